@@ -1,0 +1,19 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import { defineConfig } from 'astro/config';
+import { securityHeaders } from './src/integrations/headers.ts';
+
+/**
+ * Settings come from the environment, so one repository can deploy anywhere:
+ * - INSYN_SITE: the public origin, e.g. https://insyn.example.se (for links in feeds, sitemap, JSON-LD);
+ * - INSYN_BASE: the path the site lives under, e.g. /insyn/ on GitHub Pages (default /).
+ * See README.md, "Deploy".
+ */
+export default defineConfig({
+  site: process.env.INSYN_SITE || 'https://insyn.example.se',
+  base: process.env.INSYN_BASE || '/',
+  trailingSlash: 'always',
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  integrations: [mdx(), securityHeaders()],
+  devToolbar: { enabled: false },
+});

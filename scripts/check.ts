@@ -1,0 +1,41 @@
+/**
+ * `npm run check`: validates every case file with the same rules as the
+ * build, in plain Node and without a build, listing every error in every
+ * file at once. Exits 1 on any error.
+ *
+ *   npm run check                 all files under content/cases
+ *   npm run check -- a.mdx b.mdx  only these files (plus the slug rule across all)
+ */
+import { readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { duplicateSlugErrors, listCaseFiles, publicFileChecker, validateAll } from '../src/lib/content/collection.ts';
+import { parseCase } from '../src/lib/content/parse-case.ts';
+import { type CaseError, formatCaseErrors } from '../src/lib/validate/errors.ts';
+
+const root = process.cwd();
+const args = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const started = performance.now();
+
+let errors: CaseError[];
+let count: number;
+if (args.length === 0) {
+  const result = validateAll(root);
+  errors = result.errors;
+  count = result.files.length;
+} else {
+  const publicFileExists = publicFileChecker(root);
+  const files = args.map((a) => relative(root, resolve(a)).split('\\').join('/'));
+  const all = new Set(listCaseFiles(root));
+  for (const f of files) all.add(f);
+  const dupes = duplicateSlugErrors([...all]).filter((e) => files.includes(e.file) || [...files].some((f) => e.message.includes(f)));
+  errors = [...dupes, ...files.flatMap((f) => parseCase(f, readFileSync(resolve(root, f), 'utf8'), { publicFileExists }).errors)];
+  count = files.length;
+}
+
+const ms = Math.round(performance.now() - started);
+if (errors.length > 0) {
+  console.error(formatCaseErrors(errors));
+  console.error(`\n${count} ärendefiler kontrollerade på ${ms} ms.`);
+  process.exit(1);
+}
+console.log(`Alla ${count} ärendefiler är giltiga (${ms} ms).`);

@@ -1,0 +1,135 @@
+/**
+ * Reads one case file's text: splits the frontmatter, parses the YAML (dates
+ * stay text, so impossible days are caught), validates it with the case
+ * schema, and applies the file-level rules (slug, personnummer guard, body
+ * policy, documents under public/). Pure apart from the `fileExists`
+ * callback, so the build's loader and `npm run check` share it.
+ */
+import { LineCounter, parseDocument, isNode } from 'yaml';
+import { caseSchema, type CaseData } from '../schema/case.ts';
+import { bodyPolicyErrors } from '../validate/body-policy.ts';
+import type { CaseError } from '../validate/errors.ts';
+import { findPersonnummer } from '../validate/personnummer.ts';
+import { issueToErrors } from '../validate/zod-issues.ts';
+
+export interface ParsedCase {
+  slug: string;
+  /** Path relative to the repository root. */
+  file: string;
+  data: CaseData;
+  body: string;
+}
+
+export interface ParseResult {
+  parsed?: ParsedCase;
+  errors: CaseError[];
+}
+
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Folds a title into a slug: lower case a–z0–9 and `-`, å/ä/ö → a/a/o. */
+export function slugify(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[åä]/g, 'a')
+    .replace(/ö/g, 'o')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80)
+    .replace(/-+$/, '');
+}
+
+/** The slug is the file name without `.mdx`. */
+export function slugOf(file: string): string {
+  return (file.split('/').pop() ?? file).replace(/\.mdx$/, '');
+}
+
+interface Split {
+  yaml: string;
+  body: string;
+  /** Lines before the YAML text (the opening `---`). */
+  yamlLine: number;
+  /** Lines before the body. */
+  bodyLine: number;
+}
+
+function splitFrontmatter(source: string): Split | undefined {
+  const text = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  if (!text.startsWith('---\n')) return undefined;
+  const end = text.indexOf('\n---', 3);
+  if (end === -1) return undefined;
+  const afterClose = text.indexOf('\n', end + 4);
+  const closeLine = text.slice(end + 4, afterClose === -1 ? undefined : afterClose);
+  if (closeLine.trim() !== '') return undefined;
+  const yaml = text.slice(4, end + 1);
+  const body = afterClose === -1 ? '' : text.slice(afterClose + 1);
+  const bodyLine = text.slice(0, afterClose === -1 ? text.length : afterClose + 1).split('\n').length - 1;
+  return { yaml, body, yamlLine: 1, bodyLine };
+}
+
+export interface ParseOptions {
+  /** Whether a file exists under `public/` (given a site path such as `/dokument/a.pdf`). */
+  publicFileExists?: (sitePath: string) => boolean;
+}
+
+/** Parses and validates one case file. `file` is the path relative to the repository. */
+export function parseCase(file: string, source: string, options: ParseOptions = {}): ParseResult {
+  const errors: CaseError[] = [];
+  const slug = slugOf(file);
+  if (!file.endsWith('.mdx')) {
+    errors.push({ file, field: 'filnamn', message: 'ärendefiler ska sluta på .mdx', found: file.split('/').pop(), expected: 'content/cases/<år>/<slug>.mdx', example: `content/cases/2020/${slugify(slug) || 'mitt-arende'}.mdx` });
+  } else if (!SLUG_PATTERN.test(slug)) {
+    errors.push({ file, field: 'filnamn', message: 'filnamnet (sluggen) får bara innehålla a–z, 0–9 och bindestreck', found: slug, expected: 'små bokstäver a–z utan å, ä, ö, siffror och bindestreck mellan orden', example: `${slugify(slug) || 'mitt-arende'}.mdx` });
+  }
+  for (const hit of findPersonnummer(source)) {
+    errors.push({ file, line: hit.line, field: 'personnummer', message: 'filen innehåller ett personnummer eller samordningsnummer, som aldrig får publiceras', found: hit.masked, expected: 'inga personnummer någonstans i filen', example: 'ta bort numret; skriv bara namn och roll' });
+  }
+  const split = splitFrontmatter(source);
+  if (!split) {
+    errors.push({ file, line: 1, field: '(frontmatter)', message: 'filen börjar inte med frontmatter mellan två rader ---', expected: 'första raden ---, sedan fälten, sedan en rad ---, sedan brödtexten', example: '---\\ntitle: …\\n---' });
+    return { errors };
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(split.yaml, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const lineAt = (offset: number) => lineCounter.linePos(offset).line + split.yamlLine;
+  if (doc.errors.length > 0) {
+    for (const e of doc.errors) {
+      errors.push({ file, line: lineAt(e.pos[0]), field: '(frontmatter)', message: `YAML-fel: ${e.code === 'DUPLICATE_KEY' ? 'samma fält står två gånger' : e.message.split('\n')[0]}`, expected: 'giltig YAML: ett fält per rad, "namn: värde"; citattecken runt värden som innehåller ": " eller ", " inom { } och [ ]', example: 'title: "Avtal: Linkstep"' });
+    }
+    return { errors };
+  }
+  const raw: unknown = doc.toJS();
+  const result = caseSchema.safeParse(raw ?? {}, { reportInput: true });
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      for (const { path, ...e } of issueToErrors(issue, caseSchema, file)) {
+        errors.push({ ...e, line: lineOfPath(doc, path, lineAt) });
+      }
+    }
+  }
+  for (const e of bodyPolicyErrors(split.body, split.bodyLine)) errors.push({ ...e, file });
+  if (result.success && options.publicFileExists) {
+    result.data.documents?.forEach((d, i) => {
+      if (d.href?.startsWith('/') && !options.publicFileExists!(d.href)) {
+        errors.push({ file, line: lineOfPath(doc, ['documents', i, 'href'], lineAt), field: `documents[${i}].href`, message: `filen ${d.href} finns inte under public/`, found: d.href, expected: `en fil som finns: lägg den i public${d.href}, eller ange en fullständig webbadress`, example: 'href: https://www.linkoping.se/dokument/beslut.pdf' });
+      }
+    });
+  }
+  if (errors.length > 0 || !result.success) return { errors };
+  return { parsed: { slug, file, data: result.data, body: split.body }, errors };
+}
+
+/** The file line of the YAML node at a path, or of its nearest existing parent. */
+function lineOfPath(doc: ReturnType<typeof parseDocument>, path: readonly PropertyKey[], lineAt: (offset: number) => number): number | undefined {
+  for (let n = path.length; n >= 0; n--) {
+    const node = doc.getIn(path.slice(0, n) as (string | number)[], true);
+    if (isNode(node) && node.range) return lineAt(node.range[0]);
+    if (n === 0) {
+      const contents = doc.contents;
+      if (isNode(contents) && contents.range) return lineAt(contents.range[0]);
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,67 @@
+/**
+ * Pure helpers over validated cases: ordering, the amounts a case states,
+ * and the key figures on the start page.
+ */
+import type { CaseData, FundingEntry } from '../schema/case.ts';
+import { type Basis, formatAmount, UNKNOWN_AMOUNT } from './money.ts';
+import { sortKey } from './partial-date.ts';
+
+/** The minimal shape of a case entry as pages see it. */
+export interface CaseEntry {
+  id: string;
+  data: CaseData;
+}
+
+/** The date a case is ordered by: `decided`, else the period's start. */
+export function caseDate(data: CaseData): string | undefined {
+  return data.decided ?? data.period?.start;
+}
+
+/** Newest first by `decided` (else period start); undated cases last; ties by slug. */
+export function newestFirst<T extends CaseEntry>(cases: readonly T[]): T[] {
+  return [...cases].sort((a, b) => {
+    const da = caseDate(a.data);
+    const db = caseDate(b.data);
+    if (da !== db) {
+      if (da === undefined) return 1;
+      if (db === undefined) return -1;
+      return sortKey(db).localeCompare(sortKey(da));
+    }
+    return a.id.localeCompare(b.id);
+  });
+}
+
+/** The funding entries that state an amount. */
+export function statedFunding(data: CaseData): (FundingEntry & { amount: number })[] {
+  return (data.funding ?? []).filter((f): f is FundingEntry & { amount: number } => f.amount !== undefined);
+}
+
+/** True when the case states at least one amount. */
+export function hasStatedAmount(data: CaseData): boolean {
+  return statedFunding(data).length > 0;
+}
+
+/** A case's amounts as shown in lists: each stated amount with its basis, or "belopp ej angivet". */
+export function amountLabels(data: CaseData): string[] {
+  const stated = statedFunding(data);
+  if (stated.length === 0) return [UNKNOWN_AMOUNT];
+  return stated.map((f) => formatAmount(f.amount, f.basis));
+}
+
+/** Stated money summed per basis, never mixing per-year, ceilings and totals. */
+export interface MoneyTotals {
+  byBasis: Record<Basis, number>;
+  casesWithAmount: number;
+  casesWithoutAmount: number;
+}
+
+export function moneyTotals(cases: readonly CaseEntry[]): MoneyTotals {
+  const byBasis: Record<Basis, number> = { total: 0, 'per-year': 0, maximum: 0, 'maximum-per-year': 0 };
+  let casesWithAmount = 0;
+  for (const c of cases) {
+    const stated = statedFunding(c.data);
+    if (stated.length > 0) casesWithAmount++;
+    for (const f of stated) byBasis[f.basis] += f.amount;
+  }
+  return { byBasis, casesWithAmount, casesWithoutAmount: cases.length - casesWithAmount };
+}

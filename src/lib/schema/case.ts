@@ -1,0 +1,118 @@
+/**
+ * The case file's frontmatter (format version 1, ../spec in README): the
+ * small pieces composed into one strict schema, plus the rules that span
+ * fields. The same schema runs in the build, in `npm run check`, and is
+ * turned into the JSON Schema for editors.
+ */
+import { z } from 'astro/zod';
+import { firstDay, isPartialDate, lastDay } from '../domain/partial-date.ts';
+import { partialDate, period } from './dates.ts';
+import { followUps } from './follow-ups.ts';
+import { funding } from './funding.ts';
+import { always, isRecord, report } from './issue.ts';
+import { outcomes, targetGroup } from './outcomes.ts';
+import { parties } from './parties.ts';
+import { href, text, textList } from './text.ts';
+
+export const KINDS = ['agreement', 'grant', 'partnership', 'application', 'report'] as const;
+export const STATUSES = ['proposed', 'applied', 'decided', 'noted', 'rejected', 'withdrawn'] as const;
+
+export type Kind = (typeof KINDS)[number];
+export type Status = (typeof STATUSES)[number];
+
+const documentRef = z
+  .strictObject({
+    title: text('Dokumentets namn.', 'Tjänsteskrivelse Överenskommelse Stångåstaden Linkstep (dec 2019)', { max: 300 }),
+    href: href.optional(),
+  })
+  .meta({ description: 'Ett källdokument.', examples: [{ title: 'Rapport år 1 till AMI' }] });
+
+const signer = z
+  .strictObject({
+    name: text('Namn.', 'Helena Paulsson', { max: 200 }),
+    unit: text('Enhet eller förvaltning.', 'Utbildningskontoret', { max: 200 }).optional(),
+  })
+  .meta({ description: 'En tjänsteperson som står på dokumentet.', examples: [{ name: 'Helena Paulsson', unit: 'Utbildningskontoret' }] });
+
+/** The frontmatter fields, without cross-field rules (also used for the JSON Schema). */
+export const caseFields = z.strictObject({
+  title: text('Ärendets namn som i dokumentet.', 'Stångåstaden ett steg till sysselsättning (Linkstep)', { min: 3, max: 200 }),
+  summary: text('En eller två meningar: vem får vad, för vad.', 'Arbetsmarknadsnämnden finansierar tre kompetenskoordinatorer hos AB Stångåstaden.', { min: 10, max: 400 }),
+  kind: z.enum(KINDS).meta({
+    description: 'agreement (överenskommelse/avtal), grant (beviljat stöd), partnership (IOP), application (ansökan) eller report (information/uppföljning).',
+    examples: ['agreement'],
+  }),
+  status: z.enum(STATUSES).meta({
+    description: 'proposed (förslag till beslut), applied (ansökt), decided (beslutat), noted (noterat), rejected (avslag) eller withdrawn (återkallat).',
+    examples: ['decided'],
+  }),
+  organisation: text('Organisationen som beslutar eller tillfrågas.', 'Linköpings kommun', { max: 200 }),
+  body: text('Det beslutande organet.', 'Arbetsmarknadsnämnden', { max: 200 }),
+  decided: partialDate.meta({ description: 'Beslutsdatum; för proposed och applied datum för förslaget eller ansökan.', examples: ['2019-12-18'] }).optional(),
+  reference: text('Diarienummer.', 'KS 2018-597', { max: 100 }).optional(),
+  decisionPoints: z
+    .array(z.string().trim().min(1).max(2000))
+    .min(1)
+    .meta({ description: 'Det som beslutas eller föreslås, i ordning.', examples: [['Nämnden noterar informationen.']] }),
+  parties,
+  period: period.optional(),
+  funding: funding.optional(),
+  followUps: followUps.optional(),
+  outcomes: outcomes.optional(),
+  targetGroup: targetGroup.optional(),
+  places: textList('Stadsdelar eller orter.', ['Ryd', 'Skäggetorp']).optional(),
+  topics: textList('Fria nyckelord.', ['försörjningsstöd', 'nyanlända']).optional(),
+  documents: z.array(documentRef).meta({ description: 'Källdokument (beslutsunderlag).', examples: [[{ title: 'Rapport år 1 till AMI' }]] }).optional(),
+  signedBy: z.array(signer).meta({ description: 'Tjänstepersoner som står på dokumentet.', examples: [[{ name: 'Helena Paulsson', unit: 'Utbildningskontoret' }]] }).optional(),
+});
+
+/** Rules that span fields: funding payers are named, reports come after the decision. */
+function crossFieldRules(value: unknown, ctx: z.core.$RefinementCtx<unknown>): void {
+  if (!isRecord(value)) return;
+  const names = new Set<string>();
+  if (typeof value['organisation'] === 'string') names.add(value['organisation'].trim());
+  if (Array.isArray(value['parties'])) {
+    for (const p of value['parties']) if (isRecord(p) && typeof p['name'] === 'string') names.add(p['name'].trim());
+  }
+  if (Array.isArray(value['funding'])) {
+    value['funding'].forEach((entry, i) => {
+      if (!isRecord(entry) || typeof entry['from'] !== 'string') return;
+      const from = entry['from'].trim();
+      if (!names.has(from)) {
+        report(ctx, {
+          message: `betalaren "${from}" finns varken under parties eller som organisation`,
+          input: from,
+          path: ['funding', i, 'from'],
+          expected: `ett av namnen: ${[...names].map((n) => `"${n}"`).join(', ')} (eller lägg till betalaren under parties)`,
+          example: `parties: [{ name: ${from}, role: funder }]`,
+        });
+      }
+    });
+  }
+  const decided = value['decided'];
+  if (typeof decided === 'string' && isPartialDate(decided) && Array.isArray(value['followUps'])) {
+    value['followUps'].forEach((f, i) => {
+      if (!isRecord(f) || typeof f['done'] !== 'string' || !isPartialDate(f['done'])) return;
+      if (lastDay(f['done']) < firstDay(decided)) {
+        report(ctx, {
+          message: `rapporten är markerad klar ${f['done']}, före beslutet ${decided}`,
+          input: f['done'],
+          path: ['followUps', i, 'done'],
+          expected: `ett datum samma som eller efter beslutsdatumet ${decided}`,
+          example: `done: "${decided}"`,
+        });
+      }
+    });
+  }
+}
+
+/** The whole case frontmatter with every rule. */
+export const caseSchema = caseFields.superRefine(crossFieldRules, always);
+
+export type CaseData = z.output<typeof caseSchema>;
+export type CaseInput = z.input<typeof caseSchema>;
+export type Party = CaseData['parties'][number];
+export type FundingEntry = NonNullable<CaseData['funding']>[number];
+export type FollowUp = NonNullable<CaseData['followUps']>[number];
+export type Outcome = NonNullable<CaseData['outcomes']>[number];
+export type Period = NonNullable<CaseData['period']>;

@@ -1,0 +1,32 @@
+/**
+ * Site-wide settings and links. The repository URL (for "Föreslå ändring"
+ * and change history links) comes from INSYN_REPO_URL, e.g.
+ * https://github.com/kommun/insyn; with it unset, those links are left out.
+ */
+export const SITE_NAME = 'Insyn';
+export const SITE_TAGLINE = 'Öppna uppgifter om kommuners och samordningsförbunds pengar till arbetsmarknadsinsatser';
+
+export const REPO_URL: string | undefined = process.env['INSYN_REPO_URL']?.replace(/\/+$/, '') || undefined;
+export const REPO_BRANCH: string = process.env['INSYN_REPO_BRANCH'] || 'main';
+
+/** A site path with the configured base (`/arenden/` → `/insyn/arenden/`). */
+export function url(path: string): string {
+  const base = (import.meta.env?.BASE_URL ?? '/').replace(/\/+$/, '');
+  return `${base}${path.startsWith('/') ? path : `/${path}`}`;
+}
+
+/** The page of a case. */
+export const caseUrl = (slug: string): string => url(`/arenden/${slug}/`);
+
+/** The main navigation; each entry is a page that exists. */
+export const NAV: readonly { href: string; label: string }[] = [
+  { href: '/', label: 'Start' },
+  { href: '/arenden/', label: 'Ärenden' },
+  { href: '/om/', label: 'Om Insyn' },
+];
+
+/** Where to report problems (accessibility statement, errors in a case): INSYN_CONTACT_EMAIL, else the repository's issues. */
+export const CONTACT_EMAIL: string | undefined = process.env['INSYN_CONTACT_EMAIL'] || undefined;
+
+/** The date the accessibility of the site was last assessed (update when re-assessed). */
+export const ACCESSIBILITY_ASSESSED = '2026-11-23';
