@@ -7,12 +7,16 @@ import { securityHeaders } from './src/integrations/headers.ts';
  * Settings come from the environment, so one repository can deploy anywhere:
  * - INSYN_SITE: the public origin, e.g. https://insyn.example.se (for links in feeds, sitemap, JSON-LD);
  * - INSYN_BASE: the path the site lives under, e.g. /insyn/ on GitHub Pages (default /).
- * See README.md, "Deploy".
+ * See README.md, "Deploy". Tests and the benchmark also set INSYN_OUT_DIR and
+ * INSYN_CACHE_DIR (and INSYN_CASES_DIR, read by src/content.config.ts) to build
+ * fixture sites side by side.
  */
 export default defineConfig({
   site: process.env.INSYN_SITE || 'https://insyn.example.se',
   base: process.env.INSYN_BASE || '/',
   trailingSlash: 'always',
+  outDir: process.env.INSYN_OUT_DIR || './dist',
+  cacheDir: process.env.INSYN_CACHE_DIR || './node_modules/.astro',
   build: { format: 'directory', inlineStylesheets: 'never' },
   integrations: [mdx(), securityHeaders()],
   devToolbar: { enabled: false },

@@ -16,7 +16,7 @@ import { RENDERER_VERSION, renderBody } from './render-body.ts';
 
 export interface CasesLoaderOptions {
   /** Directory of case files relative to the project root. */
-  dir?: string;
+  dir?: string | undefined;
 }
 
 async function load(ctx: LoaderContext, dir: string): Promise<void> {

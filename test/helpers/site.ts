@@ -1,0 +1,85 @@
+/**
+ * Builds sites for tests: the real site once (shared, see global-setup.ts)
+ * and fixture sites from a directory of case files, each in its own output
+ * and cache directory, in a child process with Node ≥ 22 (the one running
+ * the tests), so builds never share state.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
+
+/** The build date every test build is pinned to, so follow-up states are stable. */
+export const TEST_BUILD_DATE = '2026-11-23';
+
+export interface BuildResult {
+  ok: boolean;
+  code: number | null;
+  outDir: string;
+  /** stdout and stderr together. */
+  output: string;
+}
+
+export interface BuildOptions {
+  /** Directory of case files, relative to the repository root (default: content/cases). */
+  cases?: string;
+  buildDate?: string;
+  env?: Record<string, string>;
+  outDir?: string;
+}
+
+/** Runs `astro build` for the project with the given cases. */
+export function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
+  const work = mkdtempSync(join(tmpdir(), 'insyn-build-'));
+  const outDir = options.outDir ?? join(work, 'dist');
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    INSYN_BUILD_DATE: options.buildDate ?? TEST_BUILD_DATE,
+    INSYN_OUT_DIR: outDir,
+    INSYN_CACHE_DIR: join(work, 'cache'),
+    ...(options.cases ? { INSYN_CASES_DIR: options.cases } : {}),
+    ...options.env,
+  };
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (c) => (output += c));
+    child.stderr.on('data', (c) => (output += c));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ ok: code === 0, code, outDir, output }));
+  });
+}
+
+/** Every file under a directory, relative to it, with `/` separators. */
+export function listFiles(dir: string): string[] {
+  return (readdirSync(dir, { recursive: true }) as string[])
+    .filter((f) => statSync(join(dir, f)).isFile())
+    .map((f) => relative(dir, join(dir, f)).split('\\').join('/'))
+    .sort();
+}
+
+/** Reads a built page by its site path (`/arenden/x/` → `arenden/x/index.html`). */
+export function readPage(outDir: string, sitePath: string): string {
+  const rel = sitePath.replace(/^\//, '');
+  const file = rel === '' || rel.endsWith('/') ? `${rel}index.html` : rel;
+  return readFileSync(join(outDir, file), 'utf8');
+}
+
+/** Text content of HTML, tags removed and whitespace collapsed (non-breaking spaces become spaces). */
+export function textOf(html: string): string {
+  return html
+    .replace(/<script[\s\S]*?<\/script>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&nbsp;|\u00a0/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;|&#34;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim();
+}
