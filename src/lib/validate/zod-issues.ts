@@ -160,7 +160,8 @@ export function issueToErrors(issue: z.core.$ZodIssue, root: AnySchema, file: st
       if (input === undefined) {
         return [{ ...base, message: 'fältet saknas men är obligatoriskt', expected: help.description ?? EXPECTED_TYPE[issue.expected] ?? issue.expected, example }];
       }
-      const expected = EXPECTED_TYPE[issue.expected] ?? issue.expected;
+      const isInt = at !== undefined && (defOf(at.schema)['format'] === 'safeint' || defOf(at.schema)['format'] === 'int32');
+      const expected = (isInt ? EXPECTED_TYPE['int'] : EXPECTED_TYPE[issue.expected]) ?? issue.expected;
       const hint = issue.expected === 'number' || issue.expected === 'int' ? ' utan citattecken, mellanslag eller "kr"' : '';
       return [{ ...base, message: `fel sorts värde: ${typeName(input)} i stället för ${expected}`, found: yamlInline(input), expected: `${expected}${hint}. ${help.description ?? ''}`.trim(), example }];
     }
