@@ -10,7 +10,7 @@ export const amount = z
   .int()
   .positive()
   .meta({
-    description: 'Belopp i hela kronor som heltal, utan mellanslag eller "kr". Utelämnas när källan inte anger belopp.',
+    description: 'Belopp i hela kronor. Utelämnas när källan inte anger belopp.',
     examples: [2400000],
   });
 

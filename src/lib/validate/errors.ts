@@ -50,10 +50,12 @@ export function formatCaseErrors(errors: readonly CaseError[]): string {
 
 /** Thrown by the loader when any case file is invalid; the message lists every error. */
 export class CaseValidationError extends Error {
-  readonly errors: readonly CaseError[];
+  readonly caseErrors: readonly CaseError[];
   constructor(errors: readonly CaseError[]) {
     super(formatCaseErrors(errors));
     this.name = 'CaseValidationError';
-    this.errors = errors;
+    this.caseErrors = errors;
+    // The message says everything; a stack trace into the loader would only distract.
+    this.stack = this.message;
   }
 }
