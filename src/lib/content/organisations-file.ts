@@ -1,0 +1,31 @@
+/**
+ * Reads the organisation alias list (`content/organisations.yaml`, or the
+ * file INSYN_ORGANISATIONS_FILE names, relative to the project root). A
+ * missing file means no aliases; an invalid file stops the build with every
+ * error in Swedish. Read once per build.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type AliasEntry, parseAliasFile } from '../domain/organisations.ts';
+import { CaseValidationError } from '../validate/errors.ts';
+
+/** Where the alias list lives, relative to the project root. */
+export const ORGANISATIONS_FILE = 'content/organisations.yaml';
+
+const cache = new Map<string, AliasEntry[]>();
+
+/** The alias entries; throws CaseValidationError when the file is invalid. */
+export function readOrganisationAliases(root: string = process.cwd(), file: string = process.env['INSYN_ORGANISATIONS_FILE'] || ORGANISATIONS_FILE): AliasEntry[] {
+  const key = join(root, file);
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const entries = existsSync(key) ? parseOrThrow(file, readFileSync(key, 'utf8')) : [];
+  cache.set(key, entries);
+  return entries;
+}
+
+function parseOrThrow(file: string, source: string): AliasEntry[] {
+  const { entries, errors } = parseAliasFile(file, source);
+  if (errors.length > 0) throw new CaseValidationError(errors);
+  return entries;
+}
