@@ -23,7 +23,7 @@ export interface AxeViolation {
   id: string;
   impact: string | null;
   help: string;
-  nodes: { target: string[]; failureSummary?: string }[];
+  nodes: { target: string[]; failureSummary?: string | undefined }[];
 }
 
 /** Runs axe-core (WCAG 2.0/2.1 A and AA, plus best practices) on the page; returns the violations. */

@@ -9,8 +9,8 @@ import { type CaseError, fieldPath } from './errors.ts';
 
 type AnySchema = z.core.$ZodType;
 interface Help {
-  description?: string;
-  examples?: unknown[];
+  description?: string | undefined;
+  examples?: unknown[] | undefined;
 }
 
 function defOf(schema: AnySchema): { type: string } & Record<string, unknown> {
