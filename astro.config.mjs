@@ -2,6 +2,7 @@
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import { securityHeaders } from './src/integrations/headers.ts';
+import { pagefindSearch } from './src/integrations/pagefind.ts';
 
 /**
  * Settings come from the environment, so one repository can deploy anywhere:
@@ -18,6 +19,6 @@ export default defineConfig({
   outDir: process.env.INSYN_OUT_DIR || './dist',
   cacheDir: process.env.INSYN_CACHE_DIR || './node_modules/.astro',
   build: { format: 'directory', inlineStylesheets: 'never' },
-  integrations: [mdx(), securityHeaders()],
+  integrations: [mdx(), securityHeaders(), pagefindSearch()],
   devToolbar: { enabled: false },
 });

@@ -22,6 +22,7 @@ export const caseUrl = (slug: string): string => url(`/arenden/${slug}/`);
 export const NAV: readonly { href: string; label: string }[] = [
   { href: '/', label: 'Start' },
   { href: '/arenden/', label: 'Ärenden' },
+  { href: '/sok/', label: 'Sök' },
   { href: '/om/', label: 'Om Insyn' },
 ];
 

@@ -1,0 +1,102 @@
+/**
+ * The search page's whole state (query, filters, sort, page) and its URL,
+ * both ways, plus what it means for Pagefind. The URL is the truth: a
+ * copied link restores the same search, and back/forward replay it.
+ *
+ * `/sok/?q=stadsmission&organisation=Linköpings+kommun&part=A&part=B&sortering=nyast&sida=2`
+ * - `q`: the words typed;
+ * - one parameter per filter key (fields.ts), repeated for several values;
+ *   values of one filter are alternatives (any), different filters all apply;
+ * - `sortering`: a SORT_OPTIONS id, left out for the default;
+ * - `sida`: the page of results, from 1, left out for the first.
+ * Unknown parameters, unknown sort ids and bad page numbers are ignored.
+ * Pure and DOM-free, so it runs in the browser bundle and in unit tests.
+ */
+import { DEFAULT_SORT_WITHOUT_QUERY, FILTER_KEYS, type FilterKey, SORT_OPTIONS, type SortId } from './fields.ts';
+
+export interface SearchState {
+  q: string;
+  filters: Partial<Record<FilterKey, string[]>>;
+  /** undefined: the default (best match with a query, newest first without). */
+  sort: SortId | undefined;
+  page: number;
+}
+
+export const QUERY_PARAM = 'q';
+export const SORT_PARAM = 'sortering';
+export const PAGE_PARAM = 'sida';
+
+export const EMPTY_STATE: SearchState = { q: '', filters: {}, sort: undefined, page: 1 };
+
+const isSortId = (v: string): v is SortId => SORT_OPTIONS.some((o) => o.id === v);
+
+/** Reads the state from a query string (`?q=…` or `q=…`) or URLSearchParams. */
+export function parseState(query: string | URLSearchParams): SearchState {
+  const params = typeof query === 'string' ? new URLSearchParams(query) : query;
+  const filters: Partial<Record<FilterKey, string[]>> = {};
+  for (const key of FILTER_KEYS) {
+    const values = [...new Set(params.getAll(key).map((v) => v.trim()).filter((v) => v !== ''))];
+    if (values.length > 0) filters[key] = values;
+  }
+  const sortParam = params.get(SORT_PARAM) ?? '';
+  const pageParam = params.get(PAGE_PARAM) ?? '';
+  const page = /^[1-9]\d{0,5}$/.test(pageParam) ? Number(pageParam) : 1;
+  return {
+    q: (params.get(QUERY_PARAM) ?? '').trim(),
+    filters,
+    sort: isSortId(sortParam) ? sortParam : undefined,
+    page,
+  };
+}
+
+/** The query string for a state (`?q=…&organisation=…`), or '' for the empty state. Stable parameter order. */
+export function stateToQuery(state: SearchState): string {
+  const params = new URLSearchParams();
+  if (state.q.trim() !== '') params.set(QUERY_PARAM, state.q.trim());
+  for (const key of FILTER_KEYS) for (const value of state.filters[key] ?? []) params.append(key, value);
+  if (state.sort !== undefined) params.set(SORT_PARAM, state.sort);
+  if (state.page > 1) params.set(PAGE_PARAM, String(state.page));
+  const text = params.toString();
+  return text === '' ? '' : `?${text}`;
+}
+
+/** The sort actually used: the chosen one, else best match with a query and newest first without. */
+export function effectiveSort(state: SearchState): SortId {
+  return state.sort ?? (state.q.trim() === '' ? DEFAULT_SORT_WITHOUT_QUERY : 'relevans');
+}
+
+/** Pagefind search options for a state: filters as `any` per key, and the sort. */
+export function pagefindOptions(state: SearchState): {
+  filters: Record<string, { any: string[] }>;
+  sort?: Record<string, 'asc' | 'desc'>;
+} {
+  const filters: Record<string, { any: string[] }> = {};
+  for (const key of FILTER_KEYS) {
+    const values = state.filters[key];
+    if (values && values.length > 0) filters[key] = { any: [...values] };
+  }
+  const option = SORT_OPTIONS.find((o) => o.id === effectiveSort(state));
+  const pf = option && 'pagefind' in option ? option.pagefind : undefined;
+  return pf ? { filters, sort: { [pf.key]: pf.direction } } : { filters };
+}
+
+/** A state with one filter value switched on or off; back to the first page. */
+export function toggleFilter(state: SearchState, key: FilterKey, value: string, on: boolean): SearchState {
+  const current = state.filters[key] ?? [];
+  const next = on ? [...new Set([...current, value])] : current.filter((v) => v !== value);
+  const filters = { ...state.filters };
+  if (next.length > 0) filters[key] = next;
+  else delete filters[key];
+  return { ...state, filters, page: 1 };
+}
+
+/** Number of pages for a number of hits (at least 1). */
+export function pageCount(hits: number, pageSize: number): number {
+  return Math.max(1, Math.ceil(hits / pageSize));
+}
+
+/** "Inga träffar", "1 träff", "12 träffar" (with the query, when there is one). */
+export function hitsAnnouncement(hits: number, q: string): string {
+  const count = hits === 0 ? 'Inga träffar' : hits === 1 ? '1 träff' : `${hits.toLocaleString('sv-SE')} träffar`;
+  return q.trim() === '' ? `${count}.` : `${count} för ”${q.trim()}”.`;
+}
