@@ -2,6 +2,7 @@
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import { securityHeaders } from './src/integrations/headers.ts';
+import { sitemap } from './src/integrations/sitemap.ts';
 import { pagefindSearch } from './src/integrations/pagefind.ts';
 
 /**
@@ -19,6 +20,6 @@ export default defineConfig({
   outDir: process.env.INSYN_OUT_DIR || './dist',
   cacheDir: process.env.INSYN_CACHE_DIR || './node_modules/.astro',
   build: { format: 'directory', inlineStylesheets: 'never' },
-  integrations: [mdx(), securityHeaders(), pagefindSearch()],
+  integrations: [mdx(), securityHeaders(), pagefindSearch(), sitemap()],
   devToolbar: { enabled: false },
 });

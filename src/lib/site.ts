@@ -23,6 +23,7 @@ export const NAV: readonly { href: string; label: string }[] = [
   { href: '/', label: 'Start' },
   { href: '/arenden/', label: 'Ärenden' },
   { href: '/sok/', label: 'Sök' },
+  { href: '/data/', label: 'Öppna data' },
   { href: '/om/', label: 'Om Insyn' },
 ];
 

@@ -1,0 +1,87 @@
+/**
+ * Atom feeds (RFC 4287) of cases: all cases (`/arenden.atom`) and one per
+ * organisation (`/organisationer/<slug>/arenden.atom`).
+ *
+ * Entries are newest first by the case's date (`decided`, else the period's
+ * start; see `newestFirst`); undated cases come last. Atom needs a full
+ * timestamp for `updated`: a dated case uses the first day its date names
+ * (at midnight UTC), an undated case the build date. The entry id is the
+ * absolute URL of the case page, which never changes (the slug is
+ * permanent). Every text is XML-escaped, and characters XML 1.0 forbids are
+ * dropped.
+ */
+import { type CaseEntry, caseDate, newestFirst } from '../domain/cases.ts';
+import { KIND_LABEL, STATUS_LABEL } from '../domain/labels.ts';
+import { formatAmount } from '../domain/money.ts';
+import { firstDay } from '../domain/partial-date.ts';
+
+/** Escapes text for XML content and attribute values; drops characters XML 1.0 does not allow. */
+export function escapeXml(text: string): string {
+  return text
+    .replace(/[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
+}
+
+export interface FeedOptions {
+  title: string;
+  /** Absolute URL of the feed itself (rel="self"). */
+  selfUrl: string;
+  /** Absolute URL of the HTML page the feed mirrors (rel="alternate"). */
+  pageUrl: string;
+  /** Absolute URL of a case's page. */
+  urlOf: (slug: string) => string;
+  buildDate: Date;
+  subtitle?: string;
+}
+
+/** The `updated` timestamp of a case's entry. */
+export function entryUpdated(data: CaseEntry['data'], buildDate: Date): string {
+  const date = caseDate(data);
+  return date ? `${firstDay(date)}T00:00:00Z` : buildDate.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+function entry(c: CaseEntry, options: FeedOptions): string {
+  const d = c.data;
+  const link = options.urlOf(c.id);
+  const amounts = (d.funding ?? []).filter((f) => f.amount !== undefined).map((f) => formatAmount(f.amount, f.basis));
+  const facts = [
+    `${KIND_LABEL[d.kind]} · ${STATUS_LABEL[d.status]}`,
+    `${d.organisation}, ${d.body}`,
+    ...(amounts.length > 0 ? [`Belopp: ${amounts.join('; ')}`] : []),
+  ];
+  return [
+    '  <entry>',
+    `    <id>${escapeXml(link)}</id>`,
+    `    <title>${escapeXml(d.title)}</title>`,
+    `    <link rel="alternate" type="text/html" href="${escapeXml(link)}"/>`,
+    `    <updated>${entryUpdated(d, options.buildDate)}</updated>`,
+    `    <category term="${escapeXml(d.kind)}" label="${escapeXml(KIND_LABEL[d.kind])}"/>`,
+    `    <summary type="text">${escapeXml(`${d.summary}\n\n${facts.join('\n')}`)}</summary>`,
+    '  </entry>',
+  ].join('\n');
+}
+
+/** An Atom feed of the given cases, newest first. */
+export function atomFeed(cases: readonly CaseEntry[], options: FeedOptions): string {
+  const sorted = newestFirst(cases);
+  const updated = sorted.length > 0 ? sorted.map((c) => entryUpdated(c.data, options.buildDate)).sort().at(-1)! : entryUpdated({} as CaseEntry['data'], options.buildDate);
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="sv">',
+    `  <id>${escapeXml(options.selfUrl)}</id>`,
+    `  <title>${escapeXml(options.title)}</title>`,
+    ...(options.subtitle ? [`  <subtitle>${escapeXml(options.subtitle)}</subtitle>`] : []),
+    `  <link rel="self" type="application/atom+xml" href="${escapeXml(options.selfUrl)}"/>`,
+    `  <link rel="alternate" type="text/html" href="${escapeXml(options.pageUrl)}"/>`,
+    `  <updated>${updated}</updated>`,
+    '  <author><name>Insyn</name></author>',
+    '  <rights>Uppgifterna är fria att använda (CC0 1.0).</rights>',
+    ...sorted.map((c) => entry(c, options)),
+    '</feed>',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,203 @@
+/**
+ * The 360Giving data package (`/data/360giving.json`, 360Giving Data
+ * Standard 1.4): money the cases show as awarded, as 360Giving grants.
+ *
+ * The standard requires every grant to have `amountAwarded` and an
+ * `awardDate` written YYYY-MM-DD (or a full date-time). Insyn never
+ * invents a day or an award, so one funding entry becomes one grant only
+ * when all of this holds; every other entry with a stated amount is left
+ * out, with the reason, and listed on /data/:
+ *
+ * - the case is `decided` or `noted` (a proposal, an application, a
+ *   rejection or a withdrawal awards nothing; `amountAppliedFor` alone is
+ *   not a valid grant record);
+ * - the amount is for the whole period (`total`, or `maximum`: a ceiling
+ *   for the whole period is the amount awarded). A per-year amount is left
+ *   out: 360Giving wants the total, which the document does not state;
+ * - the receiver (`to`) is named;
+ * - `decided` is a whole day (`2021-03-15`); `2021-03` or no date is left
+ *   out.
+ *
+ * Mapping: id `360G-insyn-<slug>-<n>` (n = the entry's position in the
+ * case's `funding` list, from 1, so it is stable as long as the list is
+ * only appended to); title and description from the case; currency SEK;
+ * `plannedDates` from the entry's period, else the case's, at its own
+ * precision (the standard's Event dates allow YYYY and YYYY-MM);
+ * organisations get `SE-ON-<10 digits>` when a party with that name has an
+ * organisationsnummer, else `360G-insyn-org-<organisation slug>`;
+ * `beneficiaryLocation` from `places`; `classifications` the case's kind;
+ * `relatedDocument` the source documents with a link; `url` the case page;
+ * `dataSource` the case's JSON.
+ */
+import { slugify } from '../content/parse-case.ts';
+import type { CaseEntry } from '../domain/cases.ts';
+import { KIND_LABEL } from '../domain/labels.ts';
+import { isoDay, parsePartialDate } from '../domain/partial-date.ts';
+import type { CaseData, FundingEntry } from '../schema/case.ts';
+import { DATA_LICENSE } from './json.ts';
+
+/** The prefix of every grant id (360Giving asks publishers for a stable prefix). */
+export const GRANT_ID_PREFIX = '360G-insyn';
+
+/** The 360Giving standard version the package follows. */
+export const GIVING360_VERSION = '1.4';
+
+export interface Giving360Organization {
+  id: string;
+  name: string;
+  department?: string;
+}
+
+export interface Giving360Grant {
+  id: string;
+  title: string;
+  description: string;
+  currency: 'SEK';
+  amountAwarded: number;
+  awardDate: string;
+  plannedDates?: { startDate: string; endDate?: string }[];
+  recipientOrganization: Giving360Organization[];
+  fundingOrganization: Giving360Organization[];
+  beneficiaryLocation?: { name: string; countryCode: 'SE' }[];
+  classifications: { vocabulary: string; code: string; title: string }[];
+  relatedDocument?: { id: string; title: string; url: string }[];
+  url: string;
+  dataSource: string;
+}
+
+/** Why an entry with a stated amount is not in the package. */
+export type LeftOutReason = 'not-awarded' | 'per-year' | 'no-recipient' | 'no-award-day';
+
+export const LEFT_OUT_LABEL: Record<LeftOutReason, string> = {
+  'not-awarded': 'inget beviljat: ärendet är ett förslag, en ansökan, ett avslag eller återkallat',
+  'per-year': 'beloppet gäller per år; 360Giving kräver hela beloppet, som dokumentet inte anger',
+  'no-recipient': 'mottagaren (to) anges inte',
+  'no-award-day': 'beslutsdatum anges inte på dagen; 360Giving kräver ett datum ÅÅÅÅ-MM-DD',
+};
+
+export interface LeftOut {
+  slug: string;
+  title: string;
+  /** The funding entry's position in the case (from 1). */
+  index: number;
+  amount: number;
+  reason: LeftOutReason;
+}
+
+export interface Giving360Options {
+  buildDate: Date;
+  /** Absolute URL of a site path (base included). */
+  absolute: (sitePath: string) => string;
+  /** Site path (with base) of a case's page and of its JSON. */
+  casePath: (slug: string) => string;
+  caseJsonPath: (slug: string) => string;
+  /** Site paths (with base) of the start page, the /data/ page and the package. */
+  homePath: string;
+  dataPagePath: string;
+  packagePath: string;
+  /** The slug of an organisation name (alias-aware where available). */
+  orgSlugOf?: (name: string) => string;
+}
+
+export interface Giving360Result {
+  package: {
+    grants: Giving360Grant[];
+    version: string;
+    title: string;
+    description: string;
+    issued: string;
+    identifier: string;
+    publisher: { name: string; website: string };
+    license: string;
+    accessURL: string;
+    downloadURL: string;
+  };
+  leftOut: LeftOut[];
+}
+
+const AWARDED = new Set<CaseData['status']>(['decided', 'noted']);
+
+/** Why an entry with a stated amount cannot be a grant, or undefined when it can. */
+export function leftOutReason(data: CaseData, entry: FundingEntry): LeftOutReason | undefined {
+  if (!AWARDED.has(data.status)) return 'not-awarded';
+  if (entry.basis === 'per-year' || entry.basis === 'maximum-per-year') return 'per-year';
+  if (entry.to === undefined) return 'no-recipient';
+  if (data.decided === undefined || parsePartialDate(data.decided)?.precision !== 'day') return 'no-award-day';
+  return undefined;
+}
+
+/** The grant id of a case's n-th funding entry. */
+export function grantId(slug: string, n: number): string {
+  return `${GRANT_ID_PREFIX}-${slug}-${n}`;
+}
+
+/** An organisation's id: `SE-ON-<10 digits>` from a party's organisationsnummer, else a publisher-prefixed id. */
+export function organisationId(name: string, data: CaseData, orgSlugOf: (name: string) => string = slugify): string {
+  const key = name.trim().toLowerCase();
+  const party = data.parties.find((p) => p.orgNumber !== undefined && p.name.trim().toLowerCase() === key);
+  if (party?.orgNumber) return `SE-ON-${party.orgNumber.replace('-', '')}`;
+  return `${GRANT_ID_PREFIX}-org-${orgSlugOf(name) || 'namnlos'}`;
+}
+
+function toGrant(entry: CaseEntry, f: FundingEntry & { amount: number; to: string }, n: number, options: Giving360Options): Giving360Grant {
+  const d = entry.data;
+  const orgSlugOf = options.orgSlugOf ?? slugify;
+  const period = f.period ?? d.period;
+  const documents = (d.documents ?? []).filter((doc): doc is { title: string; href: string } => doc.href !== undefined);
+  const funder: Giving360Organization = { id: organisationId(f.from, d, orgSlugOf), name: f.from };
+  if (f.from.trim() === d.organisation.trim()) funder.department = d.body;
+  return {
+    id: grantId(entry.id, n),
+    title: d.title,
+    description: f.note ? `${d.summary} ${f.note}` : d.summary,
+    currency: 'SEK',
+    amountAwarded: f.amount,
+    awardDate: d.decided!,
+    ...(period ? { plannedDates: [{ startDate: period.start, ...(period.end ? { endDate: period.end } : {}) }] } : {}),
+    recipientOrganization: [{ id: organisationId(f.to, d, orgSlugOf), name: f.to }],
+    fundingOrganization: [funder],
+    ...(d.places && d.places.length > 0 ? { beneficiaryLocation: d.places.map((name) => ({ name, countryCode: 'SE' as const })) } : {}),
+    classifications: [{ vocabulary: 'insyn-kind', code: d.kind, title: KIND_LABEL[d.kind] }],
+    ...(documents.length > 0
+      ? {
+          relatedDocument: documents.map((doc, i) => ({
+            id: `${grantId(entry.id, n)}-doc-${i + 1}`,
+            title: doc.title,
+            url: doc.href.startsWith('/') ? options.absolute(doc.href) : doc.href,
+          })),
+        }
+      : {}),
+    url: options.absolute(options.casePath(entry.id)),
+    dataSource: options.absolute(options.caseJsonPath(entry.id)),
+  };
+}
+
+/** Maps the cases to a 360Giving package and lists what was left out. */
+export function giving360(cases: readonly CaseEntry[], options: Giving360Options): Giving360Result {
+  const grants: Giving360Grant[] = [];
+  const leftOut: LeftOut[] = [];
+  for (const c of cases) {
+    (c.data.funding ?? []).forEach((f, i) => {
+      if (f.amount === undefined) return;
+      const reason = leftOutReason(c.data, f);
+      if (reason) leftOut.push({ slug: c.id, title: c.data.title, index: i + 1, amount: f.amount, reason });
+      else grants.push(toGrant(c, f as FundingEntry & { amount: number; to: string }, i + 1, options));
+    });
+  }
+  return {
+    package: {
+      grants,
+      version: GIVING360_VERSION,
+      title: 'Insyn – beviljade medel till arbetsmarknadsinsatser',
+      description:
+        'Medel som beslut från kommuner och samordningsförbund visar som beviljade, ett bidrag per penningflöde. Förslag, ansökningar, belopp per år och beslut utan dag ingår inte; se sidan Öppna data.',
+      issued: isoDay(options.buildDate),
+      identifier: `${GRANT_ID_PREFIX}-${isoDay(options.buildDate)}`,
+      publisher: { name: 'Insyn', website: options.absolute(options.homePath) },
+      license: DATA_LICENSE.url,
+      accessURL: options.absolute(options.dataPagePath),
+      downloadURL: options.absolute(options.packagePath),
+    },
+    leftOut,
+  };
+}

@@ -1,0 +1,56 @@
+/**
+ * JSON downloads: every case with every field as validated (dates as text
+ * at their own precision, amounts as integers), plus its slug and the
+ * absolute URL of its page. `arenden.json` holds all cases with a small
+ * header (licence, build date); `/data/arenden/<slug>.json` holds one.
+ * Fields come in the case format's order, so files diff cleanly.
+ */
+import type { CaseEntry } from '../domain/cases.ts';
+import { isoDay } from '../domain/partial-date.ts';
+import { caseFields, type CaseData } from '../schema/case.ts';
+
+/** The licence of the data (Creative Commons Zero, public domain dedication). */
+export const DATA_LICENSE = { name: 'CC0 1.0', url: 'https://creativecommons.org/publicdomain/zero/1.0/' } as const;
+
+/** One case as exported: slug, page URL, then every frontmatter field that is given. */
+export type CaseJson = { slug: string; url: string } & CaseData;
+
+const FIELD_ORDER = Object.keys(caseFields.shape);
+
+/** The case's data with its fields in schema order (absent fields left out). */
+export function orderedData(data: CaseData): CaseData {
+  const out: Record<string, unknown> = {};
+  for (const key of FIELD_ORDER) {
+    const value = (data as Record<string, unknown>)[key];
+    if (value !== undefined) out[key] = value;
+  }
+  return out as CaseData;
+}
+
+export function caseJson(entry: CaseEntry, pageUrl: string): CaseJson {
+  return { slug: entry.id, url: pageUrl, ...orderedData(entry.data) };
+}
+
+/** The content of `arenden.json`. */
+export interface CasesFile {
+  title: string;
+  license: typeof DATA_LICENSE;
+  buildDate: string;
+  count: number;
+  cases: CaseJson[];
+}
+
+export function casesFile(cases: readonly CaseEntry[], urlOf: (slug: string) => string, buildDate: Date): CasesFile {
+  return {
+    title: 'Insyn – alla ärenden',
+    license: DATA_LICENSE,
+    buildDate: isoDay(buildDate),
+    count: cases.length,
+    cases: cases.map((c) => caseJson(c, urlOf(c.id))),
+  };
+}
+
+/** Pretty-printed JSON with a final newline. */
+export function toJson(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}

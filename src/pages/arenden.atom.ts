@@ -1,0 +1,22 @@
+/** /arenden.atom: an Atom feed of every case, newest first (see src/lib/export/feeds.ts). */
+import type { APIRoute } from 'astro';
+import { getCollection } from 'astro:content';
+import { BUILD_DATE } from '../lib/build-info.ts';
+import { ALL_CASES_FEED_PATH } from '../lib/export/downloads.ts';
+import { atomFeed } from '../lib/export/feeds.ts';
+import { absolute } from '../lib/export/links.ts';
+import { fileResponse } from '../lib/export/responses.ts';
+import { caseUrl, SITE_NAME, url } from '../lib/site.ts';
+
+export const GET: APIRoute = async ({ site }) => {
+  const cases = await getCollection('cases');
+  const body = atomFeed(cases, {
+    title: `${SITE_NAME} – alla ärenden`,
+    subtitle: 'Beslut, avtal, partnerskap och ansökningar om arbetsmarknadsinsatser, nyast först.',
+    selfUrl: absolute(url(ALL_CASES_FEED_PATH), site),
+    pageUrl: absolute(url('/arenden/'), site),
+    urlOf: (slug) => absolute(caseUrl(slug), site),
+    buildDate: BUILD_DATE,
+  });
+  return fileResponse(body, 'atom');
+};

@@ -1,0 +1,14 @@
+/** /data/arenden.json: every case with every field and its URL (see src/lib/export/json.ts). */
+import type { APIRoute } from 'astro';
+import { getCollection } from 'astro:content';
+import { BUILD_DATE } from '../../lib/build-info.ts';
+import { newestFirst } from '../../lib/domain/cases.ts';
+import { casesFile, toJson } from '../../lib/export/json.ts';
+import { absolute } from '../../lib/export/links.ts';
+import { fileResponse } from '../../lib/export/responses.ts';
+import { caseUrl } from '../../lib/site.ts';
+
+export const GET: APIRoute = async ({ site }) => {
+  const cases = newestFirst(await getCollection('cases'));
+  return fileResponse(toJson(casesFile(cases, (slug) => absolute(caseUrl(slug), site), BUILD_DATE)), 'json');
+};

@@ -1,0 +1,34 @@
+/**
+ * /organisationer/<slug>/arenden.atom: an Atom feed of every case an
+ * organisation takes part in (decides, or is a party, payer or payee),
+ * newest first. Organisations and their slugs (alias-aware) come from
+ * src/lib/domain/organisations.ts, the same as the organisation pages.
+ */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getCollection } from 'astro:content';
+import { BUILD_DATE } from '../../../lib/build-info.ts';
+import { readOrganisationAliases } from '../../../lib/content/organisations-file.ts';
+import type { CaseEntry } from '../../../lib/domain/cases.ts';
+import { buildOrganisations, organisationPath } from '../../../lib/domain/organisations.ts';
+import { organisationFeedPath } from '../../../lib/export/downloads.ts';
+import { atomFeed } from '../../../lib/export/feeds.ts';
+import { absolute } from '../../../lib/export/links.ts';
+import { fileResponse } from '../../../lib/export/responses.ts';
+import { caseUrl, SITE_NAME, url } from '../../../lib/site.ts';
+
+export const getStaticPaths = (async () => {
+  const { organisations } = buildOrganisations(await getCollection('cases'), readOrganisationAliases());
+  return organisations.map((o) => ({ params: { slug: o.slug }, props: { name: o.name, cases: o.cases } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ name: string; cases: CaseEntry[] }> = ({ params, props, site }) => {
+  const slug = params['slug']!;
+  const body = atomFeed(props.cases, {
+    title: `${SITE_NAME} – ärenden: ${props.name}`,
+    selfUrl: absolute(url(organisationFeedPath(slug)), site),
+    pageUrl: absolute(url(organisationPath(slug)), site),
+    urlOf: (s) => absolute(caseUrl(s), site),
+    buildDate: BUILD_DATE,
+  });
+  return fileResponse(body, 'atom');
+};
