@@ -18,11 +18,11 @@ import { caseUrl, SITE_NAME, url } from '../../../lib/site.ts';
 
 export const getStaticPaths = (async () => {
   const { organisations } = buildOrganisations(await getCollection('cases'), readOrganisationAliases());
-  return organisations.map((o) => ({ params: { slug: o.slug }, props: { name: o.name, cases: o.cases } }));
+  return organisations.map((o) => ({ params: { org: o.slug }, props: { name: o.name, cases: o.cases } }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ name: string; cases: CaseEntry[] }> = ({ params, props, site }) => {
-  const slug = params['slug']!;
+  const slug = params['org']!;
   const body = atomFeed(props.cases, {
     title: `${SITE_NAME} – ärenden: ${props.name}`,
     selfUrl: absolute(url(organisationFeedPath(slug)), site),
