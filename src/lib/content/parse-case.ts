@@ -5,6 +5,7 @@
  * policy, documents under public/). Pure apart from the `fileExists`
  * callback, so the build's loader and `npm run check` share it.
  */
+import { CORE_SCHEMA, load as loadYaml, YAMLException } from 'js-yaml';
 import { LineCounter, parseDocument, isNode } from 'yaml';
 import { caseSchema, type CaseData } from '../schema/case.ts';
 import { bodyPolicyErrors } from '../validate/body-policy.ts';
@@ -91,21 +92,34 @@ export function parseCase(file: string, source: string, options: ParseOptions = 
     errors.push({ file, line: 1, field: '(frontmatter)', message: 'filen börjar inte med frontmatter mellan två rader ---', expected: 'första raden ---, sedan fälten, sedan en rad ---, sedan brödtexten', example: '---\\ntitle: …\\n---' });
     return { errors };
   }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(split.yaml, { lineCounter, uniqueKeys: true, prettyErrors: false });
-  const lineAt = (offset: number) => lineCounter.linePos(offset).line + split.yamlLine;
-  if (doc.errors.length > 0) {
-    for (const e of doc.errors) {
-      errors.push({ file, line: lineAt(e.pos[0]), field: '(frontmatter)', message: `YAML-fel: ${e.code === 'DUPLICATE_KEY' ? 'samma fält står två gånger' : e.message.split('\n')[0]}`, expected: 'giltig YAML: ett fält per rad, "namn: värde"; citattecken runt värden som innehåller ": " eller ", " inom { } och [ ]', example: 'title: "Avtal: Linkstep"' });
-    }
+  // Fast path: js-yaml with the core schema (dates stay text). Only when
+  // something is wrong is the YAML parsed again with positions, to name lines.
+  let raw: unknown;
+  try {
+    raw = loadYaml(split.yaml, { schema: CORE_SCHEMA });
+  } catch (error) {
+    if (!(error instanceof YAMLException)) throw error;
+    const duplicate = error.reason.startsWith('duplicated mapping key');
+    errors.push({
+      file,
+      line: error.mark ? error.mark.line + 1 + split.yamlLine : undefined,
+      field: '(frontmatter)',
+      message: `YAML-fel: ${duplicate ? 'samma fält står två gånger' : error.reason}`,
+      expected: 'giltig YAML: ett fält per rad, "namn: värde"; citattecken runt värden som innehåller ": " eller ", " inom { } och [ ]',
+      example: 'title: "Avtal: Linkstep"',
+    });
     return { errors };
   }
-  const raw: unknown = doc.toJS();
   const result = caseSchema.safeParse(raw ?? {}, { reportInput: true });
+  let located: ((path: readonly PropertyKey[]) => number | undefined) | undefined;
+  const lineOf = (path: readonly PropertyKey[]) => {
+    located ??= yamlLocator(split.yaml, split.yamlLine);
+    return located(path);
+  };
   if (!result.success) {
     for (const issue of result.error.issues) {
       for (const { path, ...e } of issueToErrors(issue, caseSchema, file)) {
-        errors.push({ ...e, line: lineOfPath(doc, path, lineAt) });
+        errors.push({ ...e, line: lineOf(path) });
       }
     }
   }
@@ -113,7 +127,7 @@ export function parseCase(file: string, source: string, options: ParseOptions = 
   if (result.success && options.publicFileExists) {
     result.data.documents?.forEach((d, i) => {
       if (d.href?.startsWith('/') && !options.publicFileExists!(d.href)) {
-        errors.push({ file, line: lineOfPath(doc, ['documents', i, 'href'], lineAt), field: `documents[${i}].href`, message: `filen ${d.href} finns inte under public/`, found: d.href, expected: `en fil som finns: lägg den i public${d.href}, eller ange en fullständig webbadress`, example: 'href: https://www.linkoping.se/dokument/beslut.pdf' });
+        errors.push({ file, line: lineOf(['documents', i, 'href']), field: `documents[${i}].href`, message: `filen ${d.href} finns inte under public/`, found: d.href, expected: `en fil som finns: lägg den i public${d.href}, eller ange en fullständig webbadress`, example: 'href: https://www.linkoping.se/dokument/beslut.pdf' });
       }
     });
   }
@@ -121,15 +135,16 @@ export function parseCase(file: string, source: string, options: ParseOptions = 
   return { parsed: { slug, file, data: result.data, body: split.body }, errors };
 }
 
-/** The file line of the YAML node at a path, or of its nearest existing parent. */
-function lineOfPath(doc: ReturnType<typeof parseDocument>, path: readonly PropertyKey[], lineAt: (offset: number) => number): number | undefined {
-  for (let n = path.length; n >= 0; n--) {
-    const node = doc.getIn(path.slice(0, n) as (string | number)[], true);
-    if (isNode(node) && node.range) return lineAt(node.range[0]);
-    if (n === 0) {
-      const contents = doc.contents;
-      if (isNode(contents) && contents.range) return lineAt(contents.range[0]);
+/** Maps a field path to its line in the file (the YAML node, or its nearest existing parent). */
+function yamlLocator(yaml: string, linesBefore: number): (path: readonly PropertyKey[]) => number | undefined {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(yaml, { lineCounter, uniqueKeys: false });
+  const lineAt = (offset: number) => lineCounter.linePos(offset).line + linesBefore;
+  return (path) => {
+    for (let n = path.length; n >= 0; n--) {
+      const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n) as (string | number)[], true);
+      if (isNode(node) && node.range) return lineAt(node.range[0]);
     }
-  }
-  return undefined;
+    return undefined;
+  };
 }
