@@ -2,7 +2,8 @@
  * Builds a fixture site with good cases and asserts the HTML; builds each
  * kind of bad file and asserts the build stops, naming file and field.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CSP_META } from '../../src/lib/security.ts';
@@ -104,6 +105,19 @@ describe('a fixture site with good cases (build date 23 november 2026)', () => {
     expect(listFiles(site.outDir).filter((f) => f.endsWith('.js') && !f.startsWith('pagefind/') && !f.startsWith('_astro/sok'))).toEqual([]);
     const headers = readFileSync(join(site.outDir, '_headers'), 'utf8');
     expect(headers).toContain(`Content-Security-Policy: ${CSP_META}; frame-ancestors 'none'`);
+  });
+});
+
+describe('the loader', () => {
+  it('renders each body once and skips unchanged files by digest on the next build', async () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), 'insyn-cache-'));
+    const first = await buildSite({ cases: GOOD, cacheDir });
+    expect(first.ok, first.output).toBe(true);
+    expect(first.output).toContain('3 ärenden inlästa (3 renderade, 0 oförändrade)');
+    const second = await buildSite({ cases: GOOD, cacheDir });
+    expect(second.ok, second.output).toBe(true);
+    expect(second.output).toContain('3 ärenden inlästa (0 renderade, 3 oförändrade)');
+    expect(readPage(second.outDir, '/arenden/ny-overenskommelse/')).toContain('<del>struken text</del>');
   });
 });
 

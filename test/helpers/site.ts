@@ -29,6 +29,8 @@ export interface BuildOptions {
   buildDate?: string;
   env?: Record<string, string>;
   outDir?: string;
+  /** Astro's cache directory (default: a fresh one per build); share it to test incremental loading. */
+  cacheDir?: string;
 }
 
 /** Runs `astro build` for the project with the given cases. */
@@ -40,7 +42,7 @@ export function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
     ASTRO_TELEMETRY_DISABLED: '1',
     INSYN_BUILD_DATE: options.buildDate ?? TEST_BUILD_DATE,
     INSYN_OUT_DIR: outDir,
-    INSYN_CACHE_DIR: join(work, 'cache'),
+    INSYN_CACHE_DIR: options.cacheDir ?? join(work, 'cache'),
     ...(options.cases ? { INSYN_CASES_DIR: options.cases } : {}),
     ...options.env,
   };
