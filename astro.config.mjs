@@ -20,6 +20,8 @@ export default defineConfig({
   outDir: process.env.INSYN_OUT_DIR || './dist',
   cacheDir: process.env.INSYN_CACHE_DIR || './node_modules/.astro',
   build: { format: 'directory', inlineStylesheets: 'never' },
+  // The CSP forbids inline scripts: never inline a small <script> bundle into the page.
+  vite: { build: { assetsInlineLimit: 0 } },
   integrations: [mdx(), securityHeaders(), pagefindSearch(), sitemap()],
   devToolbar: { enabled: false },
 });

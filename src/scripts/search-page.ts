@@ -36,6 +36,8 @@ interface Pagefind {
 }
 
 const BASE = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
+/** True under `astro dev`, which has no search index (MODE, not DEV: DEV is also true in builds run with NODE_ENV=test). */
+const IN_DEV_SERVER = import.meta.env.MODE === 'development';
 const TYPING_DELAY_MS = 300;
 /** Filter groups with at most this many values start open. */
 const SHORT_GROUP = 6;
@@ -280,7 +282,7 @@ function wire(): void {
 
 async function start(): Promise<void> {
   for (const option of SORT_OPTIONS) sortSelect.add(new Option(option.label, option.id));
-  if (import.meta.env.DEV) {
+  if (IN_DEV_SERVER) {
     showNote('Sökningen fungerar bara på den byggda webbplatsen, eftersom sökindexet skapas när webbplatsen byggs. Kör npm start för att bygga och visa webbplatsen med sökning.');
     return;
   }
