@@ -5,6 +5,8 @@
  *
  *   npm run check                 all files under content/cases
  *   npm run check -- a.mdx b.mdx  only these files (plus the slug rule across all)
+ *
+ * INSYN_CASES_DIR (relative to the project) checks another directory, as the build does.
  */
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
@@ -19,7 +21,7 @@ const started = performance.now();
 let errors: CaseError[];
 let count: number;
 if (args.length === 0) {
-  const result = validateAll(root);
+  const result = validateAll(root, process.env['INSYN_CASES_DIR'] || undefined);
   errors = result.errors;
   count = result.files.length;
 } else {

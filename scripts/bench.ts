@@ -1,0 +1,170 @@
+/**
+ * `npm run bench`: builds synthetic sites of N cases and measures them against
+ * the floor, in one run. Cases are generated (seeded) under `.bench/` (git-ignored),
+ * never into content/; each build gets its own output and cache directories.
+ *
+ *   npm run bench                    N = 1 000 and 10 000
+ *   npm run bench -- --full          also N = 100 000
+ *   npm run bench -- --sizes 20,500  other sizes
+ *   npm run bench -- --seed 7        another seed (default 1)
+ *   npm run bench -- --no-rebuild    skip the one-changed-case rebuild
+ *
+ * Prints a Markdown table and writes `.bench/results.json`.
+ */
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, release, totalmem, type } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { rendererCosts, renderFloor, validateFloor } from '../src/lib/bench/floor.ts';
+import { generateCases } from '../src/lib/bench/generator.ts';
+import { runMeasured } from '../src/lib/bench/process.ts';
+import { type BenchResults, formatBytes, formatSeconds, formatTable, type SizeResult, verdicts } from '../src/lib/bench/report.ts';
+import { casePageSlugs, dirSize, pageWeights, pagefindRecords } from '../src/lib/bench/site-stats.ts';
+
+const root = process.cwd();
+const argv = process.argv.slice(2);
+const flag = (name: string) => argv.includes(name);
+const option = (name: string) => {
+  const i = argv.indexOf(name);
+  return i === -1 ? undefined : argv[i + 1];
+};
+const seed = Number(option('--seed') ?? 1);
+const sizes = option('--sizes')?.split(',').map(Number) ?? (flag('--full') ? [1_000, 10_000, 100_000] : [1_000, 10_000]);
+const BUILD_DATE = '2026-11-23';
+const BENCH = '.bench';
+const log = (text: string) => console.error(`[bench] ${text}`);
+
+function env(n: number, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const base = join(root, BENCH, `n${n}`);
+  return {
+    ...process.env,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    INSYN_BUILD_DATE: BUILD_DATE,
+    INSYN_CASES_DIR: `${BENCH}/n${n}/cases`,
+    INSYN_OUT_DIR: join(base, 'dist'),
+    INSYN_CACHE_DIR: join(base, 'cache'),
+    ...extra,
+  };
+}
+
+const astro = join(root, 'node_modules/astro/bin/astro.mjs');
+/** The same command `npm run build` runs, with the same Node. */
+function buildArgs(): string[] {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  const script = pkg.scripts['build'] ?? 'astro build';
+  // `node [flags] <astro> build` or `astro build`: keep the flags, point at Astro's bin.
+  const parts = script.split(/\s+/);
+  const flags = parts[0] === 'node' ? parts.slice(1).filter((p) => p.startsWith('--')) : [];
+  return [...flags, astro, 'build'];
+}
+
+async function searchBytes(outDir: string): Promise<SizeResult['search']> {
+  const candidates = ['src/lib/search/measure.ts', 'src/lib/search/measure-search.ts'];
+  const found = candidates.find((c) => existsSync(join(root, c)));
+  if (!found) return undefined;
+  try {
+    const mod = (await import(pathToFileURL(join(root, found)).href)) as Record<string, unknown>;
+    const fn = Object.values(mod).find((v) => typeof v === 'function') as ((dir: string) => Promise<unknown>) | undefined;
+    if (!fn) return undefined;
+    const result = await fn(outDir);
+    if (typeof result === 'number') return { bytes: result, query: '' };
+    const r = result as { bytes?: number; totalBytes?: number; query?: string };
+    return { bytes: r.bytes ?? r.totalBytes ?? 0, query: r.query ?? '' };
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+async function measureSize(n: number): Promise<SizeResult> {
+  const base = join(root, BENCH, `n${n}`);
+  const casesDir = `${BENCH}/n${n}/cases`;
+  log(`N = ${n}: genererar ärenden i ${casesDir}`);
+  rmSync(base, { recursive: true, force: true });
+  for (const c of generateCases(n, seed)) {
+    const file = join(root, casesDir, c.path);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, c.source);
+  }
+
+  log(`N = ${n}: golvet`);
+  const validate = validateFloor(root, casesDir);
+  if (validate.valid !== n) throw new Error(`bara ${validate.valid} av ${n} genererade ärenden klarar schemat`);
+  const floor = renderFloor(root, casesDir, join(base, 'floor'));
+  rmSync(join(base, 'floor'), { recursive: true, force: true });
+
+  log(`N = ${n}: npm run check`);
+  const check = await runMeasured(process.execPath, [join(root, 'scripts/check.ts')], { cwd: root, env: env(n) });
+
+  log(`N = ${n}: bygger (kall)`);
+  const build = await runMeasured(process.execPath, buildArgs(), { cwd: root, env: env(n), timeoutMs: 30 * 60_000 });
+  writeFileSync(join(base, 'build.log'), build.output);
+  if (build.code !== 0) log(`bygget misslyckades, se ${join(base, 'build.log')}`);
+  const outDir = join(base, 'dist');
+  const slugs = casePageSlugs(outDir);
+  const weights = pageWeights(outDir, slugs);
+
+  let rebuild: SizeResult['rebuild'];
+  if (!flag('--no-rebuild') && build.code === 0 && n >= 1_000) {
+    const first = generateCases(1, seed)[0]!;
+    const file = join(root, casesDir, first.path);
+    appendFileSync(file, '\nEtt tillägg i beskrivningen, för att mäta ombygget efter en ändring.\n');
+    log(`N = ${n}: bygger om efter en ändrad fil`);
+    const again = await runMeasured(process.execPath, buildArgs(), { cwd: root, env: env(n), timeoutMs: 30 * 60_000 });
+    writeFileSync(join(base, 'rebuild.log'), again.output);
+    const changed = existsSync(join(outDir, 'arenden', first.slug, 'index.html')) && readFileSync(join(outDir, 'arenden', first.slug, 'index.html'), 'utf8').includes('Ett tillägg i beskrivningen');
+    rebuild = { wallMs: again.wallMs, peakRss: again.peakRss, ok: again.code === 0 && changed };
+    if (!rebuild.ok) log('ombygget visade inte ändringen, eller misslyckades');
+  }
+
+  const search = build.code === 0 ? await searchBytes(outDir) : undefined;
+  const result: SizeResult = {
+    n,
+    floor: { renderMs: floor.ms, validateMs: validate.ms },
+    check: { ms: check.wallMs, ok: check.code === 0 },
+    build: {
+      ok: build.code === 0,
+      wallMs: build.wallMs,
+      peakRss: build.peakRss,
+      pagesOut: slugs.length,
+      pagesPerSecond: slugs.length / (build.wallMs / 1000),
+      distBytes: dirSize(outDir),
+      pagefindBytes: dirSize(join(outDir, 'pagefind')),
+      indexRecords: pagefindRecords(outDir),
+      ratioToFloor: build.wallMs / floor.ms,
+    },
+    weights,
+    ...(rebuild ? { rebuild } : {}),
+    ...(search ? { search } : {}),
+  };
+  log(`N = ${n}: bygge ${formatSeconds(build.wallMs)}, ${formatBytes(build.peakRss)}; ${verdicts(result).join('; ')}`);
+  if (!flag('--keep')) {
+    rmSync(join(base, 'cache'), { recursive: true, force: true });
+  }
+  return result;
+}
+
+const bodies = generateCases(500, seed + 1).map((c) => c.source.slice(c.source.indexOf('\n---\n', 4) + 5));
+const renderers = await rendererCosts(bodies);
+const astroVersion = (JSON.parse(readFileSync(join(root, 'node_modules/astro/package.json'), 'utf8')) as { version: string }).version;
+const results: BenchResults = {
+  date: new Date().toISOString(),
+  seed,
+  machine: { cpu: cpus()[0]?.model ?? 'okänd', cores: cpus().length, memoryBytes: totalmem(), os: `${type()} ${release()}`, node: process.version, astro: astroVersion },
+  renderers: renderers.costs,
+  missingRenderers: renderers.missing,
+  sizes: [],
+};
+for (const n of sizes) {
+  results.sizes.push(await measureSize(n));
+  mkdirSync(join(root, BENCH), { recursive: true });
+  writeFileSync(join(root, BENCH, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+}
+
+const m = results.machine;
+console.log(`\nMaskin: ${m.cpu}, ${m.cores} kärnor, ${formatBytes(m.memoryBytes)} RAM, ${m.os}, Node ${m.node}, Astro ${m.astro}. Frö ${seed}.\n`);
+console.log(formatTable(results));
+console.log('\nRenderare per brödtext:');
+for (const r of results.renderers) console.log(`- ${r.renderer}: ${r.msPerBody.toFixed(3)} ms`);
+if (results.missingRenderers.length) console.log(`- inte installerade: ${results.missingRenderers.join(', ')}`);
+for (const s of results.sizes) console.log(`\nN = ${s.n}: ${verdicts(s).join('; ')}`);
+console.log(`\nJSON: ${join(BENCH, 'results.json')}`);

@@ -1,0 +1,119 @@
+/**
+ * Runs a command for the benchmark and measures it: wall time and the peak
+ * resident memory of the whole process tree (the command and every process
+ * it starts, e.g. Astro's workers and Pagefind's binary), by sampling
+ * /proc for the command's process group. Linux only; elsewhere the peak is
+ * reported as unknown (null).
+ */
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+
+/** The fields of /proc/<pid>/stat the sampler needs. */
+export interface ProcStat {
+  pid: number;
+  pgrp: number;
+  /** Resident set size in pages. */
+  rssPages: number;
+}
+
+/** Parses a /proc/<pid>/stat line (the command name may hold spaces and parentheses). */
+export function parseProcStat(line: string): ProcStat | undefined {
+  const close = line.lastIndexOf(')');
+  if (close === -1) return undefined;
+  const pid = Number(line.slice(0, line.indexOf(' ')));
+  // After ") ": state(3) ppid(4) pgrp(5) ... rss(24); index 0 here is field 3.
+  const rest = line.slice(close + 2).split(' ');
+  const pgrp = Number(rest[2]);
+  const rssPages = Number(rest[21]);
+  if (!Number.isFinite(pid) || !Number.isFinite(pgrp) || !Number.isFinite(rssPages)) return undefined;
+  return { pid, pgrp, rssPages };
+}
+
+const PAGE_SIZE = 4096;
+
+/** Total resident bytes of every process in a process group, now. */
+export function groupRss(pgrp: number): number {
+  let pages = 0;
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc');
+  } catch {
+    return 0;
+  }
+  for (const name of entries) {
+    if (!/^\d+$/.test(name)) continue;
+    let line: string;
+    try {
+      line = readFileSync(`/proc/${name}/stat`, 'utf8');
+    } catch {
+      continue; // exited meanwhile
+    }
+    const stat = parseProcStat(line);
+    if (stat && stat.pgrp === pgrp) pages += stat.rssPages;
+  }
+  return pages * PAGE_SIZE;
+}
+
+export interface MeasuredRun {
+  code: number | null;
+  wallMs: number;
+  /** Peak summed RSS of the process group in bytes; null where /proc is missing. */
+  peakRss: number | null;
+  /** stdout and stderr together. */
+  output: string;
+}
+
+export interface RunOptions {
+  cwd: string;
+  env?: NodeJS.ProcessEnv;
+  /** Milliseconds between memory samples (default 100). */
+  sampleEvery?: number;
+  /** Kill the whole group after this many milliseconds. */
+  timeoutMs?: number;
+}
+
+/** Runs `command args` in its own process group and measures it. */
+export function runMeasured(command: string, args: string[], options: RunOptions): Promise<MeasuredRun> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const pgrp = child.pid!;
+    const hasProc = (() => {
+      try {
+        readFileSync(`/proc/${pgrp}/stat`, 'utf8');
+        return true;
+      } catch {
+        return false;
+      }
+    })();
+    let peak = 0;
+    const sample = () => {
+      const rss = groupRss(pgrp);
+      if (rss > peak) peak = rss;
+    };
+    if (hasProc) sample();
+    const timer = setInterval(sample, options.sampleEvery ?? 100);
+    const killer = options.timeoutMs
+      ? setTimeout(() => {
+          try {
+            process.kill(-pgrp, 'SIGKILL');
+          } catch {
+            /* already gone */
+          }
+        }, options.timeoutMs)
+      : undefined;
+    let output = '';
+    child.stdout.on('data', (c) => (output += c));
+    child.stderr.on('data', (c) => (output += c));
+    child.on('error', (e) => {
+      clearInterval(timer);
+      if (killer) clearTimeout(killer);
+      reject(e);
+    });
+    child.on('close', (code) => {
+      clearInterval(timer);
+      if (killer) clearTimeout(killer);
+      resolve({ code, wallMs: performance.now() - started, peakRss: hasProc ? peak : null, output });
+    });
+  });
+}

@@ -1,0 +1,56 @@
+/**
+ * The benchmark cannot rot: its generated cases pass `npm run check` (the
+ * same rules as the build) and a small generated site builds with one page
+ * per case (and one search record per case when the index is built).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateCases } from '../../src/lib/bench/generator.ts';
+import { casePageSlugs, pageWeights, pagefindRecords } from '../../src/lib/bench/site-stats.ts';
+import { validateAll } from '../../src/lib/content/collection.ts';
+import { formatCaseErrors } from '../../src/lib/validate/errors.ts';
+import { buildSite, ROOT } from '../helpers/site.ts';
+
+const N = 20;
+const DIR = `.bench/test-${process.pid}`;
+const CASES = `${DIR}/cases`;
+const cases = generateCases(N, 3);
+
+beforeAll(() => {
+  for (const c of cases) {
+    const file = join(ROOT, CASES, c.path);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, c.source);
+  }
+});
+afterAll(() => rmSync(join(ROOT, DIR), { recursive: true, force: true }));
+
+describe('benchmark generator', () => {
+  it('writes cases that pass validateAll with no errors', () => {
+    const { errors, cases: parsed, files } = validateAll(ROOT, CASES);
+    expect(formatCaseErrors(errors)).toBe(formatCaseErrors([]));
+    expect(files).toHaveLength(N);
+    expect(parsed.map((c) => c.slug).sort()).toEqual(cases.map((c) => c.slug).sort());
+  });
+
+  it('passes npm run check', () => {
+    const run = spawnSync(process.execPath, [join(ROOT, 'scripts/check.ts')], { cwd: ROOT, env: { ...process.env, INSYN_CASES_DIR: CASES }, encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(`Alla ${N} ärendefiler är giltiga`);
+  });
+
+  it('builds a site with one page per case, no JavaScript on case pages', async () => {
+    const result = await buildSite({ cases: CASES });
+    expect(result.output).not.toMatch(/\berror\b/i);
+    expect(result.ok).toBe(true);
+    expect(casePageSlugs(result.outDir)).toEqual(cases.map((c) => c.slug).sort());
+    const records = pagefindRecords(result.outDir);
+    if (records !== null) expect(records).toBe(N);
+    const weights = pageWeights(result.outDir, casePageSlugs(result.outDir));
+    expect(weights.caseJsBytes).toBe(0);
+    expect(weights.caseHtmlGzMedian).toBeGreaterThan(0);
+  });
+});
