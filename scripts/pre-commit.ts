@@ -1,0 +1,52 @@
+/**
+ * The pre-commit check (.githooks/pre-commit): `npm run check` for the case
+ * files in the commit. It validates what is staged, not what is on disk, so
+ * a commit can never contain a file that fails the build: the staged text of
+ * each added or changed case file, the slug rule across every case file in
+ * the index, and documents under public/ as staged. Exits 1 with the Swedish
+ * errors when anything is wrong.
+ */
+import { spawnSync } from 'node:child_process';
+import { CASES_DIR, duplicateSlugErrors } from '../src/lib/content/collection.ts';
+import { parseCase } from '../src/lib/content/parse-case.ts';
+import { type CaseError, formatCaseErrors } from '../src/lib/validate/errors.ts';
+
+const started = performance.now();
+
+function git(args: string[]): string {
+  const r = spawnSync('git', args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
+  return r.stdout;
+}
+
+const list = (out: string) => out.split('\0').filter(Boolean);
+
+/** The same files `npm run check` reads: everything under content/cases but README and dotfiles. */
+const isCaseFile = (f: string) => f.startsWith(`${CASES_DIR}/`) && !/(^|\/)\./.test(f.slice(CASES_DIR.length)) && !/(^|\/)readme\.md$/i.test(f);
+
+const staged = list(git(['diff', '--cached', '--name-only', '-z', '--diff-filter=ACMR', '--', CASES_DIR])).filter(isCaseFile);
+if (staged.length === 0) process.exit(0);
+
+const indexed = list(git(['ls-files', '-z', '--', CASES_DIR])).filter(isCaseFile);
+const publicFiles = new Set(list(git(['ls-files', '-z', '--', 'public'])).map((f) => f.slice('public'.length)));
+const publicFileExists = (sitePath: string) => {
+  try {
+    return publicFiles.has(decodeURIComponent(sitePath.split(/[?#]/)[0]!));
+  } catch {
+    return false;
+  }
+};
+
+const errors: CaseError[] = duplicateSlugErrors(indexed).filter((e) => staged.includes(e.file) || staged.some((f) => e.message.includes(f)));
+for (const file of staged) {
+  errors.push(...parseCase(file, git(['show', `:${file}`]), { publicFileExists }).errors);
+}
+
+const ms = Math.round(performance.now() - started);
+if (errors.length > 0) {
+  console.error(formatCaseErrors(errors));
+  console.error(`\nCommit stoppad: ${staged.length} ärendefiler i commiten kontrollerades (${ms} ms). Rätta felen, lägg till filerna igen med git add och gör om commit.`);
+  console.error('Kontrollen körs av .githooks/pre-commit; se content/README.md om du behöver hoppa över den.');
+  process.exit(1);
+}
+console.log(`Insyn: ${staged.length} ärendefiler i commiten är giltiga (${ms} ms).`);
