@@ -11,9 +11,10 @@
  * - task-list checkboxes become text ("Klart"/"Ej klart"), not form fields.
  */
 import { markdownToHtml } from 'satteri';
+import { slugify } from './parse-case.ts';
 
 /** Bump when the rendering changes, so the loader's digests re-render every body. */
-export const RENDERER_VERSION = 'satteri-0.10/insyn-1';
+export const RENDERER_VERSION = 'satteri-0.10/insyn-2';
 
 export interface RenderedBody {
   html: string;
@@ -31,17 +32,6 @@ const OPTIONS = {
     },
   },
 };
-
-function slugify(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&[a-z]+;/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-}
 
 /** Shifts every heading so the smallest level becomes `top`. */
 function shiftHeadings(html: string, top: number): string {
@@ -65,7 +55,7 @@ export function renderBody(body: string): RenderedBody {
   const seen = new Map<string, number>();
   html = html.replace(/<h([3-6])>(.*?)<\/h\1>/g, (_, depth: string, inner: string) => {
     const text = inner.replace(/<[^>]*>/g, '');
-    let slug = slugify(text) || 'rubrik';
+    let slug = slugify(text.replace(/&[a-z]+;|&#\d+;/g, '')) || 'rubrik';
     const n = seen.get(slug) ?? 0;
     seen.set(slug, n + 1);
     if (n > 0) slug = `${slug}-${n}`;
