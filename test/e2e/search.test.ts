@@ -1,0 +1,174 @@
+/**
+ * The search page of the built real site in real Chromium: inflected
+ * Swedish words find the right case first, filters narrow the hits and go
+ * into the URL, a copied URL restores the same search, back/forward replay
+ * it, sorting keeps cases without an amount last, the header form leads
+ * here, axe finds nothing with results shown, and without JavaScript the
+ * page explains itself.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { axeViolations, describeViolations, launchChromium } from '../helpers/browser.ts';
+import { type StaticServer, serve } from '../helpers/server.ts';
+
+const dir = inject('siteDir');
+const LINKSTEP = 'Stångåstaden ett steg till sysselsättning (Linkstep)';
+const IOP = 'Idéburet offentligt partnerskap, Linköpings Stadsmission';
+const NO_AMOUNT = 'Arbetsmarknadsinriktade insatser i samverkan med Idrott och service';
+
+let browser: Browser;
+let server: StaticServer;
+let page: Page;
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchChromium(), serve(dir)]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function freshPage(): Promise<Page> {
+  await page?.close();
+  page = await browser.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  (page as Page & { errors: string[] }).errors = errors;
+  return page;
+}
+
+/** Waits until the live region announces `text`. */
+async function announced(p: Page, text: string): Promise<void> {
+  await p.waitForFunction((t) => document.getElementById('sok-status')?.textContent === t, text);
+}
+
+const titles = (p: Page) => p.$$eval('#sok-traffar h3 a', (as) => as.map((a) => a.textContent));
+const query = (p: Page) => new URL(p.url()).search;
+const checkbox = (p: Page, name: string, value: string) => p.locator(`#sok-filtergrupper input[name="${name}"][value="${value}"]`);
+
+describe('search in Chromium', () => {
+  it('finds the right case first for inflected Swedish words, typed', async () => {
+    const p = await freshPage();
+    await p.goto(`${server.url}/sok/`);
+    await announced(p, '5 träffar.');
+    await p.locator('#sok-fraga').pressSequentially('försörjningsstödet');
+    await announced(p, '1 träff för ”försörjningsstödet”.');
+    expect((await titles(p))[0]).toBe(LINKSTEP);
+    expect(await p.locator('#sok-traffar mark').first().textContent()).toMatch(/^försörjningsstöd/);
+    expect(query(p)).toBe(`?q=${encodeURIComponent('försörjningsstödet')}`);
+
+    await p.locator('#sok-fraga').fill('partnerskapen');
+    await p.locator('#sok-fraga').press('Enter');
+    await announced(p, '1 träff för ”partnerskapen”.');
+    expect((await titles(p))[0]).toBe(IOP);
+    expect((p as Page & { errors: string[] }).errors).toEqual([]);
+  });
+
+  it('narrows the hits with a filter and writes it into the URL; back and forward replay it', async () => {
+    const p = await freshPage();
+    await p.goto(`${server.url}/sok/?q=arbetsf%C3%B6rmedlingen`);
+    await p.waitForFunction(() => /träffar? för/.test(document.getElementById('sok-status')?.textContent ?? ''));
+    const before = await titles(p);
+    expect(before.length).toBeGreaterThan(1);
+    const box = checkbox(p, 'organisation', 'Linköpings kommun');
+    expect(await box.locator('xpath=..').textContent()).toMatch(/Linköpings kommun \(\d+\)/);
+    await box.check();
+    await p.waitForFunction(() => new URL(location.href).searchParams.get('organisation') === 'Linköpings kommun');
+    await p.waitForFunction((n) => document.querySelectorAll('#sok-traffar li').length < n, before.length);
+    const after = await titles(p);
+    expect(after.length).toBeGreaterThan(0);
+    expect(after.every((t) => before.includes(t))).toBe(true);
+    expect(query(p)).toBe('?q=arbetsf%C3%B6rmedlingen&organisation=Link%C3%B6pings+kommun');
+    for (const meta of await p.$$eval('#sok-traffar .meta', (ms) => ms.map((m) => m.textContent))) expect(meta).toMatch(/^Linköpings kommun · /);
+    expect(await p.evaluate(() => document.activeElement?.getAttribute('value'))).toBe('Linköpings kommun');
+
+    await p.goBack();
+    await p.waitForFunction((n) => document.querySelectorAll('#sok-traffar li').length === n, before.length);
+    expect(query(p)).toBe('?q=arbetsf%C3%B6rmedlingen');
+    expect(await box.isChecked()).toBe(false);
+    expect(await titles(p)).toEqual(before);
+
+    await p.goForward();
+    await p.waitForFunction((n) => document.querySelectorAll('#sok-traffar li').length === n, after.length);
+    expect(await box.isChecked()).toBe(true);
+    expect(await titles(p)).toEqual(after);
+  });
+
+  it('restores the same state from a copied URL: query, filter and sort', async () => {
+    const p = await freshPage();
+    await p.goto(`${server.url}/sok/`);
+    await announced(p, '5 träffar.');
+    await p.locator('#sok-fraga').fill('kommun');
+    await p.locator('#sok-fraga').press('Enter');
+    await p.waitForFunction(() => /för ”kommun”/.test(document.getElementById('sok-status')?.textContent ?? ''));
+    await checkbox(p, 'organisation', 'Linköpings kommun').check();
+    await p.waitForFunction(() => location.search.includes('organisation='));
+    await p.locator('#sok-sortering').selectOption('belopp-hogst');
+    await p.waitForFunction(() => location.search.includes('sortering=belopp-hogst'));
+    await p.waitForFunction(() => document.querySelectorAll('#sok-traffar li').length > 0);
+    const copied = p.url();
+    const shown = await titles(p);
+    const status = await p.locator('#sok-status').textContent();
+    expect(shown.at(-1)).toBe(NO_AMOUNT);
+
+    const q = await freshPage();
+    await q.goto(copied);
+    await announced(q, status ?? '');
+    expect(await q.locator('#sok-fraga').inputValue()).toBe('kommun');
+    expect(await checkbox(q, 'organisation', 'Linköpings kommun').isChecked()).toBe(true);
+    expect(await q.locator('#sok-sortering').inputValue()).toBe('belopp-hogst');
+    expect(await titles(q)).toEqual(shown);
+  });
+
+  it('sorts by amount both ways with the case without an amount last', async () => {
+    const p = await freshPage();
+    await p.goto(`${server.url}/sok/?sortering=belopp-hogst`);
+    await announced(p, '5 träffar.');
+    const high = await titles(p);
+    expect(high[0]).toBe(LINKSTEP);
+    expect(high.at(-1)).toBe(NO_AMOUNT);
+    await p.locator('#sok-sortering').selectOption('belopp-lagst');
+    await p.waitForFunction((first) => document.querySelector('#sok-traffar h3 a')?.textContent !== first, high[0]);
+    const low = await titles(p);
+    expect(low).toEqual([...high.slice(0, 4)].reverse().concat(NO_AMOUNT));
+    expect(await p.locator('#sok-traffar .meta').last().textContent()).toContain('belopp ej angivet');
+  });
+
+  it('is reached from the header form on a case page, which has no script', async () => {
+    const p = await freshPage();
+    await p.goto(`${server.url}/arenden/linkstep-stangastaden-2020/`);
+    expect(await p.locator('script:not([type="application/ld+json"])').count()).toBe(0);
+    await p.locator('#sidsok').fill('stadsmission');
+    await p.locator('#sidsok').press('Enter');
+    await p.waitForURL(/\/sok\/\?q=stadsmission$/);
+    await p.waitForFunction(() => /för ”stadsmission”/.test(document.getElementById('sok-status')?.textContent ?? ''));
+    expect((await titles(p))[0]).toBe(IOP);
+    expect(await p.locator('#sok-fraga').inputValue()).toBe('stadsmission');
+  });
+
+  it('has no axe violations with results and filters shown, also at 320 px', async () => {
+    const p = await freshPage();
+    await p.goto(`${server.url}/sok/?q=stadsmission&organisation=Link%C3%B6pings+kommun`);
+    await p.waitForFunction(() => document.querySelectorAll('#sok-traffar li').length > 0);
+    expect(await p.locator('#sok-resultat').isVisible()).toBe(true);
+    expect(await p.locator('#sok-filter').isVisible()).toBe(true);
+    let violations = await axeViolations(p);
+    expect(violations, describeViolations(violations)).toEqual([]);
+    await p.setViewportSize({ width: 320, height: 800 });
+    violations = await axeViolations(p);
+    expect(violations, describeViolations(violations)).toEqual([]);
+    expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  });
+
+  it('explains without JavaScript that search needs it, and links to all cases', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const p = await context.newPage();
+    await p.goto(`${server.url}/sok/?q=stadsmission`);
+    const text = await p.locator('main').innerText();
+    expect(text).toContain('Sökningen behöver JavaScript');
+    expect(await p.locator('main noscript a, main a[href="/arenden/"]').first().getAttribute('href')).toBe('/arenden/');
+    expect(await p.locator('#sok-resultat').isVisible()).toBe(false);
+    await context.close();
+  });
+});
