@@ -46,6 +46,10 @@ export function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
     ...(options.cases ? { INSYN_CASES_DIR: options.cases } : {}),
     ...options.env,
   };
+  // Vitest sets BASE_URL, MODE, DEV, PROD and SSR in process.env for its own
+  // import.meta.env; Astro reads process.env into import.meta.env, so passed
+  // on they would override the build's own base (INSYN_BASE) in src/lib/site.ts.
+  for (const key of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) if (!options.env?.[key]) delete env[key];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
