@@ -22,6 +22,10 @@ export const caseUrl = (slug: string): string => url(`/arenden/${slug}/`);
 export const NAV: readonly { href: string; label: string }[] = [
   { href: '/', label: 'Start' },
   { href: '/arenden/', label: 'Ärenden' },
+  { href: '/organisationer/', label: 'Organisationer' },
+  { href: '/uppfoljning/', label: 'Uppföljning' },
+  { href: '/statistik/', label: 'Statistik' },
+  { href: '/utfall/', label: 'Utfall' },
   { href: '/sok/', label: 'Sök' },
   { href: '/data/', label: 'Öppna data' },
   { href: '/om/', label: 'Om Insyn' },

@@ -97,7 +97,7 @@ describe('history from git', () => {
     expect(amount!.repoPath).toBe(FILE);
     expect(added!.added).toBe(true);
     expect(added!.boundary).toBe(false);
-    expect(added!.short).toMatch(/^[0-9a-f]{7,}$/);
+    expect(added!.short).toBe(added!.hash.slice(0, 8));
     expect(added!.hash).toMatch(/^[0-9a-f]{40}$/);
     expect(versionUrl(amount!, 'https://github.com/kommun/insyn')).toBe(`https://github.com/kommun/insyn/blob/${amount!.hash}/${FILE}`);
     expect(versionUrl(amount!, undefined)).toBeUndefined();
@@ -155,11 +155,11 @@ describe('history from git', () => {
 
 describe('parsing and describing', () => {
   it('parses raw log lines, including renames', () => {
-    const text = '\x1eabc\x1fab\x1f2021-06-15T10:00:00+01:00\x1fp1\x1fFlytta\n\n:100644 100644 1111 1111 R100\tcontent/a/x.mdx\tcontent/b/x.mdx\n:000000 100644 0000 2222 A\tcontent/b/y.mdx\n';
+    const text = '\x1eabcdef0123\x1f2021-06-15T10:00:00+01:00\x1fp1\x1fFlytta\n\n:100644 100644 1111 1111 R100\tcontent/a/x.mdx\tcontent/b/x.mdx\n:000000 100644 0000 2222 A\tcontent/b/y.mdx\n';
     expect(parseRawLog(text)).toEqual([
       {
-        hash: 'abc',
-        short: 'ab',
+        hash: 'abcdef0123',
+        short: 'abcdef01',
         date: '2021-06-15',
         parents: ['p1'],
         subject: 'Flytta',

@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type AliasEntry, parseAliasFile } from '../domain/organisations.ts';
+import { type AliasEntry, type OrganisationNamer, organisationNamer, parseAliasFile } from '../domain/organisations.ts';
 import { CaseValidationError } from '../validate/errors.ts';
 
 /** Where the alias list lives, relative to the project root. */
@@ -28,4 +28,11 @@ function parseOrThrow(file: string, source: string): AliasEntry[] {
   const { entries, errors } = parseAliasFile(file, source);
   if (errors.length > 0) throw new CaseValidationError(errors);
   return entries;
+}
+
+let namer: OrganisationNamer | undefined;
+
+/** The site's name normaliser (alias list applied), built once per build. */
+export function siteOrganisationNamer(): OrganisationNamer {
+  return (namer ??= organisationNamer(readOrganisationAliases()));
 }

@@ -85,14 +85,14 @@ export function parseAliasFile(file: string, source: string): { entries: AliasEn
         errors.push({ file, line: lineOf(pair.key as YamlNode), field: `${at}.${key}`, message: `okänt fält "${key}"`, found: key, expected: 'bara name och aliases', example: EXAMPLE });
       }
     }
-    const nameNode = item.get('name', true);
+    const nameNode = item.get('name', true) as YamlNode | undefined;
     const name = isScalar(nameNode) && typeof nameNode.value === 'string' ? nameNode.value.trim() : '';
     if (name === '') {
       errors.push({ file, line: lineOf(nameNode ?? item), field: `${at}.name`, message: 'name saknas eller är inte en text', found: nameNode === undefined ? undefined : String(nameNode), expected: 'organisationens namn så som det ska visas', example: 'name: Linköpings Stadsmission' });
       return;
     }
     claim(name, `${at}.name`, lineOf(nameNode), name);
-    const aliasNode = item.get('aliases', true);
+    const aliasNode = item.get('aliases', true) as YamlNode | undefined;
     const aliases: string[] = [];
     if (!isSeq(aliasNode) || aliasNode.items.length === 0) {
       errors.push({ file, line: lineOf((aliasNode as YamlNode | undefined) ?? item), field: `${at}.aliases`, message: `aliases saknas eller är ingen lista för ${name}`, expected: 'en lista med minst en annan stavning', example: 'aliases: [Stadsmissionen i Linköping]' });
@@ -128,10 +128,15 @@ export function organisationNamer(entries: readonly AliasEntry[]): OrganisationN
     toSlug.set(slug, slug);
     for (const a of e.aliases) toSlug.set(slugOrFallback(a), slug);
   }
+  const memo = new Map<string, string>();
   return {
     slugOf(name) {
-      const own = slugOrFallback(name);
-      return toSlug.get(own) ?? own;
+      let slug = memo.get(name);
+      if (slug === undefined) {
+        const own = slugOrFallback(name);
+        memo.set(name, (slug = toSlug.get(own) ?? own));
+      }
+      return slug;
     },
     canonicalName: (slug) => names.get(slug),
   };

@@ -15,7 +15,7 @@
 import type { CaseData } from '../schema/case.ts';
 import { KINDS, type Kind, STATUSES, type Status } from '../schema/case.ts';
 import { type CaseEntry, moneyTotals } from './cases.ts';
-import { type Basis } from './money.ts';
+import { BASIS_LABEL, type Basis } from './money.ts';
 import { yearOf } from './partial-date.ts';
 
 /** The bases in the order tables show them. */
@@ -175,3 +175,8 @@ export function totalsNotes(cases: readonly CaseEntry[], flows: readonly MoneyFl
     flowsWithoutYear: stated.filter((f) => f.years.length === 0).length,
   };
 }
+
+/** Column headings for the bases ("Totalt för perioden", "Per år" …). */
+export const BASIS_HEADING: Record<Basis, string> = Object.fromEntries(
+  BASIS_ORDER.map((b) => [b, BASIS_LABEL[b].charAt(0).toUpperCase() + BASIS_LABEL[b].slice(1)]),
+) as Record<Basis, string>;

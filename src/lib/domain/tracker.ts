@@ -72,3 +72,11 @@ export function countFollowUpsBy<T extends CaseEntry>(items: readonly TrackedFol
   }
   return [...rows.values()].sort((a, b) => b.counts.overdue - a.counts.overdue || b.total - a.total || a.name.localeCompare(b.name, 'sv-SE'));
 }
+
+/** Headings for the tracker's groups. */
+export const FOLLOW_UP_GROUP_HEADING: Record<FollowUpState, string> = {
+  overdue: 'Försenade',
+  'due-soon': 'Ska komma inom 60 dagar',
+  later: 'Ska komma senare',
+  reported: 'Rapporterade',
+};

@@ -85,7 +85,10 @@ export interface RawCommit {
 }
 
 /** The `--format` the parser expects. */
-export const LOG_FORMAT = `${RS}%H${US}%h${US}%aI${US}%P${US}%s`;
+export const LOG_FORMAT = `${RS}%H${US}%aI${US}%P${US}%s`;
+
+/** Characters of the hash shown to people (the links use the full hash). */
+export const SHORT_HASH = 8;
 
 /** Parses `git log --raw --no-abbrev --format=LOG_FORMAT` output. */
 export function parseRawLog(text: string): RawCommit[] {
@@ -93,7 +96,7 @@ export function parseRawLog(text: string): RawCommit[] {
   for (const chunk of text.split(RS)) {
     if (chunk.trim() === '') continue;
     const [head = '', ...rest] = chunk.split('\n');
-    const [hash = '', short = '', iso = '', parents = '', subject = ''] = head.split(US);
+    const [hash = '', iso = '', parents = '', subject = ''] = head.split(US);
     const changes: RawChange[] = [];
     for (const line of rest) {
       // :100644 100644 <old> <new> M\tpath   or   R100\told\tnew
@@ -102,7 +105,7 @@ export function parseRawLog(text: string): RawCommit[] {
       const [, oldBlob, newBlob, status, first, second] = m as unknown as [string, string, string, string, string, string | undefined];
       changes.push(second === undefined ? { status, oldBlob, newBlob, path: first, oldPath: undefined } : { status, oldBlob, newBlob, path: second, oldPath: first });
     }
-    commits.push({ hash, short, date: iso.slice(0, 10), parents: parents.split(' ').filter(Boolean), subject, changes });
+    commits.push({ hash, short: hash.slice(0, SHORT_HASH), date: iso.slice(0, 10), parents: parents.split(' ').filter(Boolean), subject, changes });
   }
   return commits;
 }

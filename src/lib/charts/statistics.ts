@@ -1,0 +1,53 @@
+/**
+ * The statistics page's charts, as bar-chart input: money per year and per
+ * organisation (one series per basis, never added together) and cases per
+ * kind and status.
+ */
+import type { Basis } from '../domain/money.ts';
+import { formatKronor, formatNumber } from '../domain/money.ts';
+import { BASIS_ORDER, type OrgMoneyRow, type YearRow } from '../domain/totals.ts';
+import type { BarChartInput, ChartSeries } from './bar-chart.ts';
+
+/** Short names of the bases for legends and chart texts. */
+export const BASIS_SHORT: Record<Basis, string> = {
+  total: 'för hela perioden',
+  'per-year': 'per år',
+  maximum: 'tak, hela perioden',
+  'maximum-per-year': 'tak per år',
+};
+
+/** The label of a year row ("2020", or "År ej angivet"). */
+export const yearLabel = (year: number | undefined): string => (year === undefined ? 'År ej angivet' : String(year));
+
+function basisChart(groups: { label: string; byBasis: Record<Basis, number> }[]): BarChartInput {
+  const used = BASIS_ORDER.filter((b) => groups.some((g) => g.byBasis[b] > 0));
+  const series: ChartSeries[] = used.map((b) => ({ key: b, label: BASIS_SHORT[b] }));
+  return {
+    series,
+    groups: groups.map((g) => ({
+      label: g.label,
+      values: used.filter((b) => g.byBasis[b] > 0).map((b) => ({ series: b, value: g.byBasis[b], valueLabel: formatKronor(g.byBasis[b]) })),
+    })),
+  };
+}
+
+/** Money per year, one bar per basis that has money that year. */
+export function yearChart(rows: readonly YearRow[]): BarChartInput {
+  return basisChart(rows.map((r) => ({ label: yearLabel(r.year), byBasis: r.byBasis })));
+}
+
+/** Money given (or received) per organisation, one bar per basis. */
+export function organisationChart(rows: readonly OrgMoneyRow[], side: 'given' | 'received'): BarChartInput {
+  return basisChart(rows.map((r) => ({ label: r.name, byBasis: r[side] })));
+}
+
+/** Counts per category (kind, status), every category listed. */
+export function countChart<K extends string>(counts: Record<K, number>, labels: Record<K, string>): BarChartInput {
+  return {
+    series: [{ key: 'n', label: 'ärenden' }],
+    groups: (Object.keys(labels) as K[]).map((k) => ({
+      label: labels[k],
+      values: [{ series: 'n', value: counts[k], valueLabel: `${formatNumber(counts[k])} ${counts[k] === 1 ? 'ärende' : 'ärenden'}` }],
+    })),
+  };
+}
