@@ -1,0 +1,215 @@
+/**
+ * The open-data files in built sites: the real site (content/cases, built
+ * once in global setup) and the open-data fixture site built under a base
+ * path. Every CSV parses back with csv-parse; rows in = cases and entries
+ * out; per-case JSON equals the case's validated data; the 360Giving
+ * package validates; feeds, calendar and sitemap parse and carry the right
+ * items; /data/ lists every download and every schema field.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import ICAL from 'ical.js';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { validateAll } from '../../src/lib/content/collection.ts';
+import { newestFirst } from '../../src/lib/domain/cases.ts';
+import { dataDictionary } from '../../src/lib/export/dictionary.ts';
+import { DOWNLOADS } from '../../src/lib/export/downloads.ts';
+import { errorText, validateGrant, validatePackage } from '../helpers/giving360-validator.ts';
+import { type BuildResult, buildSite, listFiles, readPage, ROOT, textOf } from '../helpers/site.ts';
+
+const SITE = 'https://insyn.example.se';
+const xml = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['entry', 'url'].includes(name) });
+
+function readCsv(dir: string, name: string): { bom: boolean; header: string[]; records: string[][] } {
+  const text = readFileSync(join(dir, 'data', name), 'utf8');
+  const rows = parse(text, { bom: true }) as string[][];
+  return { bom: text.charCodeAt(0) === 0xfeff, header: rows[0]!, records: rows.slice(1) };
+}
+
+const readJson = (dir: string, path: string) => JSON.parse(readFileSync(join(dir, path), 'utf8'));
+
+describe('open data of the real site', () => {
+  const dir = inject('siteDir');
+  const { cases: parsed, errors } = validateAll(ROOT);
+  const cases = newestFirst(parsed.map((p) => ({ id: p.slug, data: p.data })));
+  const sum = (f: (c: (typeof cases)[number]) => number) => cases.reduce((n, c) => n + f(c), 0);
+
+  it('reads the seed cases', () => {
+    expect(errors).toEqual([]);
+    expect(cases.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('every CSV has a BOM and parses back: rows in = cases and entries out', () => {
+    const files: [string, number][] = [
+      ['arenden.csv', cases.length],
+      ['finansiering.csv', sum((c) => c.data.funding?.length ?? 0)],
+      ['finansiering-poster.csv', sum((c) => (c.data.funding ?? []).reduce((n, f) => n + (f.items?.length ?? 0), 0))],
+      ['uppfoljningar.csv', sum((c) => c.data.followUps?.length ?? 0)],
+      ['utfall.csv', sum((c) => c.data.outcomes?.length ?? 0)],
+    ];
+    for (const [name, rows] of files) {
+      const csv = readCsv(dir, name);
+      expect(csv.bom, name).toBe(true);
+      expect(csv.records, name).toHaveLength(rows);
+      expect(csv.records.every((r) => r.length === csv.header.length), name).toBe(true);
+    }
+  });
+
+  it('arenden.csv has every case once, with its URL and ISO dates', () => {
+    const { header, records } = readCsv(dir, 'arenden.csv');
+    const col = (name: string) => header.indexOf(name);
+    expect(records.map((r) => r[col('slug')])).toEqual(cases.map((c) => c.id));
+    for (const c of cases) {
+      const row = records.find((r) => r[0] === c.id)!;
+      expect(row[col('url')]).toBe(`${SITE}/arenden/${c.id}/`);
+      expect(row[col('title')]).toBe(c.data.title);
+      expect(row[col('decided')]).toBe(c.data.decided ?? '');
+    }
+  });
+
+  it('finansiering.csv has the real amounts as plain integers, and no amount as an empty cell', () => {
+    const { header, records } = readCsv(dir, 'finansiering.csv');
+    const amount = (slug: string) => records.filter((r) => r[0] === slug).map((r) => r[header.indexOf('amount')]);
+    expect(amount('linkstep-stangastaden-2020')).toEqual(['2400000']);
+    expect(amount('iop-linkopings-stadsmission')).toEqual(['1100000', '980500']);
+    expect(amount('arbetsplatskorkortet-idrott-och-service')).toEqual(['']);
+  });
+
+  it('each per-case JSON equals the case data, plus slug and URL; arenden.json holds the same', () => {
+    const all = readJson(dir, 'data/arenden.json');
+    expect(all.count).toBe(cases.length);
+    expect(all.buildDate).toBe('2026-11-23');
+    expect(all.license.url).toBe('https://creativecommons.org/publicdomain/zero/1.0/');
+    for (const c of cases) {
+      const one = readJson(dir, `data/arenden/${c.id}.json`);
+      const { slug, url, ...data } = one;
+      expect(slug).toBe(c.id);
+      expect(url).toBe(`${SITE}/arenden/${c.id}/`);
+      expect(data).toEqual(JSON.parse(JSON.stringify(c.data)));
+      expect(all.cases.find((x: { slug: string }) => x.slug === c.id)).toEqual(one);
+    }
+  });
+
+  it('360giving.json: every grant validates; the seeds state no awarded amount with a decision day, so all are listed as left out', () => {
+    const pkg = readJson(dir, 'data/360giving.json');
+    for (const g of pkg.grants) expect(validateGrant(g), errorText(validateGrant.errors)).toBe(true);
+    if (pkg.grants.length > 0) expect(validatePackage(pkg), errorText(validatePackage.errors)).toBe(true);
+    expect(pkg.grants).toEqual([]);
+    const text = textOf(readPage(dir, '/data/'));
+    expect(text).toContain('Belopp som inte ingår i 360Giving-filen, och varför');
+    for (const title of ['Stångåstaden ett steg till sysselsättning (Linkstep)', 'Ansökan En väg in-steget vidare', 'Idéburet offentligt partnerskap, Linköpings Stadsmission']) {
+      expect(text).toContain(title);
+    }
+    expect(text).toContain('Filen innehåller just nu inga bidrag');
+  });
+
+  it('arenden.atom parses as XML with every case, newest first', () => {
+    const text = readFileSync(join(dir, 'arenden.atom'), 'utf8');
+    expect(XMLValidator.validate(text)).toBe(true);
+    const feed = xml.parse(text).feed;
+    expect(feed.entry.map((e: { id: string }) => e.id)).toEqual(cases.map((c) => `${SITE}/arenden/${c.id}/`));
+    expect(feed.entry[0].title).toBe(cases[0]!.data.title);
+  });
+
+  it('each organisation has a feed with its cases; pages link the all-cases feed', () => {
+    const orgFeeds = listFiles(dir).filter((f) => /^organisationer\/[^/]+\/arenden\.atom$/.test(f));
+    expect(orgFeeds.length).toBeGreaterThan(5);
+    for (const f of orgFeeds) expect(XMLValidator.validate(readFileSync(join(dir, f), 'utf8')), f).toBe(true);
+    const linkoping = xml.parse(readFileSync(join(dir, 'organisationer/linkopings-kommun/arenden.atom'), 'utf8')).feed;
+    expect(linkoping.entry.map((e: { id: string }) => e.id.split('/').at(-2))).toEqual([
+      'iop-linkopings-stadsmission',
+      'linkstep-stangastaden-2020',
+      'arbetsplatskorkortet-idrott-och-service',
+    ]);
+    expect(readPage(dir, '/data/')).toContain('<link rel="alternate" type="application/atom+xml" title="Insyn – alla ärenden" href="/arenden.atom">');
+  });
+
+  it('uppfoljning.ics parses with ical.js: one all-day event per follow-up, unique stable UIDs', () => {
+    const comp = new ICAL.Component(ICAL.parse(readFileSync(join(dir, 'uppfoljning.ics'), 'utf8')));
+    const events = comp.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    expect(events).toHaveLength(sum((c) => c.data.followUps?.length ?? 0));
+    expect(events.map((e) => e.uid).sort()).toEqual([
+      'arbetsplatskorkortet-idrott-och-service-uppfoljning-1@insyn.example.se',
+      'linkstep-stangastaden-2020-uppfoljning-1@insyn.example.se',
+      'linkstep-stangastaden-2020-uppfoljning-2@insyn.example.se',
+    ]);
+    const sept = events.find((e) => e.uid.startsWith('linkstep-stangastaden-2020-uppfoljning-1'))!;
+    expect([sept.startDate.toString(), sept.endDate.toString(), sept.startDate.isDate]).toEqual(['2020-09-01', '2020-10-01', true]);
+  });
+
+  it('sitemap.xml lists every HTML page (not 404) as an absolute URL', () => {
+    const text = readFileSync(join(dir, 'sitemap.xml'), 'utf8');
+    expect(XMLValidator.validate(text)).toBe(true);
+    const locs = xml.parse(text).urlset.url.map((u: { loc: string }) => u.loc).sort();
+    const pages = listFiles(dir)
+      .filter((f) => f.endsWith('index.html'))
+      .map((f) => `${SITE}/${f.replace(/index\.html$/, '')}`)
+      .sort();
+    expect(locs).toEqual(pages);
+    expect(locs).toContain(`${SITE}/data/`);
+    expect(locs).not.toContain(`${SITE}/404/`);
+  });
+
+  it('/data/ links every download that exists, and lists every schema field', () => {
+    const html = readPage(dir, '/data/');
+    for (const d of DOWNLOADS.filter((x) => !x.path.includes('<slug>'))) {
+      expect(html, d.path).toContain(`href="${d.path}"`);
+      expect(existsSync(join(dir, d.path)), d.path).toBe(true);
+    }
+    const text = textOf(html);
+    for (const f of dataDictionary()) expect(text, f.path).toContain(f.path);
+    expect(text).toContain('Creative Commons Zero (CC0 1.0)');
+    expect(text).toContain('Filerna byggdes 23 november 2026');
+    expect(html).toMatch(/<a href="\/data\/"[^>]*>Öppna data<\/a>/);
+  });
+
+  it('a case page carries JSON-LD with a MonetaryGrant and no executable script', () => {
+    const html = readPage(dir, '/arenden/linkstep-stangastaden-2020/');
+    const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
+    expect(scripts.map((m) => m[1]!.trim())).toEqual(['type="application/ld+json"']);
+    const ld = JSON.parse(scripts[0]![2]!);
+    expect(ld.mainEntity).toMatchObject({ '@type': 'MonetaryGrant', amount: { currency: 'SEK', value: 2400000 }, fundedItem: { name: 'AB Stångåstaden' } });
+    expect(ld.url).toBe(`${SITE}/arenden/linkstep-stangastaden-2020/`);
+  });
+});
+
+describe('open data of the fixture site under a base path', () => {
+  let site: BuildResult;
+  const ORIGIN = 'https://data.example.org';
+  beforeAll(async () => {
+    site = await buildSite({ cases: 'test/fixtures/open-data/cases', env: { INSYN_SITE: ORIGIN, INSYN_BASE: '/insyn/' } });
+    if (!site.ok) throw new Error(site.output);
+  });
+
+  it('the 360Giving package validates and holds the two grants, with base-aware URLs', () => {
+    const pkg = readJson(site.outDir, 'data/360giving.json');
+    expect(validatePackage(pkg), errorText(validatePackage.errors)).toBe(true);
+    expect(pkg.grants.map((g: { id: string }) => g.id).sort()).toEqual(['360G-insyn-beslut-maximum-utan-orgnr-2', '360G-insyn-beslut-med-orgnr-1']);
+    expect(pkg.grants.find((g: { id: string }) => g.id === '360G-insyn-beslut-med-orgnr-1').url).toBe(`${ORIGIN}/insyn/arenden/beslut-med-orgnr/`);
+    expect(pkg.downloadURL).toBe(`${ORIGIN}/insyn/data/360giving.json`);
+  });
+
+  it('sitemap, feeds and JSON use the base path', () => {
+    const locs = xml.parse(readFileSync(join(site.outDir, 'sitemap.xml'), 'utf8')).urlset.url.map((u: { loc: string }) => u.loc);
+    expect(locs.every((l: string) => l.startsWith(`${ORIGIN}/insyn/`))).toBe(true);
+    expect(locs).toContain(`${ORIGIN}/insyn/arenden/utan-datum/`);
+    const feed = xml.parse(readFileSync(join(site.outDir, 'arenden.atom'), 'utf8')).feed;
+    expect(feed.entry.at(-1).id).toBe(`${ORIGIN}/insyn/arenden/utan-datum/`);
+    expect(readJson(site.outDir, 'data/arenden/avslag.json').url).toBe(`${ORIGIN}/insyn/arenden/avslag/`);
+    expect(readPage(site.outDir, '/data/')).toContain('href="/insyn/data/arenden.csv"');
+  });
+
+  it('the title with & " < > reads back exactly from CSV, feed and JSON-LD', () => {
+    const title = 'Jobb & "framtid", steg 1 <pilot>';
+    const { header, records } = readCsv(site.outDir, 'arenden.csv');
+    expect(records.find((r) => r[0] === 'beslut-med-orgnr')![header.indexOf('title')]).toBe(title);
+    const feed = xml.parse(readFileSync(join(site.outDir, 'arenden.atom'), 'utf8')).feed;
+    expect(feed.entry.find((e: { id: string }) => e.id.endsWith('/beslut-med-orgnr/')).title).toBe(title);
+    const html = readPage(site.outDir, '/arenden/beslut-med-orgnr/');
+    const json = /<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(html)![1]!;
+    expect(json).not.toContain('<');
+    expect(JSON.parse(json).name).toBe(title);
+  });
+});
