@@ -24,4 +24,7 @@ export default defineConfig({
   vite: { build: { assetsInlineLimit: 0 } },
   integrations: [mdx(), securityHeaders(), pagefindSearch(), sitemap()],
   devToolbar: { enabled: false },
+  // Editors: the Astro VS Code extension completes and validates case frontmatter
+  // from the collection schema (.vscode/settings.json, content/README.md).
+  experimental: { contentIntellisense: true },
 });
