@@ -16,7 +16,7 @@ const dir = join(ROOT, 'test/fixtures/360giving');
  * `http://json-schema.org/draft/2020-12/schema`; ajv knows draft 2020-12 by
  * its canonical `https://` URL, so the in-memory copy uses that.
  */
-const read = (name: string) => {
+const read = (name: string): Record<string, unknown> => {
   const schema = JSON.parse(readFileSync(join(dir, name), 'utf8')) as Record<string, unknown>;
   return { ...schema, $schema: 'https://json-schema.org/draft/2020-12/schema' };
 };
@@ -31,9 +31,8 @@ function makeAjv() {
   // The standard's schemas carry extra keywords (codelist, rollUp …): not strict.
   const ajv = new Ajv2020({ strict: false, allErrors: true });
   addFormats(ajv);
-  const { $id, ...rest } = grantSchema;
-  ajv.addSchema({ ...rest, $id: GRANT_REF });
-  if ($id !== GRANT_REF) ajv.addSchema(grantSchema);
+  ajv.addSchema({ ...grantSchema, $id: GRANT_REF });
+  if (grantSchema['$id'] !== GRANT_REF) ajv.addSchema(grantSchema);
   return ajv;
 }
 
