@@ -1,0 +1,20 @@
+/**
+ * Prints what the search page and one query download from a built site:
+ *
+ *   node scripts/search-bytes.ts <built site dir, e.g. dist> [query]
+ *
+ * See src/lib/search/measure.ts (the benchmark uses the same function).
+ */
+import { measureSearchBytes } from '../src/lib/search/measure.ts';
+
+const [dir, query] = process.argv.slice(2);
+if (!dir) {
+  console.error('Användning: node scripts/search-bytes.ts <byggd webbplats, t.ex. dist> [sökord]');
+  process.exit(2);
+}
+const result = await measureSearchBytes(dir, query ? { query } : {});
+const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
+console.log(`Sökord: ${result.query} – ${result.hits}`);
+console.log(`Öppna /sok/: ${kb(result.open.bytes)} i ${result.open.requests} filer (varav Pagefind ${kb(result.open.pagefindBytes)})`);
+console.log(`Sökningen:   ${kb(result.search.bytes)} i ${result.search.requests} filer (varav Pagefind ${kb(result.search.pagefindBytes)})`);
+console.log(`Totalt:      ${kb(result.totalBytes)}`);
