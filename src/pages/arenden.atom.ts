@@ -2,6 +2,7 @@
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
 import { BUILD_DATE } from '../lib/build-info.ts';
+import { addedDay } from '../lib/export/added.ts';
 import { ALL_CASES_FEED_PATH } from '../lib/export/downloads.ts';
 import { atomFeed } from '../lib/export/feeds.ts';
 import { absolute } from '../lib/export/links.ts';
@@ -17,6 +18,7 @@ export const GET: APIRoute = async ({ site }) => {
     pageUrl: absolute(url('/arenden/'), site),
     urlOf: (slug) => absolute(caseUrl(slug), site),
     buildDate: BUILD_DATE,
+    addedOf: addedDay,
   });
   return fileResponse(body, 'atom');
 };

@@ -162,6 +162,13 @@ describe('Atom feed', () => {
     expect(e.summary['#text']).toContain(`Belopp: ${formatAmount(500000, 'total')}`);
   });
 
+  it('dates an undated case by the day its file was added to the repository, when known', () => {
+    const dated = atomFeed(cases, { title: 't', selfUrl: 's', pageUrl: 'p', urlOf, buildDate: BUILD, addedOf: (c) => (c.id === 'utan-datum' ? '2026-05-04' : undefined) });
+    const entries = new XMLParser({ isArray: (name) => name === 'entry' }).parse(dated).feed.entry;
+    expect(entries.at(-1).updated).toBe('2026-05-04T00:00:00Z');
+    expect(entries[0].updated).toBe('2022-09-01T00:00:00Z');
+  });
+
   it('escapes the five XML characters and drops characters XML forbids', () => {
     expect(escapeXml(`a&b<c>d"e'f\u0001g`)).toBe('a&amp;b&lt;c&gt;d&quot;e&apos;fg');
   });

@@ -5,7 +5,9 @@
  * Entries are newest first by the case's date (`decided`, else the period's
  * start; see `newestFirst`); undated cases come last. Atom needs a full
  * timestamp for `updated`: a dated case uses the first day its date names
- * (at midnight UTC), an undated case the build date. The entry id is the
+ * (at midnight UTC); an undated case the day its file was added to the
+ * repository (from the git history, when the build has it), else the build
+ * date. The entry id is the
  * absolute URL of the case page, which never changes (the slug is
  * permanent). Every text is XML-escaped, and characters XML 1.0 forbids are
  * dropped.
@@ -36,13 +38,19 @@ export interface FeedOptions {
   urlOf: (slug: string) => string;
   buildDate: Date;
   subtitle?: string;
+  /** The day (`YYYY-MM-DD`) a case's file was added to the repository, when known. */
+  addedOf?: (entry: CaseEntry) => string | undefined;
 }
 
 /** The `updated` timestamp of a case's entry. */
-export function entryUpdated(data: CaseEntry['data'], buildDate: Date): string {
+export function entryUpdated(data: CaseEntry['data'], buildDate: Date, added?: string): string {
   const date = caseDate(data);
-  return date ? `${firstDay(date)}T00:00:00Z` : buildDate.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  if (date) return `${firstDay(date)}T00:00:00Z`;
+  if (added) return `${added}T00:00:00Z`;
+  return timestamp(buildDate);
 }
+
+const timestamp = (date: Date): string => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 function entry(c: CaseEntry, options: FeedOptions): string {
   const d = c.data;
@@ -58,7 +66,7 @@ function entry(c: CaseEntry, options: FeedOptions): string {
     `    <id>${escapeXml(link)}</id>`,
     `    <title>${escapeXml(d.title)}</title>`,
     `    <link rel="alternate" type="text/html" href="${escapeXml(link)}"/>`,
-    `    <updated>${entryUpdated(d, options.buildDate)}</updated>`,
+    `    <updated>${entryUpdated(d, options.buildDate, options.addedOf?.(c))}</updated>`,
     `    <category term="${escapeXml(d.kind)}" label="${escapeXml(KIND_LABEL[d.kind])}"/>`,
     `    <summary type="text">${escapeXml(`${d.summary}\n\n${facts.join('\n')}`)}</summary>`,
     '  </entry>',
@@ -68,7 +76,7 @@ function entry(c: CaseEntry, options: FeedOptions): string {
 /** An Atom feed of the given cases, newest first. */
 export function atomFeed(cases: readonly CaseEntry[], options: FeedOptions): string {
   const sorted = newestFirst(cases);
-  const updated = sorted.length > 0 ? sorted.map((c) => entryUpdated(c.data, options.buildDate)).sort().at(-1)! : entryUpdated({} as CaseEntry['data'], options.buildDate);
+  const updated = sorted.map((c) => entryUpdated(c.data, options.buildDate, options.addedOf?.(c))).sort().at(-1) ?? timestamp(options.buildDate);
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="sv">',

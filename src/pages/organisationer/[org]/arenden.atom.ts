@@ -10,6 +10,7 @@ import { BUILD_DATE } from '../../../lib/build-info.ts';
 import { readOrganisationAliases } from '../../../lib/content/organisations-file.ts';
 import type { CaseEntry } from '../../../lib/domain/cases.ts';
 import { buildOrganisations, organisationPath } from '../../../lib/domain/organisations.ts';
+import { addedDay } from '../../../lib/export/added.ts';
 import { organisationFeedPath } from '../../../lib/export/downloads.ts';
 import { atomFeed } from '../../../lib/export/feeds.ts';
 import { absolute } from '../../../lib/export/links.ts';
@@ -29,6 +30,7 @@ export const GET: APIRoute<{ name: string; cases: CaseEntry[] }> = ({ params, pr
     pageUrl: absolute(url(organisationPath(slug)), site),
     urlOf: (s) => absolute(caseUrl(s), site),
     buildDate: BUILD_DATE,
+    addedOf: addedDay,
   });
   return fileResponse(body, 'atom');
 };
