@@ -45,9 +45,11 @@ export interface BarChartLayout {
   empty: boolean;
 }
 
-/** The chart's coordinate width; text is 14 units, so it stays legible when scaled to a phone. */
+/** The chart's least coordinate width; text is 14 units, so it stays legible when scaled to a phone. Wider when its texts need it. */
 export const CHART_WIDTH = 420;
-const VALUE_TEXT_ROOM = 190;
+/** Estimated width of one character at font size 14 (generous, so text is never clipped). */
+const CHAR_WIDTH = 8.5;
+const MIN_BAR_ROOM = 120;
 const BAR = 18;
 const BAR_GAP = 4;
 const LABEL_LINE = 20;
@@ -59,7 +61,12 @@ export function layoutBarChart(input: BarChartInput): BarChartLayout {
   const many = input.series.length > 1;
   const index = new Map(input.series.map((s, i) => [s.key, i]));
   const max = Math.max(0, ...input.groups.flatMap((g) => g.values.map((v) => v.value)));
-  const room = CHART_WIDTH - VALUE_TEXT_ROOM;
+  const textOf = (v: ChartGroup['values'][number]) => (many ? `${v.valueLabel} (${input.series[index.get(v.series) ?? 0]?.label ?? ''})` : v.valueLabel);
+  const longestValue = Math.max(0, ...input.groups.flatMap((g) => g.values.map((v) => textOf(v).length)));
+  const longestLabel = Math.max(0, ...input.groups.map((g) => g.label.length), ...input.series.map((s) => s.label.length + 3));
+  const textRoom = Math.ceil(longestValue * CHAR_WIDTH) + 8;
+  const room = Math.max(MIN_BAR_ROOM, CHART_WIDTH - textRoom);
+  const width = Math.max(CHART_WIDTH, room + textRoom, Math.ceil(longestLabel * CHAR_WIDTH));
   const legend = many ? input.series.map((s, i) => ({ x: 0, y: i * LEGEND_LINE, seriesIndex: i, label: s.label })) : [];
   let y = legend.length * LEGEND_LINE + (many ? 6 : 0);
   const labels: BarChartLayout['labels'] = [];
@@ -69,12 +76,11 @@ export function layoutBarChart(input: BarChartInput): BarChartLayout {
     y += LABEL_LINE;
     for (const v of g.values) {
       const seriesIndex = index.get(v.series) ?? 0;
-      const width = max > 0 ? Math.max(v.value > 0 ? 2 : 0, Math.round((v.value / max) * room)) : 0;
-      const label = many ? `${v.valueLabel} (${input.series[seriesIndex]?.label ?? ''})` : v.valueLabel;
-      bars.push({ x: 0, y, width, height: BAR, seriesIndex, text: label, textX: width + 6, textY: y + 14 });
+      const barWidth = max > 0 ? Math.max(v.value > 0 ? 2 : 0, Math.round((v.value / max) * room)) : 0;
+      bars.push({ x: 0, y, width: barWidth, height: BAR, seriesIndex, text: textOf(v), textX: barWidth + 6, textY: y + 14 });
       y += BAR + BAR_GAP;
     }
     y += GROUP_GAP;
   }
-  return { width: CHART_WIDTH, height: Math.max(y, 1), legend, labels, bars, empty: bars.length === 0 };
+  return { width, height: Math.max(y, 1), legend, labels, bars, empty: bars.length === 0 };
 }
