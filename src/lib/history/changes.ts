@@ -5,7 +5,7 @@
  * 2 400 000 kr till 2 500 000 kr"). Pure and tolerant: a version whose
  * frontmatter does not parse yields no descriptions, never an error.
  */
-import { parse } from 'yaml';
+import { CORE_SCHEMA, load } from 'js-yaml';
 import { STATUS_LABEL } from '../domain/labels.ts';
 import { BASIS_LABEL, type Basis, formatAmount, formatKronor, UNKNOWN_AMOUNT } from '../domain/money.ts';
 import { formatPartialDate, formatPeriod, isPartialDate } from '../domain/partial-date.ts';
@@ -14,18 +14,28 @@ type Json = Record<string, unknown>;
 
 const isRecord = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** The frontmatter of a case file's text as plain data, or undefined when it has none or it does not parse. */
-export function frontmatterOf(source: string): Json | undefined {
+/** The frontmatter's YAML text of a case file, or undefined when it has none. */
+export function frontmatterText(source: string): string | undefined {
   const text = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   if (!text.startsWith('---\n')) return undefined;
   const end = text.indexOf('\n---', 3);
-  if (end === -1) return undefined;
+  return end === -1 ? undefined : text.slice(4, end + 1);
+}
+
+/** Parses frontmatter YAML as plain data (core schema: dates stay text), or undefined when it does not parse. */
+export function parseFrontmatter(yaml: string): Json | undefined {
   try {
-    const data: unknown = parse(text.slice(4, end + 1));
+    const data: unknown = load(yaml, { schema: CORE_SCHEMA });
     return isRecord(data) ? data : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** The frontmatter of a case file's text as plain data, or undefined when it has none or it does not parse. */
+export function frontmatterOf(source: string): Json | undefined {
+  const yaml = frontmatterText(source);
+  return yaml === undefined ? undefined : parseFrontmatter(yaml);
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);

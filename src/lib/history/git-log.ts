@@ -15,7 +15,7 @@
  * commit it has is then not called the file's creation.
  */
 import { spawnSync } from 'node:child_process';
-import { describeChanges, frontmatterOf } from './changes.ts';
+import { describeChanges, frontmatterText, parseFrontmatter } from './changes.ts';
 
 /** One commit that touched a case file. */
 export interface FileCommit {
@@ -141,6 +141,27 @@ export function buildFileHistories(commits: readonly RawCommit[], blobs: Readonl
   /** A path as it was at some point in history → the file's key today. */
   const current = new Map<string, string>();
   const keyOf = (repoPath: string): string => current.get(repoPath) ?? repoPath;
+  // Each version is the "after" of one commit and the "before" of the next: split and parse it once.
+  const texts = new Map<string, string | undefined>();
+  const parsed = new Map<string, ReturnType<typeof parseFrontmatter>>();
+  const yamlOf = (blob: string): string | undefined => {
+    if (!texts.has(blob)) {
+      const source = blobs.get(blob);
+      texts.set(blob, source === undefined ? undefined : frontmatterText(source));
+    }
+    return texts.get(blob);
+  };
+  const dataOf = (blob: string, yaml: string) => {
+    if (!parsed.has(blob)) parsed.set(blob, parseFrontmatter(yaml));
+    return parsed.get(blob);
+  };
+  /** Changes between two versions; none when the frontmatter text is the same (a body-only edit). */
+  const changesBetween = (oldBlob: string, newBlob: string): string[] => {
+    const a = yamlOf(oldBlob);
+    const b = yamlOf(newBlob);
+    if (a === undefined || b === undefined || a === b) return [];
+    return describeChanges(dataOf(oldBlob, a), dataOf(newBlob, b));
+  };
   for (const c of commits) {
     const boundary = options.shallow && c.parents.length === 0;
     for (const ch of c.changes) {
@@ -151,8 +172,6 @@ export function buildFileHistories(commits: readonly RawCommit[], blobs: Readonl
       const key = keyOf(ch.path);
       if (ch.oldPath !== undefined) current.set(ch.oldPath, key);
       const modified = !ZERO.test(ch.oldBlob) && ch.oldBlob !== ch.newBlob;
-      const before = modified ? blobs.get(ch.oldBlob) : undefined;
-      const after = modified ? blobs.get(ch.newBlob) : undefined;
       const commit: FileCommit = {
         hash: c.hash,
         short: c.short,
@@ -162,7 +181,7 @@ export function buildFileHistories(commits: readonly RawCommit[], blobs: Readonl
         added: ch.status === 'A' && !boundary,
         renamedFrom: ch.oldPath,
         boundary,
-        changes: before !== undefined && after !== undefined ? describeChanges(frontmatterOf(before), frontmatterOf(after)) : [],
+        changes: modified ? changesBetween(ch.oldBlob, ch.newBlob) : [],
       };
       const rel = key.startsWith(options.prefix) ? key.slice(options.prefix.length) : key;
       const h = files.get(rel);
