@@ -110,11 +110,12 @@ describe('a fixture site with good cases (build date 23 november 2026)', () => {
 
 describe('the loader', () => {
   it('renders each body once and skips unchanged files by digest on the next build', async () => {
-    const cacheDir = mkdtempSync(join(tmpdir(), 'insyn-cache-'));
-    const first = await buildSite({ cases: GOOD, cacheDir });
+    const work = mkdtempSync(join(tmpdir(), 'insyn-rebuild-'));
+    const [cacheDir, outDir] = [join(work, 'cache'), join(work, 'dist')];
+    const first = await buildSite({ cases: GOOD, cacheDir, outDir });
     expect(first.ok, first.output).toBe(true);
     expect(first.output).toContain('3 ärenden inlästa (3 renderade, 0 oförändrade)');
-    const second = await buildSite({ cases: GOOD, cacheDir });
+    const second = await buildSite({ cases: GOOD, cacheDir, outDir });
     expect(second.ok, second.output).toBe(true);
     expect(second.output).toContain('3 ärenden inlästa (0 renderade, 3 oförändrade)');
     expect(readPage(second.outDir, '/arenden/ny-overenskommelse/')).toContain('<del>struken text</del>');

@@ -49,7 +49,7 @@ export function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
   // Vitest sets BASE_URL, MODE, DEV, PROD and SSR in process.env for its own
   // import.meta.env; Astro reads process.env into import.meta.env, so passed
   // on they would override the build's own base (INSYN_BASE) in src/lib/site.ts.
-  for (const key of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) if (!options.env?.[key]) delete env[key];
+  for (const key of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV']) if (!options.env?.[key]) delete env[key];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
