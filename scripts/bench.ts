@@ -112,18 +112,20 @@ async function measureSize(n: number): Promise<SizeResult> {
     const again = await runMeasured(process.execPath, buildArgs(), { cwd: root, env: env(n), timeoutMs: 30 * 60_000 });
     writeFileSync(join(base, 'rebuild.log'), again.output);
     const changed = existsSync(join(outDir, 'arenden', first.slug, 'index.html')) && readFileSync(join(outDir, 'arenden', first.slug, 'index.html'), 'utf8').includes('Ett tillägg i beskrivningen');
-    rebuild = { wallMs: again.wallMs, peakRss: again.peakRss, ok: again.code === 0 && changed };
+    rebuild = { wallMs: again.wallMs, cpuMs: again.cpuMs, peakRss: again.peakRss, ok: again.code === 0 && changed };
     if (!rebuild.ok) log('ombygget visade inte ändringen, eller misslyckades');
   }
 
   const search = build.code === 0 ? await searchBytes(outDir) : undefined;
   const result: SizeResult = {
     n,
-    floor: { renderMs: floor.ms, validateMs: validate.ms },
-    check: { ms: check.wallMs, ok: check.code === 0 },
+    floor: { renderMs: floor.ms, renderCpuMs: floor.cpuMs, validateMs: validate.ms, validateCpuMs: validate.cpuMs },
+    check: { ms: check.wallMs, cpuMs: check.cpuMs, ok: check.code === 0 },
     build: {
       ok: build.code === 0,
       wallMs: build.wallMs,
+      cpuMs: build.cpuMs,
+      load: build.load,
       peakRss: build.peakRss,
       pagesOut: slugs.length,
       pagesPerSecond: slugs.length / (build.wallMs / 1000),
@@ -131,12 +133,13 @@ async function measureSize(n: number): Promise<SizeResult> {
       pagefindBytes: dirSize(join(outDir, 'pagefind')),
       indexRecords: pagefindRecords(outDir),
       ratioToFloor: build.wallMs / floor.ms,
+      cpuRatioToFloor: build.cpuMs === null ? null : build.cpuMs / floor.cpuMs,
     },
     weights,
     ...(rebuild ? { rebuild } : {}),
     ...(search ? { search } : {}),
   };
-  log(`N = ${n}: bygge ${formatSeconds(build.wallMs)}, ${formatBytes(build.peakRss)}; ${verdicts(result).join('; ')}`);
+  log(`N = ${n}: bygge ${formatSeconds(build.wallMs)} (CPU ${build.cpuMs === null ? '–' : formatSeconds(build.cpuMs)}, last ${build.load.map((l) => l.toFixed(1)).join(' → ')}), ${formatBytes(build.peakRss)}; ${verdicts(result).join('; ')}`);
   if (!flag('--keep')) {
     rmSync(join(base, 'cache'), { recursive: true, force: true });
   }

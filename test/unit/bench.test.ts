@@ -1,7 +1,7 @@
 /** The benchmark's pure parts: the seeded generator, /proc parsing, page assets, the table. */
 import { describe, expect, it } from 'vitest';
 import { generateCase, generateCases, municipalityName, seededRandom } from '../../src/lib/bench/generator.ts';
-import { parseProcStat } from '../../src/lib/bench/process.ts';
+import { parseProcStat, takeTimeLine } from '../../src/lib/bench/process.ts';
 import { formatTable, type BenchResults } from '../../src/lib/bench/report.ts';
 import { pageAssets } from '../../src/lib/bench/site-stats.ts';
 import { parseCase } from '../../src/lib/content/parse-case.ts';
@@ -56,6 +56,13 @@ describe('parseProcStat', () => {
   });
 });
 
+describe('takeTimeLine', () => {
+  it('splits GNU time\'s CPU line off the output', () => {
+    expect(takeTimeLine('built\n__insyn_bench_time__ 1.50 0.25\n')).toEqual({ output: 'built\n', cpuMs: 1750 });
+    expect(takeTimeLine('built\n')).toEqual({ output: 'built\n', cpuMs: null });
+  });
+});
+
 describe('pageAssets', () => {
   it('finds stylesheets and scripts, counting inline code but not JSON data', () => {
     const html = '<link rel="stylesheet" href="/_astro/a.css"><script type="module" src="/_astro/b.js"></script><script>x=1</script><script type="application/ld+json">{"a":1}</script>';
@@ -70,11 +77,11 @@ describe('formatTable', () => {
       machine: { cpu: 'x', cores: 2, memoryBytes: 1, os: 'Linux', node: 'v22', astro: '7.3.5' },
       sizes: [{
         n: 1000,
-        floor: { renderMs: 600, validateMs: 300 },
-        check: { ms: 1500, ok: true },
-        build: { ok: true, wallMs: 9000, peakRss: 800 * 1024 ** 2, pagesOut: 1000, pagesPerSecond: 111, distBytes: 12 * 1024 ** 2, pagefindBytes: 3 * 1024 ** 2, indexRecords: 1000, ratioToFloor: 15 },
+        floor: { renderMs: 600, renderCpuMs: 600, validateMs: 300, validateCpuMs: 300 },
+        check: { ms: 1500, cpuMs: 1400, ok: true },
+        build: { ok: true, wallMs: 9000, cpuMs: 12000, load: [1, 2], cpuRatioToFloor: 20, peakRss: 800 * 1024 ** 2, pagesOut: 1000, pagesPerSecond: 111, distBytes: 12 * 1024 ** 2, pagefindBytes: 3 * 1024 ** 2, indexRecords: 1000, ratioToFloor: 15 },
         weights: { caseHtmlGzMedian: 3100, caseHtmlGzMax: 3500, sharedCssGz: 1700, caseJsBytes: 0 },
-        rebuild: { wallMs: 7000, peakRss: null, ok: true },
+        rebuild: { wallMs: 7000, cpuMs: 8000, peakRss: null, ok: true },
       }],
     };
     const table = formatTable(results);
@@ -82,6 +89,7 @@ describe('formatTable', () => {
     expect(table).toContain('| full build, wall | 9.00 s |');
     expect(table).toContain('| full build, peak RSS (process tree) | 800 MB |');
     expect(table).toContain('| cases in / pages out / index records | 1000 / 1000 / 1000 |');
-    expect(table).toContain('| rebuild after changing 1 case | 7.00 s |');
+    expect(table).toContain('| full build, CPU (user + system) | 12.0 s |');
+    expect(table).toContain('| rebuild after changing 1 case, wall (CPU) | 7.00 s (8.00 s) |');
   });
 });

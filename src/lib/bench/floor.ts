@@ -26,8 +26,15 @@ function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-/** Floor 1: read + YAML + Markdown→HTML with GFM + write each page. Returns milliseconds. */
-export function renderFloor(root: string, dir: string, outDir: string): { ms: number; pages: number } {
+/** CPU milliseconds (user + system) of this process since `since`. */
+function cpuSince(since: NodeJS.CpuUsage): number {
+  const d = process.cpuUsage(since);
+  return (d.user + d.system) / 1000;
+}
+
+/** Floor 1: read + YAML + Markdown→HTML with GFM + write each page. Returns wall and CPU milliseconds. */
+export function renderFloor(root: string, dir: string, outDir: string): { ms: number; cpuMs: number; pages: number } {
+  const cpu = process.cpuUsage();
   const started = performance.now();
   const files = listCaseFiles(root, dir);
   for (const file of files) {
@@ -39,11 +46,12 @@ export function renderFloor(root: string, dir: string, outDir: string): { ms: nu
     mkdirSync(join(outDir, slug), { recursive: true });
     writeFileSync(join(outDir, slug, 'index.html'), page);
   }
-  return { ms: performance.now() - started, pages: files.length };
+  return { ms: performance.now() - started, cpuMs: cpuSince(cpu), pages: files.length };
 }
 
 /** Floor 2: read + YAML + zod, no rendering. Returns milliseconds and how many passed. */
-export function validateFloor(root: string, dir: string): { ms: number; valid: number; files: number } {
+export function validateFloor(root: string, dir: string): { ms: number; cpuMs: number; valid: number; files: number } {
+  const cpu = process.cpuUsage();
   const started = performance.now();
   const files = listCaseFiles(root, dir);
   let valid = 0;
@@ -51,7 +59,7 @@ export function validateFloor(root: string, dir: string): { ms: number; valid: n
     const { yaml } = splitCase(readFileSync(join(root, file), 'utf8'));
     if (caseSchema.safeParse(parse(yaml)).success) valid++;
   }
-  return { ms: performance.now() - started, valid, files: files.length };
+  return { ms: performance.now() - started, cpuMs: cpuSince(cpu), valid, files: files.length };
 }
 
 export interface RendererCost {

@@ -3,10 +3,14 @@
  * resident memory of the whole process tree (the command and every process
  * it starts, e.g. Astro's workers and Pagefind's binary), by sampling
  * /proc for the command's process group. Linux only; elsewhere the peak is
- * reported as unknown (null).
+ * reported as unknown (null). Where GNU time is installed (/usr/bin/time),
+ * the run is wrapped in it to also get the CPU time (user + system) of the
+ * tree, which other load on a shared machine inflates much less than wall
+ * time; the load average before and after is recorded for the same reason.
  */
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 
 /** The fields of /proc/<pid>/stat the sampler needs. */
 export interface ProcStat {
@@ -59,8 +63,24 @@ export interface MeasuredRun {
   wallMs: number;
   /** Peak summed RSS of the process group in bytes; null where /proc is missing. */
   peakRss: number | null;
+  /** User + system CPU milliseconds of the tree (processes waited for); null without GNU time. */
+  cpuMs: number | null;
+  /** One-minute load average before and after the run. */
+  load: [number, number];
   /** stdout and stderr together. */
   output: string;
+}
+
+const TIME = '/usr/bin/time';
+const TIME_MARK = '__insyn_bench_time__';
+
+/** Splits GNU time's line (`<mark> <user s> <system s>`) off the output. */
+export function takeTimeLine(output: string): { output: string; cpuMs: number | null } {
+  const at = output.lastIndexOf(TIME_MARK);
+  if (at === -1) return { output, cpuMs: null };
+  const [user, system] = output.slice(at + TIME_MARK.length).trim().split(/\s+/).map(Number);
+  const cpuMs = Number.isFinite(user) && Number.isFinite(system) ? Math.round((user! + system!) * 1000) : null;
+  return { output: output.slice(0, at).replace(/\n?Command exited with non-zero status \d+\n?$/, '\n'), cpuMs };
 }
 
 export interface RunOptions {
@@ -75,8 +95,11 @@ export interface RunOptions {
 /** Runs `command args` in its own process group and measures it. */
 export function runMeasured(command: string, args: string[], options: RunOptions): Promise<MeasuredRun> {
   return new Promise((resolve, reject) => {
+    const load0 = loadavg()[0]!;
+    const useTime = existsSync(TIME);
+    const [cmd, argv] = useTime ? [TIME, ['-f', `${TIME_MARK} %U %S`, command, ...args]] : [command, args];
     const started = performance.now();
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const child = spawn(cmd, argv, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     const pgrp = child.pid!;
     const hasProc = (() => {
       try {
@@ -113,7 +136,9 @@ export function runMeasured(command: string, args: string[], options: RunOptions
     child.on('close', (code) => {
       clearInterval(timer);
       if (killer) clearTimeout(killer);
-      resolve({ code, wallMs: performance.now() - started, peakRss: hasProc ? peak : null, output });
+      const wallMs = performance.now() - started;
+      const timed = takeTimeLine(output);
+      resolve({ code, wallMs, peakRss: hasProc ? peak : null, cpuMs: timed.cpuMs, load: [load0, loadavg()[0]!], output: timed.output });
     });
   });
 }

@@ -6,11 +6,15 @@
 /** Everything measured at one size N. */
 export interface SizeResult {
   n: number;
-  floor: { renderMs: number; validateMs: number };
-  check: { ms: number; ok: boolean };
+  floor: { renderMs: number; renderCpuMs: number; validateMs: number; validateCpuMs: number };
+  check: { ms: number; cpuMs: number | null; ok: boolean };
   build: {
     ok: boolean;
     wallMs: number;
+    /** User + system CPU of the process tree; less sensitive than wall time to other load. */
+    cpuMs: number | null;
+    /** One-minute load average before and after. */
+    load: [number, number];
     peakRss: number | null;
     pagesOut: number;
     pagesPerSecond: number;
@@ -18,9 +22,11 @@ export interface SizeResult {
     pagefindBytes: number;
     indexRecords: number | null;
     ratioToFloor: number;
+    /** Build CPU ÷ floor CPU. */
+    cpuRatioToFloor: number | null;
   };
   weights: { caseHtmlGzMedian: number; caseHtmlGzMax: number; sharedCssGz: number; caseJsBytes: number };
-  rebuild?: { wallMs: number; peakRss: number | null; ok: boolean };
+  rebuild?: { wallMs: number; cpuMs: number | null; peakRss: number | null; ok: boolean };
   search?: { bytes: number; query: string } | { error: string };
 }
 
@@ -86,8 +92,11 @@ export function formatTable(results: BenchResults): string {
     row('floor: read + YAML + Markdown→HTML (GFM) + write', (s) => formatSeconds(s.floor.renderMs)),
     row('`npm run check`', (s) => formatSeconds(s.check.ms)),
     row('full build, wall', (s) => (s.build.ok ? formatSeconds(s.build.wallMs) : `fel (${formatSeconds(s.build.wallMs)})`)),
+    row('full build, CPU (user + system)', (s) => (s.build.cpuMs === null ? '–' : formatSeconds(s.build.cpuMs))),
     row('full build, peak RSS (process tree)', (s) => formatBytes(s.build.peakRss)),
-    row('build ÷ floor', (s) => `${s.build.ratioToFloor.toFixed(2)} ×`),
+    row('build ÷ floor, wall', (s) => `${s.build.ratioToFloor.toFixed(2)} ×`),
+    row('build ÷ floor, CPU', (s) => (s.build.cpuRatioToFloor === null ? '–' : `${s.build.cpuRatioToFloor.toFixed(2)} ×`)),
+    row('load average before / after the build', (s) => `${s.build.load[0].toFixed(1)} / ${s.build.load[1].toFixed(1)}`),
     row('pages per second (case pages)', (s) => Math.round(s.build.pagesPerSecond).toString()),
     row('cases in / pages out / index records', (s) => `${s.n} / ${s.build.pagesOut} / ${s.build.indexRecords ?? '–'}`),
     row('dist size', (s) => formatBytes(s.build.distBytes)),
@@ -96,7 +105,7 @@ export function formatTable(results: BenchResults): string {
     row('case page, gzipped HTML (median / max)', (s) => `${formatBytes(s.weights.caseHtmlGzMedian)} / ${formatBytes(s.weights.caseHtmlGzMax)}`),
     row('shared CSS, gzipped', (s) => formatBytes(s.weights.sharedCssGz)),
     row('JavaScript on case pages', (s) => `${s.weights.caseJsBytes} B`),
-    row('rebuild after changing 1 case', (s) => (s.rebuild ? formatSeconds(s.rebuild.wallMs) : '–')),
+    row('rebuild after changing 1 case, wall (CPU)', (s) => (s.rebuild ? `${formatSeconds(s.rebuild.wallMs)}${s.rebuild.cpuMs === null ? '' : ` (${formatSeconds(s.rebuild.cpuMs)})`}` : '–')),
   ];
   return lines.join('\n');
 }
