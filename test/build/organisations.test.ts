@@ -29,7 +29,7 @@ const ORGS = [
   'socialforvaltningen-i-lunds-kommun',
 ];
 
-const NEW_PAGES = ['/organisationer/', '/organisationer/linkopings-kommun/', '/organisationer/linkopings-kommun/arbetsmarknadsnamnden/', '/uppfoljning/', '/statistik/', '/utfall/'];
+const NEW_PAGES = ['/organisationer/', '/organisationer/linkopings-kommun/', '/organisationer/linkopings-kommun/arbetsmarknadsnamnden/', '/uppfoljning/', '/statistik/', '/utfall/', '/utfall/linkopings-kommun/'];
 
 describe('organisation pages', () => {
   it('lists every organisation that decides, funds, receives, owns, partners or applies, with counts', () => {
@@ -112,14 +112,18 @@ describe('statistics', () => {
 });
 
 describe('outcomes overview', () => {
-  it('lists targets and results per organisation and flags targets without a result', () => {
+  it('counts targets and results, and lists them per organisation on static pages, flagging targets without a result', () => {
     const t = text('/utfall/');
     expect(t).toContain('Ärendena anger 2 mål och 4 rapporterade utfall, i 3 ärenden. 2 mål saknar rapporterat utfall.');
-    expect(t).toContain('Deltagare i egen försörjning under år 1 (minst 60 % av heltid under sex månader) Stångåstaden ett steg till sysselsättning (Linkstep) 50 – personer – Inget utfall rapporterat');
-    expect(t).toContain('Arbetsmarknadsinriktade insatser i samverkan med Idrott och service : mål 40 personer, inget utfall rapporterat');
-    const html = page('/utfall/');
-    expect(html).toContain('href="#org-linkopings-kommun"');
-    expect(html).toContain('id="org-linkopings-kommun"');
+    expect(t).toContain('Linköpings kommun 6 2 4 2');
+    expect(page('/utfall/')).toContain('href="/utfall/linkopings-kommun/"');
+    const org = text('/utfall/linkopings-kommun/');
+    expect(org).toContain('Mål och utfall: Linköpings kommun');
+    expect(org).toContain('Deltagare i egen försörjning under år 1 (minst 60 % av heltid under sex månader) Stångåstaden ett steg till sysselsättning (Linkstep) 50 – personer – Inget utfall rapporterat');
+    expect(org).toContain('Deltagare som påbörjat en anställning Stångåstaden ett steg till sysselsättning (Linkstep) – 67 personer november 2019 utfall 67 personer, inget mål angivet');
+    expect(org).toContain('Arbetsmarknadsinriktade insatser i samverkan med Idrott och service : Deltagare i insatsen, mål 40 personer, inget utfall rapporterat');
+    // Organisations whose cases state no outcomes get no outcomes page.
+    expect(existsSync(join(dir, 'utfall', 'lunds-kommun', 'index.html'))).toBe(false);
   });
 
   it('is linked from the start page, as are the statistics', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseEntry } from '../../src/lib/domain/cases.ts';
+import { REPORTED_SHOWN, trackerPage } from '../../src/lib/domain/organisation-pages.ts';
 import { buildOrganisations, organisationNamer, parseAliasFile } from '../../src/lib/domain/organisations.ts';
 import { countFollowUpsBy, groupFollowUps, trackFollowUps } from '../../src/lib/domain/tracker.ts';
 import { compareOutcome, outcomeRows, outcomeSummary } from '../../src/lib/domain/outcomes.ts';
@@ -184,6 +185,19 @@ describe('follow-up tracker', () => {
     // The last day of the due month still counts as not overdue.
     expect(groupFollowUps(trackFollowUps(cases, day('2020-09-30'))).counts.overdue).toBe(0);
     expect(groupFollowUps(trackFollowUps(cases, day('2020-10-01'))).counts.overdue).toBe(1);
+  });
+
+  it('lists every open follow-up but only the newest reported ones, counting all', () => {
+    const many = Array.from({ length: REPORTED_SHOWN + 5 }, (_, i) =>
+      entry(`c${String(i).padStart(3, '0')}`, { followUps: [{ due: '2020-01', what: 'Rapport', done: `${2000 + (i % 20)}-02` }, { due: '2020-01', what: 'Öppen' }] }),
+    );
+    const page = trackerPage(many, [], day('2026-11-23'));
+    expect(page.tracker.counts).toEqual({ overdue: REPORTED_SHOWN + 5, 'due-soon': 0, later: 0, reported: REPORTED_SHOWN + 5 });
+    expect(page.listed.map((g) => g.items.length)).toEqual([REPORTED_SHOWN + 5, 0, 0, REPORTED_SHOWN]);
+    expect(page.reportedNotListed).toBe(5);
+    expect(page.listed[3]!.items[0]!.followUp.done).toBe('2019-02');
+    expect(page.byOrganisation).toEqual([{ key: 'linkopings-kommun', slug: 'linkopings-kommun', name: 'Linköpings kommun', counts: { overdue: 205, 'due-soon': 0, later: 0, reported: 205 }, total: 410 }]);
+    expect(page.byBody.map((b) => [b.orgSlug, b.slug, b.name, b.orgName])).toEqual([['linkopings-kommun', 'arbetsmarknadsnamnden', 'Arbetsmarknadsnämnden', 'Linköpings kommun']]);
   });
 
   it('counts per organisation, most overdue first', () => {

@@ -36,9 +36,12 @@ export function yearChart(rows: readonly YearRow[]): BarChartInput {
   return basisChart(rows.map((r) => ({ label: yearLabel(r.year), byBasis: r.byBasis })));
 }
 
-/** Money given (or received) per organisation, one bar per basis. */
+/** How many organisations a chart shows at most (the table beside it lists all). */
+export const CHART_TOP = 15;
+
+/** Money given (or received) per organisation, one bar per basis, for the first CHART_TOP rows (already ranked). */
 export function organisationChart(rows: readonly OrgMoneyRow[], side: 'given' | 'received'): BarChartInput {
-  return basisChart(rows.map((r) => ({ label: r.name, byBasis: r[side] })));
+  return basisChart(rows.slice(0, CHART_TOP).map((r) => ({ label: r.name, byBasis: r[side] })));
 }
 
 /** Counts per category (kind, status), every category listed. */

@@ -89,9 +89,20 @@ export function organisationSite<T extends CaseEntry>(cases: readonly T[], alias
 }
 
 
-/** The tracker page: every follow-up grouped by state, counted per deciding organisation and per body. */
+/** How many reported follow-ups the tracker lists (newest first); the rest are on the bodies' pages. */
+export const REPORTED_SHOWN = 200;
+
+/**
+ * The tracker page: every open follow-up grouped by state, the newest
+ * REPORTED_SHOWN reported ones (so the page stays light at 10 000 cases),
+ * counted per deciding organisation and per body.
+ */
 export interface TrackerPage<T extends CaseEntry = CaseEntry> {
   tracker: Tracker<T>;
+  /** The groups as listed on the page (reported ones capped). */
+  listed: Tracker<T>['groups'];
+  /** Reported follow-ups not listed. */
+  reportedNotListed: number;
   byOrganisation: (CountRow & { slug: string })[];
   byBody: (CountRow & { orgSlug: string; slug: string; orgName: string })[];
 }
@@ -113,7 +124,9 @@ export function trackerPage<T extends CaseEntry>(cases: readonly T[], aliases: r
     const [orgSlug = '', slug = ''] = r.key.split('/');
     return { ...r, orgSlug, slug, orgName: orgName(orgSlug) };
   });
-  return { tracker: groupFollowUps(items), byOrganisation, byBody };
+  const tracker = groupFollowUps(items);
+  const listed = tracker.groups.map((g) => (g.state === 'reported' ? { ...g, items: g.items.slice(0, REPORTED_SHOWN) } : g));
+  return { tracker, listed, reportedNotListed: Math.max(0, tracker.counts.reported - REPORTED_SHOWN), byOrganisation, byBody };
 }
 
 /** The statistics page's figures. */
@@ -131,13 +144,13 @@ export function statisticsPage<T extends CaseEntry>(cases: readonly T[], aliases
   };
 }
 
-/** The outcomes overview: summary, targets without a result, and one section per deciding organisation. */
+/** The outcomes overview: summary, targets without a result, and one page per deciding organisation. */
 export function outcomesPage<T extends CaseEntry>(cases: readonly T[], aliases: readonly AliasEntry[]) {
   const index = buildOrganisations(cases, aliases);
   const rows = outcomeRows(cases);
   const groups = groupOutcomes(rows, (entry) => index.namer.slugOf(entry.data.organisation));
   const sections = [...groups.entries()]
-    .map(([slug, list]) => ({ slug, name: index.bySlug.get(slug)?.name ?? slug, rows: list }))
+    .map(([slug, list]) => ({ slug, name: index.bySlug.get(slug)?.name ?? slug, rows: list, summary: outcomeSummary(list), missing: list.filter((r) => r.missingResult) }))
     .sort((a, b) => a.name.localeCompare(b.name, 'sv-SE'));
   return { summary: outcomeSummary(rows), missing: rows.filter((r) => r.missingResult), sections };
 }
