@@ -25,7 +25,10 @@ beforeAll(async () => {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, c.source);
   }
-  const site = await buildSite({ cases: `${fixture}/cases` });
+  // Output inside the repository: Astro puts its prerender files next to an
+  // output dir under the working directory, but shares <root>/.astro/ for
+  // every output dir outside it, so parallel builds there can collide.
+  const site = await buildSite({ cases: `${fixture}/cases`, outDir: join(ROOT, fixture, 'dist') });
   if (!site.ok) throw new Error(site.output);
   [browser, server] = await Promise.all([launchChromium(), serve(site.outDir)]);
   page = await browser.newPage();
