@@ -56,6 +56,8 @@ describe('organisation pages', () => {
     expect(html).toContain('href="/organisationer/linkopings-kommun/arbetsmarknadsnamnden/"');
     expect(html).toContain('href="/organisationer/linkopings-kommun/bildningsnamnden/"');
     expect(html).toContain('href="/arenden/linkstep-stangastaden-2020/"');
+    expect(html).toContain('<link rel="alternate" type="application/atom+xml" title="Nya ärenden: Linköpings kommun" href="/organisationer/linkopings-kommun/arenden.atom"');
+    expect(existsSync(join(dir, 'organisationer', 'linkopings-kommun', 'arenden.atom'))).toBe(true);
   });
 
   it('keeps ceilings as ceilings and per-year amounts per year', () => {
