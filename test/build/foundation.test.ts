@@ -2,12 +2,11 @@
  * Builds a fixture site with good cases and asserts the HTML; builds each
  * kind of bad file and asserts the build stops, naming file and field.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CSP_META } from '../../src/lib/security.ts';
-import { type BuildResult, buildSite, listFiles, readPage, textOf } from '../helpers/site.ts';
+import { type BuildResult, buildSite, listFiles, readPage, testBuildsDir, textOf } from '../helpers/site.ts';
 
 const GOOD = 'test/fixtures/foundation/good/cases';
 
@@ -75,8 +74,8 @@ describe('a fixture site with good cases (build date 23 november 2026)', () => {
     expect(html).toContain('<span class="task task-open">Ej klart:</span> Första rapporten');
     expect(html).toMatch(/<section data-footnotes class="footnotes"><h3 class="visually-hidden" id="footnote-label">Fotnoter<\/h3>/);
     expect(html).toContain('Tillbaka till hänvisning 1');
-    expect(html).toContain('<h3 id="bakgrund">Bakgrund</h3>');
-    expect(html).toContain('<h4 id="detaljer">Detaljer</h4>');
+    expect(html).toContain('<h3 id="text-bakgrund">Bakgrund</h3>');
+    expect(html).toContain('<h4 id="text-detaljer">Detaljer</h4>');
   });
 
   it('prints partial dates at their own precision and phases relative to the build date', () => {
@@ -110,7 +109,8 @@ describe('a fixture site with good cases (build date 23 november 2026)', () => {
 
 describe('the loader', () => {
   it('renders each body once and skips unchanged files by digest on the next build', async () => {
-    const work = mkdtempSync(join(tmpdir(), 'insyn-rebuild-'));
+    mkdirSync(testBuildsDir(), { recursive: true });
+    const work = mkdtempSync(join(testBuildsDir(), 'rebuild-'));
     const [cacheDir, outDir] = [join(work, 'cache'), join(work, 'dist')];
     const first = await buildSite({ cases: GOOD, cacheDir, outDir });
     expect(first.ok, first.output).toBe(true);

@@ -4,7 +4,9 @@
  * through `inject('siteDir')`. A failed build fails the whole run.
  */
 import type { TestProject } from 'vitest/node';
-import { buildSite } from './site.ts';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildSite, TEST_BUILDS } from './site.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -12,8 +14,12 @@ declare module 'vitest' {
   }
 }
 
-export default async function setup(project: TestProject): Promise<void> {
+export default async function setup(project: TestProject): Promise<() => void> {
+  // One folder per run (workers inherit the variable), removed when the run ends.
+  const runDir = join(TEST_BUILDS, `run-${process.pid}`);
+  process.env['INSYN_TEST_BUILDS'] = runDir;
   const result = await buildSite();
   if (!result.ok) throw new Error(`Bygget av webbplatsen misslyckades:\n${result.output}`);
   project.provide('siteDir', result.outDir);
+  return () => rmSync(runDir, { recursive: true, force: true });
 }

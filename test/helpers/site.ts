@@ -5,12 +5,19 @@
  * the tests), so builds never share state.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
+
+/** Where test builds go (gitignored); each test run uses its own folder and removes it at the end. */
+export const TEST_BUILDS = join(ROOT, '.test-builds');
+
+/** This test run's folder for builds (set by global-setup.ts). */
+export function testBuildsDir(): string {
+  return process.env['INSYN_TEST_BUILDS'] ?? join(TEST_BUILDS, 'adhoc');
+}
 
 /** The build date every test build is pinned to, so follow-up states are stable. */
 export const TEST_BUILD_DATE = '2026-11-23';
@@ -35,7 +42,10 @@ export interface BuildOptions {
 
 /** Runs `astro build` for the project with the given cases. */
 export function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
-  const work = mkdtempSync(join(tmpdir(), 'insyn-build-'));
+  // Inside the repository: Astro gives every build whose output lies outside
+  // the project one shared `.astro/.prerender`, so parallel builds would collide.
+  mkdirSync(testBuildsDir(), { recursive: true });
+  const work = mkdtempSync(join(testBuildsDir(), 'build-'));
   const outDir = options.outDir ?? join(work, 'dist');
   const env: NodeJS.ProcessEnv = {
     ...process.env,

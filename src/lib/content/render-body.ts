@@ -14,7 +14,7 @@ import { markdownToHtml } from 'satteri';
 import { slugify } from './parse-case.ts';
 
 /** Bump when the rendering changes, so the loader's digests re-render every body. */
-export const RENDERER_VERSION = 'satteri-0.10/insyn-2';
+export const RENDERER_VERSION = 'satteri-0.10/insyn-3';
 
 export interface RenderedBody {
   html: string;
@@ -55,7 +55,8 @@ export function renderBody(body: string): RenderedBody {
   const seen = new Map<string, number>();
   html = html.replace(/<h([3-6])>(.*?)<\/h\1>/g, (_, depth: string, inner: string) => {
     const text = inner.replace(/<[^>]*>/g, '');
-    let slug = slugify(text.replace(/&[a-z]+;|&#\d+;/g, '')) || 'rubrik';
+    // Prefixed, so a body heading never takes the id of a page section ("uppfoljning").
+    let slug = `text-${slugify(text.replace(/&[a-z]+;|&#\d+;/g, '')) || 'rubrik'}`;
     const n = seen.get(slug) ?? 0;
     seen.set(slug, n + 1);
     if (n > 0) slug = `${slug}-${n}`;
