@@ -8,6 +8,8 @@
  *   npm run bench -- --sizes 20,500  other sizes
  *   npm run bench -- --seed 7        another seed (default 1)
  *   npm run bench -- --no-rebuild    skip the one-changed-case rebuild
+ *   npm run bench -- --keep          keep each size's build cache (for a later look)
+ *   npm run bench -- --timeout 60    minutes before a build is stopped (default 30)
  *
  * Prints a Markdown table and writes `.bench/results.json`.
  */
@@ -31,6 +33,7 @@ const option = (name: string) => {
 const seed = Number(option('--seed') ?? 1);
 const sizes = option('--sizes')?.split(',').map(Number) ?? (flag('--full') ? [1_000, 10_000, 100_000] : [1_000, 10_000]);
 const BUILD_DATE = '2026-11-23';
+const timeoutMs = Number(option('--timeout') ?? 30) * 60_000;
 const BENCH = '.bench';
 const log = (text: string) => console.error(`[bench] ${text}`);
 
@@ -96,7 +99,7 @@ async function measureSize(n: number): Promise<SizeResult> {
   const check = await runMeasured(process.execPath, [join(root, 'scripts/check.ts')], { cwd: root, env: env(n) });
 
   log(`N = ${n}: bygger (kall)`);
-  const build = await runMeasured(process.execPath, buildArgs(), { cwd: root, env: env(n), timeoutMs: 30 * 60_000 });
+  const build = await runMeasured(process.execPath, buildArgs(), { cwd: root, env: env(n), timeoutMs });
   writeFileSync(join(base, 'build.log'), build.output);
   if (build.code !== 0) log(`bygget misslyckades, se ${join(base, 'build.log')}`);
   const outDir = join(base, 'dist');
@@ -109,7 +112,7 @@ async function measureSize(n: number): Promise<SizeResult> {
     const file = join(root, casesDir, first.path);
     appendFileSync(file, '\nEtt tillägg i beskrivningen, för att mäta ombygget efter en ändring.\n');
     log(`N = ${n}: bygger om efter en ändrad fil`);
-    const again = await runMeasured(process.execPath, buildArgs(), { cwd: root, env: env(n), timeoutMs: 30 * 60_000 });
+    const again = await runMeasured(process.execPath, buildArgs(), { cwd: root, env: env(n), timeoutMs });
     writeFileSync(join(base, 'rebuild.log'), again.output);
     const changed = existsSync(join(outDir, 'arenden', first.slug, 'index.html')) && readFileSync(join(outDir, 'arenden', first.slug, 'index.html'), 'utf8').includes('Ett tillägg i beskrivningen');
     rebuild = { wallMs: again.wallMs, cpuMs: again.cpuMs, peakRss: again.peakRss, ok: again.code === 0 && changed };
