@@ -42,7 +42,8 @@ describe('a fixture site with good cases (build date 23 november 2026)', () => {
     expect(text).toContain('3 ärenden');
     expect(text).toContain('2 400 000 kr angivna belopp för hela perioder');
     expect(text).toContain('750 000 kr angivna belopp per år');
-    expect(text).toContain('500 000 kr angivna takbelopp');
+    expect(text).toContain('0 kr angivna takbelopp (högst) för hela perioder');
+    expect(text).toContain('500 000 kr angivna takbelopp (högst) per år');
     expect(text).toContain('1 ärende utan angivet belopp');
   });
 
