@@ -3,13 +3,14 @@
  * build, in plain Node and without a build, listing every error in every
  * file at once. Exits 1 on any error.
  *
- *   npm run check                 all files under content/cases
+ *   npm run check                 all files under content/cases, and content/organisations.yaml
  *   npm run check -- a.mdx b.mdx  only these files (plus the slug rule across all)
  *
  * INSYN_CASES_DIR (relative to the project) checks another directory, as the build does.
  */
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
+import { ORGANISATIONS_FILE, organisationAliasErrors } from '../src/lib/content/organisations-file.ts';
 import { duplicateSlugErrors, listCaseFiles, publicFileChecker, validateAll } from '../src/lib/content/collection.ts';
 import { parseCase } from '../src/lib/content/parse-case.ts';
 import { type CaseError, formatCaseErrors } from '../src/lib/validate/errors.ts';
@@ -22,15 +23,17 @@ let errors: CaseError[];
 let count: number;
 if (args.length === 0) {
   const result = validateAll(root, process.env['INSYN_CASES_DIR'] || undefined);
-  errors = result.errors;
+  errors = [...organisationAliasErrors(root), ...result.errors];
   count = result.files.length;
 } else {
   const publicFileExists = publicFileChecker(root);
-  const files = args.map((a) => relative(root, resolve(a)).split('\\').join('/'));
+  const named = args.map((a) => relative(root, resolve(a)).split('\\').join('/'));
+  const aliasErrors = named.includes(ORGANISATIONS_FILE) ? organisationAliasErrors(root) : [];
+  const files = named.filter((f) => f !== ORGANISATIONS_FILE);
   const all = new Set(listCaseFiles(root));
   for (const f of files) all.add(f);
   const dupes = duplicateSlugErrors([...all]).filter((e) => files.includes(e.file) || [...files].some((f) => e.message.includes(f)));
-  errors = [...dupes, ...files.flatMap((f) => parseCase(f, readFileSync(resolve(root, f), 'utf8'), { publicFileExists }).errors)];
+  errors = [...aliasErrors, ...dupes, ...files.flatMap((f) => parseCase(f, readFileSync(resolve(root, f), 'utf8'), { publicFileExists }).errors)];
   count = files.length;
 }
 

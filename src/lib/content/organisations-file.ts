@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type AliasEntry, type OrganisationNamer, organisationNamer, parseAliasFile } from '../domain/organisations.ts';
-import { CaseValidationError } from '../validate/errors.ts';
+import { type CaseError, CaseValidationError } from '../validate/errors.ts';
 
 /** Where the alias list lives, relative to the project root. */
 export const ORGANISATIONS_FILE = 'content/organisations.yaml';
@@ -28,6 +28,12 @@ function parseOrThrow(file: string, source: string): AliasEntry[] {
   const { entries, errors } = parseAliasFile(file, source);
   if (errors.length > 0) throw new CaseValidationError(errors);
   return entries;
+}
+
+/** Every error in the alias list (none when the file is missing); for `npm run check`. */
+export function organisationAliasErrors(root: string = process.cwd(), file: string = process.env['INSYN_ORGANISATIONS_FILE'] || ORGANISATIONS_FILE): CaseError[] {
+  const path = join(root, file);
+  return existsSync(path) ? parseAliasFile(file, readFileSync(path, 'utf8')).errors : [];
 }
 
 let namer: OrganisationNamer | undefined;
