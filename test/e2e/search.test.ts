@@ -6,31 +6,22 @@
  * here, axe finds nothing with results shown, and without JavaScript the
  * page explains itself.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { axeViolations, describeViolations, launchChromium } from '../helpers/browser.ts';
-import { type StaticServer, serve } from '../helpers/server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { axeViolations, describeViolations, browserSession } from '../helpers/browser.ts';
 
 const dir = inject('siteDir');
 const LINKSTEP = 'Stångåstaden ett steg till sysselsättning (Linkstep)';
 const IOP = 'Idéburet offentligt partnerskap, Linköpings Stadsmission';
 const NO_AMOUNT = 'Arbetsmarknadsinriktade insatser i samverkan med Idrott och service';
 
-let browser: Browser;
-let server: StaticServer;
-let page: Page;
 
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), serve(dir)]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = browserSession(dir);
+let page: Page | undefined;
 
 async function freshPage(): Promise<Page> {
   await page?.close();
-  page = await browser.newPage();
+  page = await session.browser.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
@@ -50,7 +41,7 @@ const checkbox = (p: Page, name: string, value: string) => p.locator(`#sok-filte
 describe('search in Chromium', () => {
   it('finds the right case first for inflected Swedish words, typed', async () => {
     const p = await freshPage();
-    await p.goto(`${server.url}/sok/`);
+    await p.goto(`${session.server.url}/sok/`);
     await announced(p, '5 träffar.');
     await p.locator('#sok-fraga').pressSequentially('försörjningsstödet');
     await announced(p, '1 träff för ”försörjningsstödet”.');
@@ -67,7 +58,7 @@ describe('search in Chromium', () => {
 
   it('narrows the hits with a filter and writes it into the URL; back and forward replay it', async () => {
     const p = await freshPage();
-    await p.goto(`${server.url}/sok/?q=arbetsf%C3%B6rmedlingen`);
+    await p.goto(`${session.server.url}/sok/?q=arbetsf%C3%B6rmedlingen`);
     await p.waitForFunction(() => /träffar? för/.test(document.getElementById('sok-status')?.textContent ?? ''));
     const before = await titles(p);
     expect(before.length).toBeGreaterThan(1);
@@ -97,7 +88,7 @@ describe('search in Chromium', () => {
 
   it('restores the same state from a copied URL: query, filter and sort', async () => {
     const p = await freshPage();
-    await p.goto(`${server.url}/sok/`);
+    await p.goto(`${session.server.url}/sok/`);
     await announced(p, '5 träffar.');
     await p.locator('#sok-fraga').fill('kommun');
     await p.locator('#sok-fraga').press('Enter');
@@ -123,7 +114,7 @@ describe('search in Chromium', () => {
 
   it('sorts by amount both ways with the case without an amount last', async () => {
     const p = await freshPage();
-    await p.goto(`${server.url}/sok/?sortering=belopp-hogst`);
+    await p.goto(`${session.server.url}/sok/?sortering=belopp-hogst`);
     await announced(p, '5 träffar.');
     const high = await titles(p);
     expect(high[0]).toBe(LINKSTEP);
@@ -137,7 +128,7 @@ describe('search in Chromium', () => {
 
   it('is reached from the header form on a case page, which has no script', async () => {
     const p = await freshPage();
-    await p.goto(`${server.url}/arenden/linkstep-stangastaden-2020/`);
+    await p.goto(`${session.server.url}/arenden/linkstep-stangastaden-2020/`);
     expect(await p.locator('script:not([type="application/ld+json"])').count()).toBe(0);
     await p.locator('#sidsok').fill('stadsmission');
     await p.locator('#sidsok').press('Enter');
@@ -149,7 +140,7 @@ describe('search in Chromium', () => {
 
   it('has no axe violations with results and filters shown, also at 320 px', async () => {
     const p = await freshPage();
-    await p.goto(`${server.url}/sok/?q=stadsmission&organisation=Link%C3%B6pings+kommun`);
+    await p.goto(`${session.server.url}/sok/?q=stadsmission&organisation=Link%C3%B6pings+kommun`);
     await p.waitForFunction(() => document.querySelectorAll('#sok-traffar li').length > 0);
     expect(await p.locator('#sok-resultat').isVisible()).toBe(true);
     expect(await p.locator('#sok-filter').isVisible()).toBe(true);
@@ -162,9 +153,9 @@ describe('search in Chromium', () => {
   });
 
   it('explains without JavaScript that search needs it, and links to all cases', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await session.browser.newContext({ javaScriptEnabled: false });
     const p = await context.newPage();
-    await p.goto(`${server.url}/sok/?q=stadsmission`);
+    await p.goto(`${session.server.url}/sok/?q=stadsmission`);
     const text = await p.locator('main').innerText();
     expect(text).toContain('Sökningen behöver JavaScript');
     expect(await p.locator('main noscript a, main a[href="/arenden/"]').first().getAttribute('href')).toBe('/arenden/');

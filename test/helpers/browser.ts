@@ -6,6 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { type StaticServer, serve } from './server.ts';
 
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] || '/usr/bin/chromium';
 
@@ -39,4 +41,28 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
 /** A readable summary of violations for assertion messages. */
 export function describeViolations(violations: AxeViolation[]): string {
   return violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`).join('\n');
+}
+
+export interface BrowserSession {
+  browser: Browser;
+  server: StaticServer;
+  /** One page, opened before the tests. */
+  page: Page;
+}
+
+/**
+ * For a test file: starts Chromium and a static server for a built site
+ * before its tests, with one open page, and closes both after them.
+ */
+export function browserSession(dir: string): BrowserSession {
+  const session = {} as BrowserSession;
+  beforeAll(async () => {
+    [session.browser, session.server] = await Promise.all([launchChromium(), serve(dir)]);
+    session.page = await session.browser.newPage();
+  });
+  afterAll(async () => {
+    await session.browser?.close();
+    await session.server?.close();
+  });
+  return session;
 }

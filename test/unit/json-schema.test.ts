@@ -16,6 +16,7 @@ import { listCaseFiles } from '../../src/lib/content/collection.ts';
 import { parseCase } from '../../src/lib/content/parse-case.ts';
 import { caseJsonSchema, caseJsonSchemaText } from '../../src/lib/schema/json-schema.ts';
 import { ROOT } from '../helpers/site.ts';
+import { validCase } from '../helpers/valid-case.ts';
 
 // Strict, except that `anyOf: [{ required: [target] }, …]` names properties defined one level up (valid JSON Schema).
 const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false });
@@ -23,52 +24,6 @@ const validate = ajv.compile(caseJsonSchema());
 
 const FILE = 'content/cases/2020/testfall.mdx';
 
-function validCase(): Record<string, any> {
-  return {
-    title: 'Testärende om arbetsträning',
-    summary: 'Kommunen finansierar arbetsträning hos ett kommunalt bolag.',
-    kind: 'agreement',
-    status: 'decided',
-    organisation: 'Linköpings kommun',
-    body: 'Arbetsmarknadsnämnden',
-    decided: '2019-12-18',
-    reference: 'AMN 2019-12',
-    decisionPoints: ['Nämnden ingår överenskommelsen.'],
-    parties: [
-      { name: 'AB Stångåstaden', role: 'recipient', orgNumber: '556016-0680' },
-      { name: 'Linköpings kommun', role: 'funder', orgNumber: '212000-0449' },
-    ],
-    period: { start: '2020-01-01', end: '2020-12-31' },
-    funding: [
-      {
-        from: 'Linköpings kommun',
-        to: 'AB Stångåstaden',
-        amount: 1100000,
-        basis: 'per-year',
-        period: { start: 2020, end: '2021' },
-        items: [
-          { label: 'Tjänst 1', amount: 550000 },
-          { label: 'Tjänst 2', amount: 550000 },
-        ],
-        note: 'Ur statsbidrag.',
-      },
-      { from: 'AB Stångåstaden', basis: 'maximum' },
-    ],
-    followUps: [
-      { due: '2020-09', what: 'Utfall redovisas', done: '2020-09-24', report: '/arenden/testfall/' },
-      { due: '2021-02', what: 'Slutrapport' },
-    ],
-    outcomes: [
-      { indicator: 'Deltagare i arbete', target: 50, actual: 67, unit: 'personer', asOf: '2019-11' },
-      { indicator: 'Nöjdhet', actual: 4.5, unit: 'betyg' },
-    ],
-    targetGroup: { description: 'Arbetssökande', ageFrom: 20, ageTo: 60 },
-    places: ['Ryd', 'Skäggetorp'],
-    topics: ['försörjningsstöd'],
-    documents: [{ title: 'Tjänsteskrivelse' }, { title: 'Extern rapport', href: 'https://example.org/rapport.pdf' }],
-    signedBy: [{ name: 'Helena Paulsson', unit: 'Utbildningskontoret' }],
-  };
-}
 
 interface Row {
   rule: string;
