@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateCase, generateCases, municipalityName, seededRandom } from '../../src/lib/bench/generator.ts';
 import { parseProcStat, takeTimeLine } from '../../src/lib/bench/process.ts';
-import { formatTable, type BenchResults } from '../../src/lib/bench/report.ts';
+import { formatTable, verdicts, type BenchResults } from '../../src/lib/bench/report.ts';
 import { pageAssets } from '../../src/lib/bench/site-stats.ts';
 import { parseCase } from '../../src/lib/content/parse-case.ts';
 import { findPersonnummer } from '../../src/lib/validate/personnummer.ts';
@@ -91,5 +91,10 @@ describe('formatTable', () => {
     expect(table).toContain('| cases in / pages out / index records | 1000 / 1000 / 1000 |');
     expect(table).toContain('| full build, CPU (user + system) | 12.0 s |');
     expect(table).toContain('| rebuild after changing 1 case, wall (CPU) | 7.00 s (8.00 s) |');
+    expect(verdicts(results.sizes[0]!)).toContain('in = ut = index: ja');
+    const failed = { ...results.sizes[0]!, build: { ...results.sizes[0]!.build, ok: false, indexRecords: null } };
+    expect(verdicts(failed)).toContain('in = ut = index: nej');
+    const fewer = { ...results.sizes[0]!, build: { ...results.sizes[0]!.build, indexRecords: 999 } };
+    expect(verdicts(fewer)).toContain('in = ut = index: nej');
   });
 });

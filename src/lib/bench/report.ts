@@ -74,7 +74,8 @@ export function verdicts(r: SizeResult): string[] {
     if (r.build.peakRss !== null) out.push(`100 000 ≤ 24 GB: ${r.build.peakRss <= TARGETS.build100k.rss ? 'ja' : 'nej'}`);
   }
   out.push(`≤ 2,5 × golvet: ${r.build.ratioToFloor <= TARGETS.ratioToFloor ? 'ja' : 'nej'}`);
-  out.push(`in = ut = index: ${r.build.pagesOut === r.n && (r.build.indexRecords === null || r.build.indexRecords >= r.n) ? 'ja' : 'nej'}`);
+  const complete = r.build.ok && r.build.pagesOut === r.n;
+  out.push(`in = ut = index: ${!complete ? 'nej' : r.build.indexRecords === null ? 'ja (inget sökindex byggt)' : r.build.indexRecords === r.n ? 'ja' : 'nej'}`);
   return out;
 }
 

@@ -21,11 +21,24 @@ export function bodyFilePath(cacheDir: string, slug: string, digest: string): st
   return join(cacheDir, BODY_DIR, `${slug}.${digest}.html`);
 }
 
+const madeDirs = new Set<string>();
+
 /** Writes a rendered body and returns its file path. */
 export function writeBodyFile(cacheDir: string, slug: string, digest: string, html: string): string {
   const file = bodyFilePath(cacheDir, slug, digest);
-  mkdirSync(join(cacheDir, BODY_DIR), { recursive: true });
-  writeFileSync(file, html);
+  const dir = join(cacheDir, BODY_DIR);
+  if (!madeDirs.has(dir)) {
+    mkdirSync(dir, { recursive: true });
+    madeDirs.add(dir);
+  }
+  try {
+    writeFileSync(file, html);
+  } catch (error) {
+    // The directory was removed since (a cleared cache in a long dev session): make it again.
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(file, html);
+  }
   return file;
 }
 
