@@ -10,9 +10,12 @@
  * `<slug>-uppfoljning-<n>@<host>` (n counts the case's follow-ups from 1 in
  * file order): stable across builds, so calendar apps update events rather
  * than duplicate them. DTSTAMP is the build date, so the same data gives the
- * same file. Built with ical-generator (RFC 5545 folding and escaping).
+ * same file.
+ *
+ * Written directly (RFC 5545: CRLF lines, TEXT escaping, lines folded at 75
+ * octets without splitting a character): ical-generator, tried first, spent
+ * 18 s on 15 000 events at 10 000 cases, in its line folding alone.
  */
-import ical, { ICalCalendarMethod, ICalEventTransparency } from 'ical-generator';
 import type { CaseEntry } from '../domain/cases.ts';
 import { FOLLOW_UP_STATE_LABEL, followUpState } from '../domain/follow-up.ts';
 import { addDays, firstDay, formatPartialDate, lastDay } from '../domain/partial-date.ts';
@@ -34,38 +37,74 @@ export function followUpUid(slug: string, n: number, host: string): string {
 
 const day = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
 
+/** Escapes a TEXT value (RFC 5545 3.3.11). */
+function text(value: string): string {
+  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+}
+
+/** Folds a content line at 75 octets (RFC 5545 3.1), never inside a UTF-8 sequence. */
+export function foldLine(line: string): string {
+  if (line.length <= 18) return line;
+  const bytes = Buffer.from(line, 'utf8');
+  if (bytes.length <= 75) return line;
+  const parts: string[] = [];
+  let start = 0;
+  let limit = 75;
+  while (bytes.length - start > limit) {
+    let cut = start + limit;
+    while ((bytes[cut]! & 0xc0) === 0x80) cut--; // back off to the start of a character
+    parts.push(bytes.toString('utf8', start, cut));
+    start = cut;
+    limit = 74; // continuation lines begin with a space
+  }
+  parts.push(bytes.toString('utf8', start));
+  return parts.join('\r\n ');
+}
+
+const compactDay = (iso: string): string => iso.replaceAll('-', '');
+const stampOf = (date: Date): string => date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+
 /** The follow-up calendar as iCalendar text. */
 export function followUpCalendar(cases: readonly CaseEntry[], options: CalendarOptions): string {
-  const cal = ical({
-    name: 'Insyn – utlovade uppföljningar',
-    description: 'Återrapporter som beslut om arbetsmarknadsinsatser utlovar, med när de ska komma.',
-    prodId: { company: 'Insyn', product: 'uppfoljning', language: 'SV' },
-    method: ICalCalendarMethod.PUBLISH,
-    ...(options.calendarUrl ? { url: options.calendarUrl } : {}),
-  });
+  const lines: string[] = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Insyn//uppfoljning//SV',
+    ...(options.calendarUrl ? [`URL:${options.calendarUrl}`] : []),
+    'METHOD:PUBLISH',
+    `NAME:${text(CALENDAR_NAME)}`,
+    `X-WR-CALNAME:${text(CALENDAR_NAME)}`,
+    `X-WR-CALDESC:${text(CALENDAR_DESCRIPTION)}`,
+  ];
+  const stamp = stampOf(options.buildDate);
   for (const { id, data } of cases) {
     (data.followUps ?? []).forEach((f, i) => {
       const state = followUpState(f, options.buildDate);
       const page = options.urlOf(id);
-      const lines = [
+      const description = [
         f.what,
         `Ärende: ${data.title} (${data.organisation}, ${data.body}).`,
         `Ska komma: ${formatPartialDate(f.due)}.`,
         f.done ? `Rapporterad: ${formatPartialDate(f.done)}.` : `Status: ${FOLLOW_UP_STATE_LABEL[state]}.`,
         page,
-      ];
-      cal.createEvent({
-        id: followUpUid(id, i + 1, options.host),
-        allDay: true,
-        start: day(firstDay(f.due)),
-        end: day(addDays(lastDay(f.due), 1)),
-        stamp: options.buildDate,
-        summary: `${f.done ? 'Rapporterad' : 'Uppföljning'}: ${data.title}`,
-        description: lines.join('\n'),
-        url: page,
-        transparency: ICalEventTransparency.TRANSPARENT,
-      });
+      ].join('\n');
+      lines.push(
+        'BEGIN:VEVENT',
+        `UID:${followUpUid(id, i + 1, options.host)}`,
+        `DTSTAMP:${stamp}`,
+        `DTSTART;VALUE=DATE:${compactDay(firstDay(f.due))}`,
+        `DTEND;VALUE=DATE:${compactDay(addDays(lastDay(f.due), 1))}`,
+        `SUMMARY:${text(`${f.done ? 'Rapporterad' : 'Uppföljning'}: ${data.title}`)}`,
+        'TRANSP:TRANSPARENT',
+        `DESCRIPTION:${text(description)}`,
+        `URL;VALUE=URI:${page}`,
+        'END:VEVENT',
+      );
     });
   }
-  return cal.toString();
+  lines.push('END:VCALENDAR');
+  return `${lines.map(foldLine).join('\r\n')}\r\n`;
 }
+
+const CALENDAR_NAME = 'Insyn – utlovade uppföljningar';
+const CALENDAR_DESCRIPTION = 'Återrapporter som beslut om arbetsmarknadsinsatser utlovar, med när de ska komma.';
