@@ -35,7 +35,6 @@ export function followUpUid(slug: string, n: number, host: string): string {
   return `${slug}-uppfoljning-${n}@${host}`;
 }
 
-const day = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
 
 /** Escapes a TEXT value (RFC 5545 3.3.11). */
 function text(value: string): string {
