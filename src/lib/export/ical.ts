@@ -35,7 +35,6 @@ export function followUpUid(slug: string, n: number, host: string): string {
   return `${slug}-uppfoljning-${n}@${host}`;
 }
 
-
 /** Escapes a TEXT value (RFC 5545 3.3.11). */
 function text(value: string): string {
   return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
