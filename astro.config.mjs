@@ -4,6 +4,7 @@ import { defineConfig } from 'astro/config';
 import { securityHeaders } from './src/integrations/headers.ts';
 import { sitemap } from './src/integrations/sitemap.ts';
 import { pagefindSearch } from './src/integrations/pagefind.ts';
+import { caseJsonFiles } from './src/integrations/case-json.ts';
 
 /**
  * Settings come from the environment, so one repository can deploy anywhere:
@@ -22,7 +23,7 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   // The CSP forbids inline scripts: never inline a small <script> bundle into the page.
   vite: { build: { assetsInlineLimit: 0 } },
-  integrations: [mdx(), securityHeaders(), pagefindSearch(), sitemap()],
+  integrations: [mdx(), securityHeaders(), caseJsonFiles(), pagefindSearch(), sitemap()],
   devToolbar: { enabled: false },
   // Editors: the Astro VS Code extension completes and validates case frontmatter
   // from the collection schema (.vscode/settings.json, content/README.md).

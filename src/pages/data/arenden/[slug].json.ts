@@ -1,4 +1,9 @@
-/** /data/arenden/<slug>.json: one case with every field and its URL (see src/lib/export/json.ts). */
+/**
+ * /data/arenden/<slug>.json in `astro dev`: one case with every field and its
+ * URL (see src/lib/export/json.ts). The production build writes these files
+ * by splitting /data/arenden.json instead (src/integrations/case-json.ts),
+ * which is much faster than one route per case.
+ */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
 import type { CaseEntry } from '../../../lib/domain/cases.ts';
@@ -8,6 +13,7 @@ import { fileResponse } from '../../../lib/export/responses.ts';
 import { caseUrl } from '../../../lib/site.ts';
 
 export const getStaticPaths = (async () => {
+  if (!import.meta.env.DEV) return [];
   const cases = await getCollection('cases');
   return cases.map((entry) => ({ params: { slug: entry.id }, props: { entry } }));
 }) satisfies GetStaticPaths;
