@@ -49,7 +49,13 @@ export interface IndexSummary {
 }
 
 /**
- * Indexes `siteDir` and writes the index to `siteDir/pagefind`:
+ * Only case pages are indexed; reading just them (not every organisation,
+ * statistics or data page) halves Pagefind's time at 10 000 cases (26 s → 13 s).
+ */
+export const CASE_PAGES_GLOB = 'arenden/*/index.html';
+
+/**
+ * Indexes the case pages in `siteDir` and writes the index to `siteDir/pagefind`:
  * createIndex → addDirectory → writeFiles, then close (also on failure).
  * Throws PagefindBuildError when any step reports errors, or when a step
  * itself fails (the original error kept as `cause`).
@@ -60,7 +66,7 @@ export async function buildSearchIndex(siteDir: string, api: PagefindApi = pagef
     const created = checked(step, await api.createIndex());
     if (!created.index) throw new PagefindBuildError(step, ['Pagefind gav inget index tillbaka']);
     step = 'addDirectory';
-    const added = checked(step, await created.index.addDirectory({ path: siteDir }));
+    const added = checked(step, await created.index.addDirectory({ path: siteDir, glob: CASE_PAGES_GLOB }));
     step = 'writeFiles';
     const written = checked(step, await created.index.writeFiles({ outputPath: join(siteDir, 'pagefind') }));
     return { pages: added.page_count, outputPath: written.outputPath };
@@ -80,7 +86,7 @@ export function pagefindSearch(api: PagefindApi = pagefind): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }: { dir: URL; logger: AstroIntegrationLogger }) => {
         const summary = await buildSearchIndex(fileURLToPath(dir), api);
-        logger.info(`Sökindex: ${summary.pages} HTML-sidor genomsökta (ärendesidorna indexeras), skrivet till ${summary.outputPath}`);
+        logger.info(`Sökindex: ${summary.pages} ärendesidor indexerade, skrivet till ${summary.outputPath}`);
       },
     },
   };

@@ -23,8 +23,8 @@ function fakeApi(o: FakeOptions = {}) {
       return {
         errors: [],
         index: {
-          addDirectory: async ({ path }: { path: string }) => {
-            calls.push(`addDirectory ${path}`);
+          addDirectory: async ({ path, glob }: { path: string; glob?: string }) => {
+            calls.push(`addDirectory ${path} ${glob}`);
             if (o.throwIn === 'addDirectory') throw new Error('tjänsten avslutades oväntat');
             return { errors: o.addErrors ?? [], page_count: 5 };
           },
@@ -57,7 +57,7 @@ describe('buildSearchIndex', () => {
   it('creates the index, adds the site, writes /pagefind and closes', async () => {
     const { api, calls } = fakeApi();
     await expect(buildSearchIndex('/site', api)).resolves.toEqual({ pages: 5, outputPath: '/site/pagefind' });
-    expect(calls).toEqual(['createIndex', 'addDirectory /site', 'writeFiles /site/pagefind', 'close']);
+    expect(calls).toEqual(['createIndex', 'addDirectory /site arenden/*/index.html', 'writeFiles /site/pagefind', 'close']);
   });
 
   const failures: [string, FakeOptions, string, string][] = [
@@ -97,6 +97,6 @@ describe('the Astro integration', () => {
     const lines: string[] = [];
     const hook = pagefindSearch(api).hooks['astro:build:done'] as unknown as (p: { dir: URL; logger: unknown }) => Promise<void>;
     await hook({ dir: new URL('file:///site/'), logger: { info: (l: string) => lines.push(l) } });
-    expect(lines).toEqual(['Sökindex: 5 HTML-sidor genomsökta (ärendesidorna indexeras), skrivet till /site/pagefind']);
+    expect(lines).toEqual(['Sökindex: 5 ärendesidor indexerade, skrivet till /site/pagefind']);
   });
 });
