@@ -15,6 +15,11 @@ export function url(path: string): string {
   return `${base}${path.startsWith('/') ? path : `/${path}`}`;
 }
 
+/** A link from a case file (`report`, `documents[].href`): a site path gets the base, a URL stays as it is. */
+export function linkHref(href: string): string {
+  return href.startsWith('/') ? url(href) : href;
+}
+
 /** The page of a case. */
 export const caseUrl = (slug: string): string => url(`/arenden/${slug}/`);
 
