@@ -18,11 +18,11 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileS
 import { cpus, release, totalmem, type } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { rendererCosts, renderFloor, validateFloor } from '../src/lib/bench/floor.ts';
-import { generateCases } from '../src/lib/bench/generator.ts';
-import { runMeasured } from '../src/lib/bench/process.ts';
-import { type BenchResults, formatBytes, formatSeconds, formatTable, type SizeResult, verdicts } from '../src/lib/bench/report.ts';
-import { casePageSlugs, dirSize, pageWeights, pagefindRecords } from '../src/lib/bench/site-stats.ts';
+import { rendererCosts, renderFloor, validateFloor } from '../lib/bench/floor.ts';
+import { generateCases } from '../lib/bench/generator.ts';
+import { runMeasured } from '../lib/bench/process.ts';
+import { type BenchResults, formatBytes, formatSeconds, formatTable, type SizeResult, verdicts } from '../lib/bench/report.ts';
+import { casePageSlugs, dirSize, pageWeights, pagefindRecords } from '../lib/bench/site-stats.ts';
 
 const root = process.cwd();
 const argv = process.argv.slice(2);
@@ -92,14 +92,14 @@ async function measureSize(n: number): Promise<SizeResult> {
 
   log(`N = ${n}: golvet`);
   // In a fresh process, so the generator's garbage and this process's heap do not slow the floor.
-  const floorRun = spawnSync(process.execPath, [join(root, 'scripts/bench.ts'), '--floor-only', casesDir, join(base, 'floor')], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 20 });
+  const floorRun = spawnSync(process.execPath, [join(root, 'src/cli/bench.ts'), '--floor-only', casesDir, join(base, 'floor')], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 20 });
   if (floorRun.status !== 0) throw new Error(`golvet misslyckades:\n${floorRun.stderr}`);
   const { validate, floor } = JSON.parse(floorRun.stdout) as { validate: ReturnType<typeof validateFloor>; floor: ReturnType<typeof renderFloor> };
   if (validate.valid !== n) throw new Error(`bara ${validate.valid} av ${n} genererade ärenden klarar schemat`);
   rmSync(join(base, 'floor'), { recursive: true, force: true });
 
   log(`N = ${n}: npm run check`);
-  const check = await runMeasured(process.execPath, [join(root, 'scripts/check.ts')], { cwd: root, env: env(n) });
+  const check = await runMeasured(process.execPath, [join(root, 'src/cli/check.ts')], { cwd: root, env: env(n) });
 
   log(`N = ${n}: bygger (kall)`);
   const build = await runMeasured(process.execPath, buildArgs(), { cwd: root, env: env(n), timeoutMs });

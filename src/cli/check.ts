@@ -10,10 +10,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { ORGANISATIONS_FILE, organisationAliasErrors } from '../src/lib/content/organisations-file.ts';
-import { duplicateSlugErrors, listCaseFiles, publicFileChecker, validateAll } from '../src/lib/content/collection.ts';
-import { parseCase } from '../src/lib/content/parse-case.ts';
-import { type CaseError, formatCaseErrors } from '../src/lib/validate/errors.ts';
+import { ORGANISATIONS_FILE, organisationAliasErrors } from '../lib/content/organisations-file.ts';
+import { duplicateSlugErrors, listCaseFiles, publicFileChecker, validateAll } from '../lib/content/collection.ts';
+import { parseCase } from '../lib/content/parse-case.ts';
+import { type CaseError, formatCaseErrors } from '../lib/validate/errors.ts';
 
 const root = process.cwd();
 const args = process.argv.slice(2).filter((a) => !a.startsWith('-'));

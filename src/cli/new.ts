@@ -10,8 +10,8 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
-import { CASES_DIR, listCaseFiles, publicFileChecker, validateAll } from '../src/lib/content/collection.ts';
-import { parseCase, slugify } from '../src/lib/content/parse-case.ts';
+import { CASES_DIR, listCaseFiles, publicFileChecker, validateAll } from '../lib/content/collection.ts';
+import { parseCase, slugify } from '../lib/content/parse-case.ts';
 import {
   buildCaseFile,
   caseYear,
@@ -32,9 +32,9 @@ import {
   type ScaffoldAnswers,
   STATUS_CHOICES,
   type TextField,
-} from '../src/lib/content/scaffold.ts';
-import { endNotBeforeStart } from '../src/lib/domain/partial-date.ts';
-import { formatCaseErrors } from '../src/lib/validate/errors.ts';
+} from '../lib/content/scaffold.ts';
+import { endNotBeforeStart } from '../lib/domain/partial-date.ts';
+import { formatCaseErrors } from '../lib/validate/errors.ts';
 
 const HELP = `Skapar en ny ärendefil: content/cases/<år>/<slug>.mdx
 

@@ -7,9 +7,9 @@
  * errors when anything is wrong.
  */
 import { spawnSync } from 'node:child_process';
-import { CASES_DIR, duplicateSlugErrors } from '../src/lib/content/collection.ts';
-import { parseCase } from '../src/lib/content/parse-case.ts';
-import { type CaseError, formatCaseErrors } from '../src/lib/validate/errors.ts';
+import { CASES_DIR, duplicateSlugErrors } from '../lib/content/collection.ts';
+import { parseCase } from '../lib/content/parse-case.ts';
+import { type CaseError, formatCaseErrors } from '../lib/validate/errors.ts';
 
 const started = performance.now();
 

@@ -7,7 +7,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { caseJsonSchemaText } from '../src/lib/schema/json-schema.ts';
+import { caseJsonSchemaText } from '../lib/schema/json-schema.ts';
 
 /** Where editors find the schema (see .vscode/settings.json and content/README.md). */
 const FILE = '.vscode/case.schema.json';

@@ -1,15 +1,15 @@
 /**
  * Prints what the search page and one query download from a built site:
  *
- *   node scripts/search-bytes.ts <built site dir, e.g. dist> [query]
+ *   node src/cli/search-bytes.ts <built site dir, e.g. dist> [query]
  *
  * See src/lib/search/measure.ts (the benchmark uses the same function).
  */
-import { measureSearchBytes } from '../src/lib/search/measure.ts';
+import { measureSearchBytes } from '../lib/search/measure.ts';
 
 const [dir, query] = process.argv.slice(2);
 if (!dir) {
-  console.error('Användning: node scripts/search-bytes.ts <byggd webbplats, t.ex. dist> [sökord]');
+  console.error('Användning: node src/cli/search-bytes.ts <byggd webbplats, t.ex. dist> [sökord]');
   process.exit(2);
 }
 const result = await measureSearchBytes(dir, query ? { query } : {});

@@ -36,7 +36,7 @@ describe('benchmark generator', () => {
   });
 
   it('passes npm run check', () => {
-    const run = spawnSync(process.execPath, [join(ROOT, 'scripts/check.ts')], { cwd: ROOT, env: { ...process.env, INSYN_CASES_DIR: CASES }, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [join(ROOT, 'src/cli/check.ts')], { cwd: ROOT, env: { ...process.env, INSYN_CASES_DIR: CASES }, encoding: 'utf8' });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toContain(`Alla ${N} ärendefiler är giltiga`);

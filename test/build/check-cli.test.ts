@@ -1,5 +1,5 @@
 /**
- * `npm run check` (scripts/check.ts) in plain Node: every error in every
+ * `npm run check` (src/cli/check.ts) in plain Node: every error in every
  * file at once, exit 1 on any; the alias list is checked too.
  */
 import { spawnSync } from 'node:child_process';
@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/site.ts';
 
 function check(env: Record<string, string> = {}, args: string[] = []) {
-  const r = spawnSync(process.execPath, [join(ROOT, 'scripts/check.ts'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
+  const r = spawnSync(process.execPath, [join(ROOT, 'src/cli/check.ts'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
   return { status: r.status, out: `${r.stdout}${r.stderr}` };
 }
 

@@ -54,7 +54,7 @@ const interactiveInput = [
 
 describe('npm run new', () => {
   it('interactive: asks in Swedish, re-asks wrong answers with the error, writes a valid file', () => {
-    const r = run('scripts/new.ts', ['--dir', DIR], `${interactiveInput}\n`);
+    const r = run('src/cli/new.ts', ['--dir', DIR], `${interactiveInput}\n`);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Fel: texten är för kort. Förväntat: minst 3 tecken.');
@@ -72,14 +72,14 @@ describe('npm run new', () => {
     expect(text).toContain('parties:\n  - name: Linköpings kommun\n    role: funder\n  - name: AB Stångåstaden\n    role: recipient\n');
     expect(text).toContain('period:\n  start: "2021-01-01"\n  end: "2021-12-31"\n');
     expect(text).toContain('# funding:\n');
-    const check = run('scripts/check.ts', [file]);
+    const check = run('src/cli/check.ts', [file]);
     expect(check.stdout).toMatch(/^Alla 1 ärendefiler är giltiga/);
     expect(check.code).toBe(0);
   });
 
   it('interactive: refuses a slug that exists in any year and asks for another', () => {
     const input = ['Linkstep Stångåstaden 2020', 'linkstep-stangastaden-2020', 'linkstep-stangastaden-2020-andra'].join('\n');
-    const r = run('scripts/new.ts', ['--dir', DIR], `${input}\n`);
+    const r = run('src/cli/new.ts', ['--dir', DIR], `${input}\n`);
     expect(r.stdout).toContain('Obs: sluggen "linkstep-stangastaden-2020" används redan av test/fixtures/');
     expect(r.stdout).toContain('Fel: sluggen "linkstep-stangastaden-2020" används redan');
     // The input ends before every question is answered: nothing is written.
@@ -89,7 +89,7 @@ describe('npm run new', () => {
   });
 
   it('flags with --yes: asks nothing, fills defaults, writes a valid file', () => {
-    const r = run('scripts/new.ts', [
+    const r = run('src/cli/new.ts', [
       '--yes', '--dir', DIR,
       '--title', 'Ansökan: samverkan kring arbetsmarknad i Lund',
       '--summary', 'Socialförvaltningen söker 840 000 kr från Finsam för en halvtidstjänst.',
@@ -107,11 +107,11 @@ describe('npm run new', () => {
     expect(text).toContain('decisionPoints:\n  - "Ansökt belopp: 840 000 kr för projektperioden."\n');
     // The party defaults to the organisation, as applicant in an application.
     expect(text).toContain('parties:\n  - name: Lunds kommun\n    role: applicant\n');
-    expect(run('scripts/check.ts', [file]).code).toBe(0);
+    expect(run('src/cli/check.ts', [file]).code).toBe(0);
   });
 
   it('flags with --yes: lists every problem at once and writes nothing', () => {
-    const r = run('scripts/new.ts', ['--yes', '--dir', DIR, '--title', 'Linkstep Stångåstaden 2020', '--summary', 'Kort', '--kind', 'avtal', '--decided', '2021-02-30', '--party', 'AB Stångåstaden']);
+    const r = run('src/cli/new.ts', ['--yes', '--dir', DIR, '--title', 'Linkstep Stångåstaden 2020', '--summary', 'Kort', '--kind', 'avtal', '--decided', '2021-02-30', '--party', 'AB Stångåstaden']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     // Organisation and body have defaults from the existing case, so they are not errors.
@@ -125,7 +125,7 @@ describe('npm run new', () => {
   });
 
   it('flags with --yes: a required field without a default is an error', () => {
-    const r = run('scripts/new.ts', ['--yes', '--dir', `${DIR}-empty`, '--title', 'Ett helt nytt ärende']);
+    const r = run('src/cli/new.ts', ['--yes', '--dir', `${DIR}-empty`, '--title', 'Ett helt nytt ärende']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--summary saknas men är obligatoriskt när --yes används.');
     expect(r.stderr).toContain('--organisation saknas men är obligatoriskt när --yes används.');
@@ -133,13 +133,13 @@ describe('npm run new', () => {
   });
 
   it('--help explains every flag in Swedish; an unknown flag is a usage error', () => {
-    const help = run('scripts/new.ts', ['--help']);
+    const help = run('src/cli/new.ts', ['--help']);
     expect(help.code).toBe(0);
     for (const flag of ['--title', '--summary', '--kind', '--status', '--organisation', '--body', '--decided', '--reference', '--decision', '--party', '--period-start', '--period-end', '--background', '--slug', '--dir', '--yes']) {
       expect(help.stdout).toContain(flag);
     }
     expect(help.stdout).toContain('Skapar en ny ärendefil');
-    const bad = run('scripts/new.ts', ['--titel', 'x']);
+    const bad = run('src/cli/new.ts', ['--titel', 'x']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('Okänd eller felaktig flagga');
   });

@@ -33,21 +33,21 @@ beforeAll(() => {
   git('init', '-q', '-b', 'main');
   git('config', 'user.email', 'test@example.se');
   git('config', 'user.name', 'Test');
-  // The project's code, as in a clone: the hook and its script are real files, the rest is linked.
+  // The project's code, as in a clone: the hook is a real file, the code (with its CLI) is linked.
   for (const dir of ['src', 'node_modules']) symlinkSync(join(ROOT, dir), join(repo, dir));
-  for (const file of ['.githooks/pre-commit', 'scripts/pre-commit.ts', 'scripts/install-hooks.ts']) {
+  for (const file of ['.githooks/pre-commit']) {
     mkdirSync(dirname(join(repo, file)), { recursive: true });
     copyFileSync(join(ROOT, file), join(repo, file));
   }
   writeFileSync(join(repo, '.gitignore'), 'node_modules\nsrc\n');
-  git('add', '.gitignore', '.githooks', 'scripts');
+  git('add', '.gitignore', '.githooks');
   git('commit', '-q', '-m', 'init');
 });
 afterAll(() => rmSync(repo, { recursive: true, force: true }));
 
 describe('pre-commit hook', () => {
   it('is installed by the prepare script (git config core.hooksPath .githooks)', () => {
-    const r = sh(join(ROOT, 'node_modules/.bin/node'), ['scripts/install-hooks.ts']);
+    const r = sh(join(ROOT, 'node_modules/.bin/node'), ['src/cli/install-hooks.ts']);
     expect(r.code).toBe(0);
     expect(r.out).toContain('ärendefilerna kontrolleras nu vid varje commit');
     expect(git('config', '--get', 'core.hooksPath').out.trim()).toBe('.githooks');
@@ -113,7 +113,7 @@ describe('pre-commit hook', () => {
   it('the installer does nothing outside a git work tree', () => {
     const plain = mkdtempSync(join(tmpdir(), 'insyn-nogit-'));
     try {
-      const r = sh(join(ROOT, 'node_modules/.bin/node'), [join(ROOT, 'scripts/install-hooks.ts')], { GIT_CEILING_DIRECTORIES: tmpdir() }, plain);
+      const r = sh(join(ROOT, 'node_modules/.bin/node'), [join(ROOT, 'src/cli/install-hooks.ts')], { GIT_CEILING_DIRECTORIES: tmpdir() }, plain);
       expect(r.code).toBe(0);
       expect(r.out).toBe('');
     } finally {

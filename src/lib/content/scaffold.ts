@@ -5,7 +5,7 @@
  * the answers and every optional field present as a YAML comment (its
  * description and example taken from the schema's own metadata, so the
  * template never drifts from the format). No file system access here;
- * scripts/new.ts does the asking and writing.
+ * src/cli/new.ts does the asking and writing.
  */
 import type { z } from 'astro/zod';
 import { stringify } from 'yaml';

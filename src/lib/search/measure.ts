@@ -1,7 +1,7 @@
 /**
  * What a search costs a visitor, in bytes: a measuring tool for the
  * benchmark (`npm run bench` calls measureSearchBytes on each built size)
- * and for `node scripts/search-bytes.ts <dir> [query]`; the site never
+ * and for `node src/cli/search-bytes.ts <dir> [query]`; the site never
  * imports it. Keep it the only exported function here (the benchmark
  * calls the module's function).
  *
