@@ -76,6 +76,12 @@ describe('paging through hits', () => {
     const box = page.locator('#sok-filtergrupper input[name="typ"]').first();
     await box.check();
     await page.waitForFunction(() => !new URL(location.href).searchParams.has('sida') && location.search.includes('typ='));
+    // The URL changes first; the status follows when the filtered search has run
+    // (fewer hits than before, shown from the first one).
+    await page.waitForFunction((all) => {
+      const text = document.getElementById('sok-status')?.textContent ?? '';
+      return /träff/.test(text) && !text.startsWith(`${all} träffar`);
+    }, CASES);
     expect(await status()).not.toContain('Visar 21');
   });
 
