@@ -19,16 +19,19 @@ export function caseDate(data: CaseData): string | undefined {
 
 /** Newest first by `decided` (else period start); undated cases last; ties by slug. */
 export function newestFirst<T extends CaseEntry>(cases: readonly T[]): T[] {
-  return [...cases].sort((a, b) => {
-    const da = caseDate(a.data);
-    const db = caseDate(b.data);
-    if (da !== db) {
-      if (da === undefined) return 1;
-      if (db === undefined) return -1;
-      return sortKey(db).localeCompare(sortKey(da));
-    }
-    return a.id.localeCompare(b.id);
+  const keyed = cases.map((c) => {
+    const date = caseDate(c.data);
+    return { c, key: date === undefined ? undefined : sortKey(date) };
   });
+  keyed.sort((a, b) => {
+    if (a.key !== b.key) {
+      if (a.key === undefined) return 1;
+      if (b.key === undefined) return -1;
+      return a.key < b.key ? 1 : -1;
+    }
+    return a.c.id.localeCompare(b.c.id);
+  });
+  return keyed.map((k) => k.c);
 }
 
 /** The funding entries that state an amount. */
