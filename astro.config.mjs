@@ -20,7 +20,9 @@ export default defineConfig({
   trailingSlash: 'always',
   outDir: process.env.INSYN_OUT_DIR || './dist',
   cacheDir: process.env.INSYN_CACHE_DIR || './node_modules/.astro',
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Pages render 4 at a time: page writes wait on the disk, and overlapping them took
+  // route generation at 10 000 cases from 26 s to 20 s (same CPU, same memory).
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   // The CSP forbids inline scripts: never inline a small <script> bundle into the page.
   vite: { build: { assetsInlineLimit: 0 } },
   integrations: [mdx(), securityHeaders(), caseJsonFiles(), pagefindSearch(), sitemap()],
