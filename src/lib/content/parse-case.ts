@@ -47,7 +47,7 @@ export function slugOf(file: string): string {
   return (file.split('/').pop() ?? file).replace(/\.mdx$/, '');
 }
 
-interface Split {
+export interface Split {
   yaml: string;
   body: string;
   /** Lines before the YAML text (the opening `---`). */
@@ -56,7 +56,8 @@ interface Split {
   bodyLine: number;
 }
 
-function splitFrontmatter(source: string): Split | undefined {
+/** Splits a case file into its frontmatter YAML and body (undefined when it has no frontmatter block). */
+export function splitFrontmatter(source: string): Split | undefined {
   const text = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   if (!text.startsWith('---\n')) return undefined;
   const end = text.indexOf('\n---', 3);

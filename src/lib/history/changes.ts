@@ -9,17 +9,14 @@ import { CORE_SCHEMA, load } from 'js-yaml';
 import { STATUS_LABEL } from '../domain/labels.ts';
 import { BASIS_LABEL, type Basis, formatAmount, formatKronor, UNKNOWN_AMOUNT } from '../domain/money.ts';
 import { formatPartialDate, formatPeriod, isPartialDate } from '../domain/partial-date.ts';
+import { splitFrontmatter } from '../content/parse-case.ts';
+import { isRecord } from '../schema/issue.ts';
 
 type Json = Record<string, unknown>;
 
-const isRecord = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /** The frontmatter's YAML text of a case file, or undefined when it has none. */
 export function frontmatterText(source: string): string | undefined {
-  const text = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  if (!text.startsWith('---\n')) return undefined;
-  const end = text.indexOf('\n---', 3);
-  return end === -1 ? undefined : text.slice(4, end + 1);
+  return splitFrontmatter(source)?.yaml;
 }
 
 /** Parses frontmatter YAML as plain data (core schema: dates stay text), or undefined when it does not parse. */
