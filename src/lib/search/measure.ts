@@ -85,8 +85,12 @@ async function waitForAnnouncement(page: Page, pattern: RegExp): Promise<string>
  */
 export async function measureSearchBytes(siteDir: string, options: { query?: string; browser?: Browser } = {}): Promise<SearchBytes> {
   const query = options.query ?? TYPICAL_QUERY;
-  const server = await serve(siteDir);
+  // Launch first: if Chromium is missing, no server is left open to keep the process alive.
   const browser = options.browser ?? (await launchChromium());
+  const server = await serve(siteDir).catch(async (error: unknown) => {
+    if (!options.browser) await browser.close();
+    throw error;
+  });
   const context = await browser.newContext();
   const page = await context.newPage();
   try {
