@@ -13,23 +13,23 @@ describe('body store', () => {
     expect(bodyFilePath('/c', 'linkstep', 'abc123')).toBe(join('/c', BODY_DIR, 'linkstep.abc123.html'));
   });
 
-  it('writes a body and reads it back for the page', () => {
+  it('writes a body and reads it back for the page', async () => {
     const file = writeBodyFile(cache, 'linkstep', 'd1', '<h3 id="bakgrund">Bakgrund</h3>');
     const entry = { id: 'linkstep', rendered: { html: '', metadata: { headings: [], bodyFile: file } } };
     expect(bodyFileOf(entry)).toBe(file);
-    expect(caseBodyHtml(entry)).toBe('<h3 id="bakgrund">Bakgrund</h3>');
+    await expect(caseBodyHtml(entry)).resolves.toBe('<h3 id="bakgrund">Bakgrund</h3>');
   });
 
-  it('falls back to HTML held in the store when no file is recorded', () => {
-    expect(caseBodyHtml({ id: 'x', rendered: { html: '<p>Hej</p>' } })).toBe('<p>Hej</p>');
-    expect(caseBodyHtml({ id: 'x' })).toBe('');
+  it('falls back to HTML held in the store when no file is recorded', async () => {
+    await expect(caseBodyHtml({ id: 'x', rendered: { html: '<p>Hej</p>' } })).resolves.toBe('<p>Hej</p>');
+    await expect(caseBodyHtml({ id: 'x' })).resolves.toBe('');
   });
 
-  it('stops the build, naming the case and the file, when a recorded body has gone', () => {
+  it('stops the build, naming the case and the file, when a recorded body has gone', async () => {
     const file = writeBodyFile(cache, 'borta', 'd2', '<p>x</p>');
     removeBodyFile(file);
     expect(existsSync(file)).toBe(false);
-    expect(() => caseBodyHtml({ id: 'borta', rendered: { html: '', metadata: { bodyFile: file } } })).toThrow(
+    await expect(caseBodyHtml({ id: 'borta', rendered: { html: '', metadata: { bodyFile: file } } })).rejects.toThrow(
       `Brödtexten för ärendet "borta" saknas i byggets cache (${file}). Bygg om med en tom cache (ta bort ${BODY_DIR} och data-store.json).`,
     );
     removeBodyFile(undefined);

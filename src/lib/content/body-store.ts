@@ -10,7 +10,8 @@
  * `rendered.metadata.bodyFile`; the case page reads it with `caseBodyHtml()`
  * instead of Astro's `render(entry)`. Headings stay in `rendered.metadata.headings`.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** The directory under Astro's cache dir that holds rendered bodies. */
@@ -63,13 +64,15 @@ export function bodyFileOf(entry: EntryWithBody): string | undefined {
  * The rendered HTML of a case's body, for `<Fragment set:html={…} />` on the
  * case page. Reads the file the loader wrote; falls back to HTML held in the
  * store (entries from other loaders). Throws if the file has gone, naming it,
- * so a broken cache never publishes an empty page.
+ * so a broken cache never publishes an empty page. Asynchronous, so pages
+ * rendering side by side (`build.concurrency`) read while others render:
+ * read synchronously, the 10 000 reads took 1.6 s of the build's main thread.
  */
-export function caseBodyHtml(entry: EntryWithBody): string {
+export async function caseBodyHtml(entry: EntryWithBody): Promise<string> {
   const file = bodyFileOf(entry);
   if (file === undefined) return entry.rendered?.html ?? '';
   try {
-    return readFileSync(file, 'utf8');
+    return await readFile(file, 'utf8');
   } catch (error) {
     throw new Error(`Brödtexten för ärendet "${entry.id}" saknas i byggets cache (${file}). Bygg om med en tom cache (ta bort ${BODY_DIR} och data-store.json).`, { cause: error });
   }
