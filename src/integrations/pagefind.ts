@@ -3,12 +3,13 @@
  * indexes the HTML in the output directory (only elements marked
  * `data-pagefind-body`, i.e. case pages; the language comes from
  * `<html lang="sv">`, so Swedish stemming applies) and writes
- * `<outDir>/pagefind/`. Any error Pagefind reports fails the build with
+ * `<outDir>/pagefind/`, emptied first. Any error Pagefind reports fails the build with
  * Pagefind's own message; the Pagefind service is always closed.
  *
  * The steps take the Pagefind API as a parameter, so the error handling is
  * tested without a build (test/unit/pagefind-integration.test.ts).
  */
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
@@ -68,7 +69,12 @@ export async function buildSearchIndex(siteDir: string, api: PagefindApi = pagef
     step = 'addDirectory';
     const added = checked(step, await created.index.addDirectory({ path: siteDir, glob: CASE_PAGES_GLOB }));
     step = 'writeFiles';
-    const written = checked(step, await created.index.writeFiles({ outputPath: join(siteDir, 'pagefind') }));
+    // Pagefind leaves a file alone when one of the same (content-hashed) name exists, and
+    // the output is kept between builds (astro.config.mjs): start from an empty folder,
+    // so the folder holds exactly this index and every file in it is this build's.
+    const outputPath = join(siteDir, 'pagefind');
+    await rm(outputPath, { recursive: true, force: true });
+    const written = checked(step, await created.index.writeFiles({ outputPath }));
     return { pages: added.page_count, outputPath: written.outputPath };
   } catch (error) {
     if (error instanceof PagefindBuildError) throw error;

@@ -1,0 +1,84 @@
+/**
+ * Keeps the output directory exactly this build's output.
+ *
+ * The output directory is not emptied before a build (`vite.build.emptyOutDir:
+ * false` in astro.config.mjs): with Astro's incremental build, a case page
+ * whose cache key and code are unchanged stays where the last build wrote it
+ * (see src/lib/content/page-key.ts). Everything else is written again. So,
+ * in `astro:build:done`, once every page is written and before Pagefind reads
+ * the pages (so a deleted case never reaches the index), every file that is
+ * older than this build
+ * and is not one of this build's pages is something an earlier build made and
+ * this one did not (the page of a deleted case, an old Pagefind fragment, a
+ * stylesheet under an old hash), and is removed, with the folders it leaves
+ * empty. A `.git` folder in the output is left alone, as Astro does.
+ *
+ * test/build/incremental.test.ts holds the contract: after any rebuild the
+ * output equals a clean build's, file for file and byte for byte.
+ */
+import { lstatSync, readdirSync, rmdirSync, rmSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+
+export interface OutputFile {
+  /** Relative to the output directory, with `/` separators. */
+  path: string;
+  mtimeMs: number;
+}
+
+/** The files to remove: older than `since` and not among `current` (this build's pages). */
+export function staleFiles(files: readonly OutputFile[], since: number, current: ReadonlySet<string>): string[] {
+  return files.filter((f) => f.mtimeMs < since && !current.has(f.path)).map((f) => f.path);
+}
+
+/** Every file under `dir` (skipping `.git`), and its folders, deepest first. */
+function walk(dir: string): { files: OutputFile[]; folders: string[] } {
+  const files: OutputFile[] = [];
+  const folders: string[] = [];
+  const visit = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const full = join(folder, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name === '.git' && folder === dir) continue;
+        visit(full);
+        folders.push(full);
+      } else {
+        files.push({ path: relative(dir, full).split(sep).join('/'), mtimeMs: lstatSync(full).mtimeMs });
+      }
+    }
+  };
+  visit(dir);
+  return { files, folders };
+}
+
+/** Removes the stale files under `dir`, then the folders left empty; returns how many files went. */
+export function pruneOutput(dir: string, since: number, current: ReadonlySet<string>): number {
+  const { files, folders } = walk(dir);
+  const stale = staleFiles(files, since, current);
+  for (const path of stale) rmSync(join(dir, path));
+  for (const folder of folders) {
+    if (readdirSync(folder).length === 0) rmdirSync(folder);
+  }
+  return stale.length;
+}
+
+export function pruneStaleOutput(): AstroIntegration {
+  // Taken when the config is set up, seconds before the build writes anything,
+  // so no file this build writes can carry an earlier time.
+  let startedAt = Date.now();
+  return {
+    name: 'insyn-prune-output',
+    hooks: {
+      'astro:config:setup': () => {
+        startedAt = Date.now();
+      },
+      'astro:build:done': ({ dir, assets, logger }) => {
+        const root = fileURLToPath(dir);
+        const current = new Set([...assets.values()].flat().map((url) => relative(root, fileURLToPath(url)).split(sep).join('/')));
+        const removed = pruneOutput(root, startedAt, current);
+        if (removed > 0) logger.info(`${removed} filer från tidigare byggen som inte längre hör till webbplatsen togs bort`);
+      },
+    },
+  };
+}

@@ -1,0 +1,41 @@
+/** Pruning the kept output (src/integrations/prune-output.ts): only what this build did not make goes. */
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { pruneOutput, staleFiles } from '../../src/integrations/prune-output.ts';
+import { listFiles } from '../helpers/site.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'insyn-prune-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('staleFiles', () => {
+  it('picks files older than the build that are not its pages', () => {
+    const files = [
+      { path: 'arenden/kvar/index.html', mtimeMs: 100 },
+      { path: 'arenden/borttagen/index.html', mtimeMs: 100 },
+      { path: 'index.html', mtimeMs: 2_000 },
+      { path: 'pagefind/fragment/gammal.pf_fragment', mtimeMs: 999 },
+    ];
+    expect(staleFiles(files, 1_000, new Set(['arenden/kvar/index.html', 'index.html']))).toEqual(['arenden/borttagen/index.html', 'pagefind/fragment/gammal.pf_fragment']);
+  });
+});
+
+describe('pruneOutput', () => {
+  it('removes stale files and the folders they leave empty, keeps new files, kept pages and .git', () => {
+    const dir = join(work, 'dist');
+    const write = (path: string, seconds?: number) => {
+      mkdirSync(join(dir, path, '..'), { recursive: true });
+      writeFileSync(join(dir, path), path);
+      if (seconds !== undefined) utimesSync(join(dir, path), seconds, seconds);
+    };
+    write('arenden/kvar/index.html', 1_000);
+    write('arenden/borttagen/index.html', 1_000);
+    write('_astro/gammal.css', 1_000);
+    write('.git/HEAD', 1_000);
+    write('index.html');
+    const since = Date.now() - 60_000;
+    expect(pruneOutput(dir, since, new Set(['arenden/kvar/index.html']))).toBe(2);
+    expect(listFiles(dir)).toEqual(['.git/HEAD', 'arenden/kvar/index.html', 'index.html']);
+  });
+});
