@@ -53,15 +53,22 @@ async function rebuildMatchesClean(options: BuildOptions = {}): Promise<string> 
   return again.output;
 }
 
-const cachedPages = (log: string) => log.split('\n').filter((l) => l.includes('(cached)')).length;
+/** How many files under a folder the build kept instead of rendering ("├─ /arenden/x/index.html (cached)"). */
+const keptUnder = (log: string, folder: string) => log.split('\n').filter((l) => l.includes('(cached)') && l.includes(` /${folder}/`)).length;
+const cachedPages = (log: string) => keptUnder(log, 'arenden');
+/** The per-organisation files (pages, body pages, feeds) and outcome pages of the output. */
+const perOrganisation = (outDir: string, folder: string) => listFiles(join(outDir, folder)).filter((f) => f !== 'index.html').length;
 
 describe('incremental builds', () => {
   it('keep unchanged case pages and publish exactly what a clean build does', { timeout: 240_000 }, async () => {
     const first = await build(kept);
     expect(cachedPages(first.output)).toBe(0);
 
-    // Nothing changed: every case page is kept, and the output is still exact.
-    expect(cachedPages(await rebuildMatchesClean())).toBe(5);
+    // Nothing changed: every case page and every per-organisation file is kept, and the output is still exact.
+    const same = await rebuildMatchesClean();
+    expect(cachedPages(same)).toBe(5);
+    expect(keptUnder(same, 'organisationer')).toBe(perOrganisation(kept.outDir, 'organisationer'));
+    expect(keptUnder(same, 'utfall')).toBe(perOrganisation(kept.outDir, 'utfall'));
 
     // One case's text changed, one case deleted, one added, aliases changed.
     appendFileSync(join(ROOT, CASES, '2019/linkstep-stangastaden-2020.mdx'), '\nEn ny mening i beskrivningen.\n');

@@ -14,9 +14,26 @@ import { isoDay } from '../domain/partial-date.ts';
 import { CONTACT_EMAIL, REPO_BRANCH, REPO_URL } from '../site.ts';
 import { readOrganisationAliases } from './organisations-file.ts';
 
-/** A short stable key for any JSON-serialisable inputs. */
+/** A collection entry stands in a key by its digest (of its file's path, text and renderer). */
+function isDigestedEntry(value: unknown): value is { collection: string; id: string; digest: string } {
+  return typeof value === 'object' && value !== null && 'collection' in value && 'id' in value && typeof (value as { digest?: unknown }).digest === 'string';
+}
+
+function keyPart(_key: string, value: unknown): unknown {
+  if (isDigestedEntry(value)) return `entry:${value.collection}/${value.id}@${value.digest}`;
+  if (value instanceof Map) return { map: [...value] };
+  if (value instanceof Set) return { set: [...value] };
+  if (typeof value === 'function') throw new TypeError('En funktion kan inte ingå i en sidas cachenyckel: skicka data, inte funktioner, som props.');
+  return value;
+}
+
+/**
+ * A short stable key for the inputs: plain data, Maps and Sets as their
+ * contents, collection entries by their digest (so a page listing 2 000
+ * cases hashes 2 000 digests, not 2 000 cases).
+ */
 export function pageKey(...inputs: unknown[]): string {
-  return createHash('sha256').update(JSON.stringify(inputs)).digest('base64url');
+  return createHash('sha256').update(JSON.stringify(inputs, keyPart)).digest('base64url');
 }
 
 /**

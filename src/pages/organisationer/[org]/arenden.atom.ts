@@ -16,10 +16,12 @@ import { atomFeed } from '../../../lib/export/feeds.ts';
 import { absolute } from '../../../lib/export/links.ts';
 import { fileResponse } from '../../../lib/export/responses.ts';
 import { caseUrl, SITE_NAME, url } from '../../../lib/site.ts';
+import { pageKey, siteInputs } from '../../../lib/content/page-key.ts';
 
 export const getStaticPaths = (async () => {
   const { organisations } = buildOrganisations(await getCollection('cases'), readOrganisationAliases());
-  return organisations.map((o) => ({ params: { org: o.slug }, props: { name: o.name, cases: o.cases } }));
+  const site = siteInputs();
+  return organisations.map((o) => ({ params: { org: o.slug }, props: { name: o.name, cases: o.cases }, cacheKey: pageKey(site, o.name, o.cases, o.cases.map(addedDay)) }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ name: string; cases: CaseEntry[] }> = ({ params, props, site }) => {
