@@ -33,10 +33,17 @@ describe('.github/workflows/site.yml', () => {
     expect(deploy.if).toBe("github.event_name != 'pull_request'");
     expect(deploy.steps[0].with['fetch-depth']).toBe(0);
     expect(deploy.permissions).toEqual({ contents: 'read', pages: 'write', 'id-token': 'write' });
-    expect(uses('deploy')).toEqual(['actions/checkout', 'actions/setup-node', 'actions/configure-pages', 'actions/upload-pages-artifact', 'actions/deploy-pages']);
+    expect(uses('deploy')).toEqual(['actions/checkout', 'actions/setup-node', 'actions/cache', 'actions/configure-pages', 'actions/upload-pages-artifact', 'actions/deploy-pages']);
     expect(deploy.steps.find((s: { uses?: string }) => s.uses?.startsWith('actions/upload-pages-artifact')).with.path).toBe('dist');
     const build = deploy.steps.find((s: { run?: string }) => s.run === 'npm run build');
     expect(Object.keys(build.env).sort()).toEqual(['INSYN_BASE', 'INSYN_CONTACT_EMAIL', 'INSYN_REPO_BRANCH', 'INSYN_REPO_URL', 'INSYN_SITE']);
     expect(runs('deploy').indexOf('npm run check')).toBeLessThan(runs('deploy').indexOf('npm run build'));
+    // The build cache (last output + Astro's cache) is restored after npm ci, which would empty node_modules.
+    const steps = deploy.steps as { uses?: string; run?: string; with?: { path?: string; 'restore-keys'?: string } }[];
+    const cache = steps.findIndex((s) => s.uses?.startsWith('actions/cache'));
+    expect(cache).toBeGreaterThan(steps.findIndex((s) => s.run === 'npm ci'));
+    expect(cache).toBeLessThan(steps.findIndex((s) => s.run === 'npm run build'));
+    expect(steps[cache]!.with!.path!.trim().split('\n')).toEqual(['dist', 'node_modules/.astro']);
+    expect(steps[cache]!.with!['restore-keys']).toBe('insyn-build-');
   });
 });
