@@ -10,6 +10,7 @@
  */
 import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type BuildOptions, buildSite, listFiles, ROOT, testBuildsDir } from '../helpers/site.ts';
 
@@ -53,8 +54,14 @@ async function rebuildMatchesClean(options: BuildOptions = {}): Promise<string> 
   return again.output;
 }
 
-/** How many files under a folder the build kept instead of rendering ("├─ /arenden/x/index.html (cached)"). */
-const keptUnder = (log: string, folder: string) => log.split('\n').filter((l) => l.includes('(cached)') && l.includes(` /${folder}/`)).length;
+/**
+ * How many files under a folder the build kept instead of rendering ("├─ /arenden/x/index.html (cached)").
+ * Colour codes are stripped: Astro's logger colours its output when CI is set.
+ */
+const keptUnder = (log: string, folder: string) =>
+  stripVTControlCharacters(log)
+    .split('\n')
+    .filter((l) => l.includes('(cached)') && l.includes(` /${folder}/`)).length;
 const cachedPages = (log: string) => keptUnder(log, 'arenden');
 /** The per-organisation files (pages, body pages, feeds) and outcome pages of the output. */
 const perOrganisation = (outDir: string, folder: string) => listFiles(join(outDir, folder)).filter((f) => f !== 'index.html').length;
