@@ -1,0 +1,37 @@
+/** The case list in pages (src/lib/domain/pagination.ts). */
+import { describe, expect, it } from 'vitest';
+import { CASES_PER_PAGE, listPagePath, pageCount, pageItems, pageLinks, pageRange } from '../../src/lib/domain/pagination.ts';
+
+describe('pagination', () => {
+  it('counts pages, at least one', () => {
+    expect(pageCount(0)).toBe(1);
+    expect(pageCount(CASES_PER_PAGE)).toBe(1);
+    expect(pageCount(CASES_PER_PAGE + 1)).toBe(2);
+    expect(pageCount(10_000, 100)).toBe(100);
+  });
+
+  it('slices pages so every item is on exactly one', () => {
+    const items = Array.from({ length: 250 }, (_, i) => i);
+    const pages = [1, 2, 3].map((p) => pageItems(items, p, 100));
+    expect(pages.map((p) => p.length)).toEqual([100, 100, 50]);
+    expect(pages.flat()).toEqual(items);
+  });
+
+  it('gives page paths and the range shown', () => {
+    expect(listPagePath(1)).toBe('/arenden/');
+    expect(listPagePath(7)).toBe('/arenden/sida/7/');
+    expect(pageRange(2, 250, 100)).toEqual({ first: 101, last: 200 });
+    expect(pageRange(3, 250, 100)).toEqual({ first: 201, last: 250 });
+    expect(pageRange(1, 0, 100)).toEqual({ first: 0, last: 0 });
+  });
+
+  it('links the first, last and neighbouring pages, with gaps', () => {
+    expect(pageLinks(1, 1)).toEqual([1]);
+    expect(pageLinks(1, 3)).toEqual([1, 2, 3]);
+    expect(pageLinks(7, 20)).toEqual([1, null, 6, 7, 8, null, 20]);
+    expect(pageLinks(1, 20)).toEqual([1, 2, null, 20]);
+    expect(pageLinks(20, 20)).toEqual([1, null, 19, 20]);
+    // A gap of one page shows the page instead of "…".
+    expect(pageLinks(4, 20)).toEqual([1, 2, 3, 4, 5, null, 20]);
+  });
+});
