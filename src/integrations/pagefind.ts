@@ -3,7 +3,7 @@
  * indexes the HTML in the output directory (only elements marked
  * `data-pagefind-body`, i.e. case pages; the language comes from
  * `<html lang="sv">`, so Swedish stemming applies) and writes
- * `<outDir>/pagefind/`, emptied first. Any error Pagefind reports fails the build with
+ * `<outDir>/pagefind/`, keeping unchanged files and removing those of earlier indexes. Any error Pagefind reports fails the build with
  * Pagefind's own message; the Pagefind service is always closed.
  *
  * The steps take the Pagefind API as a parameter, so the error handling is
@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
+import { removeUnusedIndexFiles } from './pagefind-files.ts';
 
 /** The part of Pagefind's Node API the build uses. */
 export interface PagefindApi {
@@ -69,12 +70,18 @@ export async function buildSearchIndex(siteDir: string, api: PagefindApi = pagef
     step = 'addDirectory';
     const added = checked(step, await created.index.addDirectory({ path: siteDir, glob: CASE_PAGES_GLOB }));
     step = 'writeFiles';
-    // Pagefind leaves a file alone when one of the same (content-hashed) name exists, and
-    // the output is kept between builds (astro.config.mjs): start from an empty folder,
-    // so the folder holds exactly this index and every file in it is this build's.
+    // The output is kept between builds (astro.config.mjs), and Pagefind does not write a
+    // file whose (content-hashed) name exists: unchanged fragments stay, and the files of
+    // earlier indexes are removed after writing (src/integrations/pagefind-files.ts). If
+    // the new index's file list cannot be read, the index is written into an empty folder.
     const outputPath = join(siteDir, 'pagefind');
-    await rm(outputPath, { recursive: true, force: true });
-    const written = checked(step, await created.index.writeFiles({ outputPath }));
+    let written = checked(step, await created.index.writeFiles({ outputPath }));
+    try {
+      removeUnusedIndexFiles(outputPath);
+    } catch {
+      await rm(outputPath, { recursive: true, force: true });
+      written = checked(step, await created.index.writeFiles({ outputPath }));
+    }
     return { pages: added.page_count, outputPath: written.outputPath };
   } catch (error) {
     if (error instanceof PagefindBuildError) throw error;

@@ -11,7 +11,8 @@
  * and is not one of this build's pages is something an earlier build made and
  * this one did not (the page of a deleted case, an old Pagefind fragment, a
  * stylesheet under an old hash), and is removed, with the folders it leaves
- * empty. A `.git` folder in the output is left alone, as Astro does.
+ * empty. A `.git` folder in the output is left alone, as Astro does, and so is
+ * Pagefind's folder, which the search step prunes itself after writing.
  *
  * test/build/incremental.test.ts holds the contract: after any rebuild the
  * output equals a clean build's, file for file and byte for byte.
@@ -52,9 +53,18 @@ function walk(dir: string): { files: OutputFile[]; folders: string[] } {
   return { files, folders };
 }
 
-/** Removes the stale files under `dir`, then the folders left empty; returns how many files went. */
+/**
+ * Folders a later step writes and prunes itself: Pagefind keeps unchanged
+ * index files from earlier builds and removes the rest once it has written
+ * (src/integrations/pagefind-files.ts).
+ */
+export const SELF_PRUNED = ['pagefind/'];
+
+/** Removes the stale files under `dir` (not in SELF_PRUNED), then the folders left empty; returns how many files went. */
 export function pruneOutput(dir: string, since: number, current: ReadonlySet<string>): number {
-  const { files, folders } = walk(dir);
+  const walked = walk(dir);
+  const files = walked.files.filter((f) => !SELF_PRUNED.some((folder) => f.path.startsWith(folder)));
+  const { folders } = walked;
   const stale = staleFiles(files, since, current);
   for (const path of stale) rmSync(join(dir, path));
   for (const folder of folders) {
