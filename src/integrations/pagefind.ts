@@ -3,7 +3,8 @@
  * indexes the HTML in the output directory (only elements marked
  * `data-pagefind-body`, i.e. case pages; the language comes from
  * `<html lang="sv">`, so Swedish stemming applies) and writes
- * `<outDir>/pagefind/`, keeping unchanged files and removing those of earlier indexes. Any error Pagefind reports fails the build with
+ * `<outDir>/pagefind/`, keeping unchanged files and removing those of
+ * earlier indexes. Any error Pagefind reports fails the build with
  * Pagefind's own message; the Pagefind service is always closed.
  *
  * The steps take the Pagefind API as a parameter, so the error handling is

@@ -7,9 +7,8 @@
  * (see src/lib/content/page-key.ts). Everything else is written again. So,
  * in `astro:build:done`, once every page is written and before Pagefind reads
  * the pages (so a deleted case never reaches the index), every file that is
- * older than this build
- * and is not one of this build's pages is something an earlier build made and
- * this one did not (the page of a deleted case, an old Pagefind fragment, a
+ * older than this build and is not one of this build's pages is something an
+ * earlier build made and this one did not (the page of a deleted case, a
  * stylesheet under an old hash), and is removed, with the folders it leaves
  * empty. A `.git` folder in the output is left alone, as Astro does, and so is
  * Pagefind's folder, which the search step prunes itself after writing.

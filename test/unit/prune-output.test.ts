@@ -22,7 +22,7 @@ describe('staleFiles', () => {
 });
 
 describe('pruneOutput', () => {
-  it('removes stale files and the folders they leave empty, keeps new files, kept pages and .git', () => {
+  it('removes stale files and the folders they leave empty, keeps new files, kept pages, .git and Pagefind\'s folder', () => {
     const dir = join(work, 'dist');
     const write = (path: string, seconds?: number) => {
       mkdirSync(join(dir, path, '..'), { recursive: true });
@@ -33,9 +33,10 @@ describe('pruneOutput', () => {
     write('arenden/borttagen/index.html', 1_000);
     write('_astro/gammal.css', 1_000);
     write('.git/HEAD', 1_000);
+    write('pagefind/fragment/sv_1a2b3c4.pf_fragment', 1_000);
     write('index.html');
     const since = Date.now() - 60_000;
     expect(pruneOutput(dir, since, new Set(['arenden/kvar/index.html']))).toBe(2);
-    expect(listFiles(dir)).toEqual(['.git/HEAD', 'arenden/kvar/index.html', 'index.html']);
+    expect(listFiles(dir)).toEqual(['.git/HEAD', 'arenden/kvar/index.html', 'index.html', 'pagefind/fragment/sv_1a2b3c4.pf_fragment']);
   });
 });
