@@ -16,7 +16,7 @@
  * test/build/incremental.test.ts holds the contract: after any rebuild the
  * output equals a clean build's, file for file and byte for byte.
  */
-import { lstatSync, readdirSync, rmdirSync, rmSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -72,17 +72,37 @@ export function pruneOutput(dir: string, since: number, current: ReadonlySet<str
   return stale.length;
 }
 
+/**
+ * The file system's own "now" for `dir`: a marker file is written there and
+ * its modification time read back, so the build's start compares fairly with
+ * the times the same file system gives the files, even where it keeps them
+ * coarsely (whole seconds on HFS+, two on FAT). A file written after this has
+ * the same time or a later one; so `staleFiles` keeps a file with the same time.
+ */
+export function fileSystemNow(dir: string): number {
+  mkdirSync(dir, { recursive: true });
+  const marker = join(dir, '.insyn-build-start');
+  writeFileSync(marker, '');
+  const { mtimeMs } = statSync(marker);
+  rmSync(marker);
+  return mtimeMs;
+}
+
 export function pruneStaleOutput(): AstroIntegration {
-  // Taken when the config is set up, seconds before the build writes anything,
-  // so no file this build writes can carry an earlier time.
-  let startedAt = Date.now();
+  let outDir: string | undefined;
+  let startedAt: number | undefined;
   return {
     name: 'insyn-prune-output',
     hooks: {
-      'astro:config:setup': () => {
-        startedAt = Date.now();
+      'astro:config:done': ({ config }) => {
+        outDir = fileURLToPath(config.outDir);
+      },
+      // Before the build writes anything.
+      'astro:build:start': () => {
+        if (outDir) startedAt = fileSystemNow(outDir);
       },
       'astro:build:done': ({ dir, assets, logger }) => {
+        if (startedAt === undefined) throw new Error('insyn-prune-output: bygget saknar starttid (astro:build:start kördes inte)');
         const root = fileURLToPath(dir);
         const current = new Set([...assets.values()].flat().map((url) => relative(root, fileURLToPath(url)).split(sep).join('/')));
         const removed = pruneOutput(root, startedAt, current);

@@ -1,9 +1,9 @@
 /** Pruning the kept output (src/integrations/prune-output.ts): only what this build did not make goes. */
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { pruneOutput, staleFiles } from '../../src/integrations/prune-output.ts';
+import { fileSystemNow, pruneOutput, staleFiles } from '../../src/integrations/prune-output.ts';
 import { listFiles } from '../helpers/site.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'insyn-prune-'));
@@ -38,5 +38,16 @@ describe('pruneOutput', () => {
     const since = Date.now() - 60_000;
     expect(pruneOutput(dir, since, new Set(['arenden/kvar/index.html']))).toBe(2);
     expect(listFiles(dir)).toEqual(['.git/HEAD', 'arenden/kvar/index.html', 'index.html', 'pagefind/fragment/sv_1a2b3c4.pf_fragment']);
+  });
+});
+
+describe('fileSystemNow', () => {
+  it('reads the time the file system gives a new file, leaving nothing behind; later files are not older', () => {
+    const dir = join(work, 'clock');
+    const now = fileSystemNow(dir);
+    expect(readdirSync(dir)).toEqual([]);
+    writeFileSync(join(dir, 'ny.html'), 'x');
+    expect(statSync(join(dir, 'ny.html')).mtimeMs).toBeGreaterThanOrEqual(now);
+    expect(staleFiles([{ path: 'ny.html', mtimeMs: statSync(join(dir, 'ny.html')).mtimeMs }], now, new Set())).toEqual([]);
   });
 });
