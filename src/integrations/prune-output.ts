@@ -32,7 +32,18 @@ export function staleFiles(files: readonly OutputFile[], since: number, current:
   return files.filter((f) => f.mtimeMs < since && !current.has(f.path)).map((f) => f.path);
 }
 
-/** Every file under `dir` (skipping `.git`), and its folders, deepest first. */
+/**
+ * Top-level folders of the output that pruning leaves alone: `.git` (Astro
+ * keeps it too), and Pagefind's folder, which the search step writes after
+ * pruning and prunes itself (src/integrations/pagefind-files.ts), keeping
+ * unchanged index files from earlier builds.
+ */
+export const LEFT_ALONE = new Set(['.git', 'pagefind']);
+
+/** A path below `root` with `/` separators, as the output's files are named. */
+const outputPath = (root: string, path: string) => relative(root, path).split(sep).join('/');
+
+/** Every file under `dir` (not in LEFT_ALONE), and its folders, deepest first. */
 function walk(dir: string): { files: OutputFile[]; folders: string[] } {
   const files: OutputFile[] = [];
   const folders: string[] = [];
@@ -40,11 +51,11 @@ function walk(dir: string): { files: OutputFile[]; folders: string[] } {
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
       const full = join(folder, entry.name);
       if (entry.isDirectory()) {
-        if (entry.name === '.git' && folder === dir) continue;
+        if (folder === dir && LEFT_ALONE.has(entry.name)) continue;
         visit(full);
         folders.push(full);
       } else {
-        files.push({ path: relative(dir, full).split(sep).join('/'), mtimeMs: lstatSync(full).mtimeMs });
+        files.push({ path: outputPath(dir, full), mtimeMs: lstatSync(full).mtimeMs });
       }
     }
   };
@@ -52,18 +63,9 @@ function walk(dir: string): { files: OutputFile[]; folders: string[] } {
   return { files, folders };
 }
 
-/**
- * Folders a later step writes and prunes itself: Pagefind keeps unchanged
- * index files from earlier builds and removes the rest once it has written
- * (src/integrations/pagefind-files.ts).
- */
-export const SELF_PRUNED = ['pagefind/'];
-
-/** Removes the stale files under `dir` (not in SELF_PRUNED), then the folders left empty; returns how many files went. */
+/** Removes the stale files under `dir`, then the folders left empty; returns how many files went. */
 export function pruneOutput(dir: string, since: number, current: ReadonlySet<string>): number {
-  const walked = walk(dir);
-  const files = walked.files.filter((f) => !SELF_PRUNED.some((folder) => f.path.startsWith(folder)));
-  const { folders } = walked;
+  const { files, folders } = walk(dir);
   const stale = staleFiles(files, since, current);
   for (const path of stale) rmSync(join(dir, path));
   for (const folder of folders) {
@@ -104,7 +106,7 @@ export function pruneStaleOutput(): AstroIntegration {
       'astro:build:done': ({ dir, assets, logger }) => {
         if (startedAt === undefined) throw new Error('insyn-prune-output: bygget saknar starttid (astro:build:start kördes inte)');
         const root = fileURLToPath(dir);
-        const current = new Set([...assets.values()].flat().map((url) => relative(root, fileURLToPath(url)).split(sep).join('/')));
+        const current = new Set([...assets.values()].flat().map((url) => outputPath(root, fileURLToPath(url))));
         const removed = pruneOutput(root, startedAt, current);
         if (removed > 0) logger.info(`${removed} filer från tidigare byggen som inte längre hör till webbplatsen togs bort`);
       },
