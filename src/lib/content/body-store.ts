@@ -12,7 +12,7 @@
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 /** The directory under Astro's cache dir that holds rendered bodies. */
 export const BODY_DIR = 'insyn-bodies';
@@ -25,14 +25,12 @@ export function bodyFilePath(cacheDir: string, slug: string, digest: string): st
 const madeDirs = new Set<string>();
 
 /**
- * Writes a rendered body to its file (bodyFilePath) and resolves to the path.
- * Asynchronous, so the loader parses and renders the next files while the
- * disk writes: written one by one, the 10 000 writes of a cold build held the
- * main thread for 3.3 s.
+ * Writes a rendered body to its file (bodyFilePath). Asynchronous, so the
+ * loader parses and renders the next files while the disk writes: written
+ * one by one, the 10 000 writes of a cold build held the main thread for 3.3 s.
  */
-export async function writeBodyFile(cacheDir: string, slug: string, digest: string, html: string): Promise<string> {
-  const file = bodyFilePath(cacheDir, slug, digest);
-  const dir = join(cacheDir, BODY_DIR);
+export async function writeBodyFile(file: string, html: string): Promise<void> {
+  const dir = dirname(file);
   if (!madeDirs.has(dir)) {
     mkdirSync(dir, { recursive: true });
     madeDirs.add(dir);
@@ -45,7 +43,6 @@ export async function writeBodyFile(cacheDir: string, slug: string, digest: stri
     mkdirSync(dir, { recursive: true });
     await writeFile(file, html);
   }
-  return file;
 }
 
 /** Removes a body file the store no longer refers to (its case changed or is gone). */

@@ -62,7 +62,7 @@ async function load(ctx: LoaderContext, dir: string): Promise<void> {
     const { html, headings } = renderBody(result.parsed.body);
     rendered++;
     const bodyFile = bodyFilePath(cacheDir, slug, digest);
-    writes.add(() => writeBodyFile(cacheDir, slug, digest, html));
+    writes.add(() => writeBodyFile(bodyFile, html));
     if (existingBody !== bodyFile) removeBodyFile(existingBody);
     store.set({
       id: slug,
