@@ -9,9 +9,26 @@ export const SITE_TAGLINE = 'Öppna uppgifter om kommuners och samordningsförbu
 export const REPO_URL: string | undefined = process.env['INSYN_REPO_URL']?.replace(/\/+$/, '') || undefined;
 export const REPO_BRANCH: string = process.env['INSYN_REPO_BRANCH'] || 'main';
 
+/**
+ * The configured base path: in Astro's build `import.meta.env.BASE_URL` is replaced by
+ * its value; in plain Node (the command-line tools) there is no such object and the
+ * read throws. Keep every mention in this file, comments included, a member access
+ * (`import.meta.env.X`): into a module whose source names the env object on its own,
+ * Astro inlines every environment variable whose name occurs anywhere in the source,
+ * `_` (the shell's last command) included, and that made every page's
+ * incremental-build hash depend on how the build was started.
+ */
+function baseUrl(): string {
+  try {
+    return import.meta.env.BASE_URL;
+  } catch {
+    return '/';
+  }
+}
+
 /** A site path with the configured base (`/arenden/` → `/insyn/arenden/`). */
 export function url(path: string): string {
-  const base = (import.meta.env?.BASE_URL ?? '/').replace(/\/+$/, '');
+  const base = baseUrl().replace(/\/+$/, '');
   return `${base}${path.startsWith('/') ? path : `/${path}`}`;
 }
 
