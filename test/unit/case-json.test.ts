@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { splitCasesFile } from '../../src/integrations/case-json.ts';
+import { mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { splitCasesFile, writeIfChanged } from '../../src/integrations/case-json.ts';
 import { casesFile, toJson } from '../../src/lib/export/json.ts';
 import { caseSchema } from '../../src/lib/schema/case.ts';
 import { validCase } from '../helpers/valid-case.ts';
@@ -16,5 +19,34 @@ describe('per-case JSON files split from arenden.json', () => {
     expect(files.map(([path]) => path)).toEqual(['/data/arenden/forsta.json', '/data/arenden/andra.json']);
     expect(JSON.parse(files[1]![1])).toEqual({ slug: 'andra', url: 'https://insyn.example.se/arenden/andra/', ...full.cases[1] });
     expect(files[0]![1]).toBe(toJson(full.cases[0]));
+  });
+});
+
+describe('writeIfChanged', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'insyn-case-json-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const earlier = new Date('2026-01-01T00:00:00Z');
+  const now = new Date('2026-11-23T12:00:00Z');
+
+  it('writes a missing file', () => {
+    const file = join(dir, 'ny.json');
+    expect(writeIfChanged(file, '{"a":1}\n', now)).toBe(true);
+    expect(readFileSync(file, 'utf8')).toBe('{"a":1}\n');
+  });
+
+  it('writes a file whose text differs', () => {
+    const file = join(dir, 'andrad.json');
+    writeFileSync(file, '{"a":1}\n');
+    expect(writeIfChanged(file, '{"a":2}\n', now)).toBe(true);
+    expect(readFileSync(file, 'utf8')).toBe('{"a":2}\n');
+  });
+
+  it('leaves an unchanged file as it is but gives it this build\'s time, so pruning keeps it', () => {
+    const file = join(dir, 'samma.json');
+    writeFileSync(file, '{"a":1}\n');
+    utimesSync(file, earlier, earlier);
+    expect(writeIfChanged(file, '{"a":1}\n', now)).toBe(false);
+    expect(readFileSync(file, 'utf8')).toBe('{"a":1}\n');
+    expect(statSync(file).mtimeMs).toBe(now.getTime());
   });
 });
