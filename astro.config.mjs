@@ -29,7 +29,9 @@ export default defineConfig({
   // below), and once every page is written pruneStaleOutput removes whatever this build
   // did not make, before Pagefind reads the pages.
   vite: { build: { assetsInlineLimit: 0, emptyOutDir: false } },
-  integrations: [mdx(), securityHeaders(), caseJsonFiles(), pruneStaleOutput(), pagefindSearch(), sitemap()],
+  // Pruning runs after every integration that writes into the output (headers, per-case
+  // JSON, sitemap) and before Pagefind, which prunes its own folder.
+  integrations: [mdx(), securityHeaders(), caseJsonFiles(), sitemap(), pruneStaleOutput(), pagefindSearch()],
   devToolbar: { enabled: false },
   // Editors: the Astro VS Code extension completes and validates case frontmatter
   // from the collection schema (.vscode/settings.json, content/README.md).
