@@ -16,7 +16,7 @@
  * test/build/incremental.test.ts holds the contract: after any rebuild the
  * output equals a clean build's, file for file and byte for byte.
  */
-import { lstatSync, mkdirSync, readdirSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -90,9 +90,13 @@ export function fileSystemNow(dir: string): number {
   return mtimeMs;
 }
 
+/** Whether `dir` is missing or holds nothing. */
+const isEmptyFolder = (dir: string) => !existsSync(dir) || readdirSync(dir).length === 0;
+
 export function pruneStaleOutput(): AstroIntegration {
   let outDir: string | undefined;
   let startedAt: number | undefined;
+  let startedEmpty = false;
   return {
     name: 'insyn-prune-output',
     hooks: {
@@ -101,10 +105,15 @@ export function pruneStaleOutput(): AstroIntegration {
       },
       // Before the build writes anything.
       'astro:build:start': () => {
-        if (outDir) startedAt = fileSystemNow(outDir);
+        if (!outDir) return;
+        startedEmpty = isEmptyFolder(outDir);
+        startedAt = fileSystemNow(outDir);
       },
       'astro:build:done': ({ dir, assets, logger }) => {
         if (startedAt === undefined) throw new Error('insyn-prune-output: bygget saknar starttid (astro:build:start kördes inte)');
+        // An output that was empty when the build started holds only what this build
+        // wrote: nothing to look for (the walk took 12 s of a cold build at 100 000 cases).
+        if (startedEmpty) return;
         const root = fileURLToPath(dir);
         const current = new Set([...assets.values()].flat().map((url) => outputPath(root, fileURLToPath(url))));
         const removed = pruneOutput(root, startedAt, current);

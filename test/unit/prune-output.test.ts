@@ -2,8 +2,9 @@
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fileSystemNow, pruneOutput, staleFiles } from '../../src/integrations/prune-output.ts';
+import { fileSystemNow, pruneOutput, pruneStaleOutput, staleFiles } from '../../src/integrations/prune-output.ts';
 import { listFiles } from '../helpers/site.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'insyn-prune-'));
@@ -49,5 +50,43 @@ describe('fileSystemNow', () => {
     writeFileSync(join(dir, 'ny.html'), 'x');
     expect(statSync(join(dir, 'ny.html')).mtimeMs).toBeGreaterThanOrEqual(now);
     expect(staleFiles([{ path: 'ny.html', mtimeMs: statSync(join(dir, 'ny.html')).mtimeMs }], now, new Set())).toEqual([]);
+  });
+});
+
+describe('pruneStaleOutput', () => {
+  /** Runs the integration's hooks as a build of `dir` would, with `write` as the build's own writing. */
+  async function build(dir: string, write: () => void): Promise<string[]> {
+    const logged: string[] = [];
+    const hooks = pruneStaleOutput().hooks as Record<string, (options: unknown) => unknown>;
+    const url = pathToFileURL(`${dir}/`);
+    await hooks['astro:config:done']!({ config: { outDir: url } });
+    await hooks['astro:build:start']!({});
+    write();
+    await hooks['astro:build:done']!({ dir: url, assets: new Map([['/', [new URL('index.html', url)]]]), logger: { info: (m: string) => logged.push(m) } });
+    return logged;
+  }
+  /** A file with a time long before any build: as an earlier build left it, or as a copy that kept its source's time. */
+  const oldFile = (path: string) => {
+    mkdirSync(join(path, '..'), { recursive: true });
+    writeFileSync(path, 'x');
+    utimesSync(path, 1_000, 1_000);
+  };
+
+  it('removes what an earlier build left in the output', async () => {
+    const dir = join(work, 'kept-output');
+    oldFile(join(dir, 'arenden/borttagen/index.html'));
+    const logged = await build(dir, () => writeFileSync(join(dir, 'index.html'), 'ny'));
+    expect(listFiles(dir)).toEqual(['index.html']);
+    expect(logged).toEqual(['1 filer från tidigare byggen som inte längre hör till webbplatsen togs bort']);
+  });
+
+  it('leaves everything when the output was empty as the build started: all of it is this build\'s', async () => {
+    const dir = join(work, 'cold-output');
+    const logged = await build(dir, () => {
+      writeFileSync(join(dir, 'index.html'), 'ny');
+      oldFile(join(dir, 'kopierad/fil.txt'));
+    });
+    expect(listFiles(dir)).toEqual(['index.html', 'kopierad/fil.txt']);
+    expect(logged).toEqual([]);
   });
 });
