@@ -15,7 +15,7 @@ describe('body store', () => {
 
   it('writes a body and reads it back for the page', async () => {
     const file = bodyFilePath(cache, 'linkstep', 'd1');
-    await writeBodyFile(file, '<h3 id="bakgrund">Bakgrund</h3>');
+    writeBodyFile(file, '<h3 id="bakgrund">Bakgrund</h3>');
     const entry = { id: 'linkstep', rendered: { html: '', metadata: { headings: [], bodyFile: file } } };
     expect(bodyFileOf(entry)).toBe(file);
     await expect(caseBodyHtml(entry)).resolves.toBe('<h3 id="bakgrund">Bakgrund</h3>');
@@ -28,7 +28,7 @@ describe('body store', () => {
 
   it('stops the build, naming the case and the file, when a recorded body has gone', async () => {
     const file = bodyFilePath(cache, 'borta', 'd2');
-    await writeBodyFile(file, '<p>x</p>');
+    writeBodyFile(file, '<p>x</p>');
     removeBodyFile(file);
     expect(existsSync(file)).toBe(false);
     await expect(caseBodyHtml({ id: 'borta', rendered: { html: '', metadata: { bodyFile: file } } })).rejects.toThrow(

@@ -10,8 +10,8 @@
  * `rendered.metadata.bodyFile`; the case page reads it with `caseBodyHtml()`
  * instead of Astro's `render(entry)`. Headings stay in `rendered.metadata.headings`.
  */
-import { mkdirSync, rmSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 /** The directory under Astro's cache dir that holds rendered bodies. */
@@ -24,24 +24,20 @@ export function bodyFilePath(cacheDir: string, slug: string, digest: string): st
 
 const madeDirs = new Set<string>();
 
-/**
- * Writes a rendered body to its file (bodyFilePath). Asynchronous, so the
- * loader parses and renders the next files while the disk writes: written
- * one by one, the 10 000 writes of a cold build held the main thread for 3.3 s.
- */
-export async function writeBodyFile(file: string, html: string): Promise<void> {
+/** Writes a rendered body to its file (bodyFilePath). */
+export function writeBodyFile(file: string, html: string): void {
   const dir = dirname(file);
   if (!madeDirs.has(dir)) {
     mkdirSync(dir, { recursive: true });
     madeDirs.add(dir);
   }
   try {
-    await writeFile(file, html);
+    writeFileSync(file, html);
   } catch (error) {
     // The directory was removed since (a cleared cache in a long dev session): make it again.
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     mkdirSync(dir, { recursive: true });
-    await writeFile(file, html);
+    writeFileSync(file, html);
   }
 }
 

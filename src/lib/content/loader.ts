@@ -18,7 +18,6 @@ import { bodyFileOf, bodyFilePath, removeBodyFile, writeBodyFile } from './body-
 import { CASES_DIR, duplicateSlugErrors, listCaseFiles, publicFileChecker } from './collection.ts';
 import { parseCase, slugOf } from './parse-case.ts';
 import { RENDERER_VERSION, renderBody } from './render-body.ts';
-import { TaskQueue } from '../task-queue.ts';
 
 export interface CasesLoaderOptions {
   /** Directory of case files relative to the project root. */
@@ -33,7 +32,6 @@ async function load(ctx: LoaderContext, dir: string): Promise<void> {
   const publicFileExists = publicFileChecker(root);
   const errors: CaseError[] = duplicateSlugErrors(files);
   const seen = new Set<string>();
-  const writes = new TaskQueue();
   let rendered = 0;
   for (const file of files) {
     const slug = slugOf(file);
@@ -62,7 +60,7 @@ async function load(ctx: LoaderContext, dir: string): Promise<void> {
     const { html, headings } = renderBody(result.parsed.body);
     rendered++;
     const bodyFile = bodyFilePath(cacheDir, slug, digest);
-    writes.add(() => writeBodyFile(bodyFile, html));
+    writeBodyFile(bodyFile, html);
     if (existingBody !== bodyFile) removeBodyFile(existingBody);
     store.set({
       id: slug,
@@ -78,7 +76,6 @@ async function load(ctx: LoaderContext, dir: string): Promise<void> {
     store.delete(id);
     removeBodyFile(gone ? bodyFileOf(gone) : undefined);
   }
-  await writes.done();
   if (errors.length > 0) throw new CaseValidationError(errors);
   logger.info(`${files.length} ärenden inlästa (${rendered} renderade, ${files.length - rendered} oförändrade)`);
 }
