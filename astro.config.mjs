@@ -6,21 +6,19 @@ import { sitemap } from './src/integrations/sitemap.ts';
 import { pagefindSearch } from './src/integrations/pagefind.ts';
 import { caseJsonFiles } from './src/integrations/case-json.ts';
 import { pruneStaleOutput } from './src/integrations/prune-output.ts';
+import { config } from './src/lib/config.ts';
 
 /**
- * Settings come from the environment, so one repository can deploy anywhere:
- * - INSYN_SITE: the public origin, e.g. https://insyn.example.se (for links in feeds, sitemap, JSON-LD);
- * - INSYN_BASE: the path the site lives under, e.g. /insyn/ on GitHub Pages (default /).
- * See README.md, "Deploy". Tests and the benchmark also set INSYN_OUT_DIR and
- * INSYN_CACHE_DIR (and INSYN_CASES_DIR, read by src/content.config.ts) to build
- * fixture sites side by side.
+ * Settings come from the environment, read and validated once in
+ * src/lib/config.ts (README, "Configuration"), so one repository can deploy
+ * anywhere and tests and the benchmark can build fixture sites side by side.
  */
 export default defineConfig({
-  site: process.env.INSYN_SITE || 'https://insyn.example.se',
-  base: process.env.INSYN_BASE || '/',
+  site: config.site,
+  base: config.base,
   trailingSlash: 'always',
-  outDir: process.env.INSYN_OUT_DIR || './dist',
-  cacheDir: process.env.INSYN_CACHE_DIR || './node_modules/.astro',
+  outDir: config.outDir,
+  cacheDir: config.cacheDir,
   // Pages render 4 at a time: page writes wait on the disk, and overlapping them took
   // route generation at 10 000 cases from 26 s to 20 s (same CPU, same memory).
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
@@ -35,7 +33,7 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // Editors: the Astro VS Code extension completes and validates case frontmatter
   // from the collection schema (.vscode/settings.json, content/README.md).
-  // incrementalBuild: a case page whose cache key (src/lib/content/page-key.ts) and code
+  // incrementalBuild: a case page whose cache key (src/pages/_views/page-key.ts) and code
   // are unchanged is kept from the last build instead of rendered again: at 10 000 cases
   // a rebuild after changing one case renders one case page, not 10 000.
   experimental: { contentIntellisense: true, incrementalBuild: true },

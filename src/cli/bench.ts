@@ -17,12 +17,12 @@ import { spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, release, totalmem, type } from 'node:os';
 import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { rendererCosts, renderFloor, validateFloor } from '../lib/bench/floor.ts';
-import { generateCases } from '../lib/bench/generator.ts';
-import { runMeasured } from '../lib/bench/process.ts';
-import { type BenchResults, formatBytes, formatSeconds, formatTable, type SizeResult, verdicts } from '../lib/bench/report.ts';
-import { casePageSlugs, dirSize, pageWeights, pagefindRecords } from '../lib/bench/site-stats.ts';
+import { rendererCosts, renderFloor, validateFloor } from '../tools/bench/floor.ts';
+import { generateCases } from '../tools/bench/generator.ts';
+import { runMeasured } from '../tools/bench/process.ts';
+import { type BenchResults, formatBytes, formatSeconds, formatTable, type SizeResult, verdicts } from '../tools/bench/report.ts';
+import { casePageSlugs, dirSize, pageWeights, pagefindRecords } from '../tools/bench/site-stats.ts';
+import { measureSearchBytes } from '../tools/search-bytes.ts';
 
 const root = process.cwd();
 const argv = process.argv.slice(2);
@@ -79,17 +79,9 @@ function buildArgs(): string[] {
 }
 
 async function searchBytes(outDir: string): Promise<SizeResult['search']> {
-  const candidates = ['src/lib/search/measure.ts', 'src/lib/search/measure-search.ts'];
-  const found = candidates.find((c) => existsSync(join(root, c)));
-  if (!found) return undefined;
   try {
-    const mod = (await import(pathToFileURL(join(root, found)).href)) as Record<string, unknown>;
-    const fn = Object.values(mod).find((v) => typeof v === 'function') as ((dir: string) => Promise<unknown>) | undefined;
-    if (!fn) return undefined;
-    const result = await fn(outDir);
-    if (typeof result === 'number') return { bytes: result, query: '' };
-    const r = result as { bytes?: number; totalBytes?: number; query?: string };
-    return { bytes: r.bytes ?? r.totalBytes ?? 0, query: r.query ?? '' };
+    const result = await measureSearchBytes(outDir);
+    return { bytes: result.totalBytes, query: result.query };
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error) };
   }

@@ -10,8 +10,9 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
-import { CASES_DIR, listCaseFiles, publicFileChecker, validateAll } from '../lib/content/collection.ts';
-import { parseCase, slugify } from '../lib/content/parse-case.ts';
+import { config } from '../lib/config.ts';
+import { listCaseFiles, publicFileChecker, validateAll, validateCaseFiles } from '../lib/content/collection.ts';
+import { slugify } from '../lib/core/slug.ts';
 import {
   buildCaseFile,
   caseYear,
@@ -33,7 +34,7 @@ import {
   STATUS_CHOICES,
   type TextField,
 } from '../lib/content/scaffold.ts';
-import { endNotBeforeStart } from '../lib/domain/partial-date.ts';
+import { endNotBeforeStart } from '../lib/core/partial-date.ts';
 import { formatCaseErrors } from '../lib/validate/errors.ts';
 
 const HELP = `Skapar en ny ärendefil: content/cases/<år>/<slug>.mdx
@@ -68,7 +69,7 @@ Fält (obligatoriska markerade med *):
 
 Övrigt:
   --slug SLUG          filnamnet och webbadressen (standard: härleds från titeln)
-  --dir KATALOG        var ärendena ligger (standard: ${CASES_DIR})
+  --dir KATALOG        var ärendena ligger (standard: ${config.casesDir})
   --yes, -y            fråga ingenting och skriv filen direkt
   --help, -h           visa den här texten
 
@@ -117,7 +118,7 @@ if (flags.help) {
 }
 
 const batch = flags.yes === true;
-const dir = (flags.dir ?? CASES_DIR).replace(/\/+$/, '');
+const dir = (flags.dir ?? config.casesDir).replace(/\/+$/, '');
 
 /** Lines of standard input, read in order (buffered, so piped input is never lost between questions). */
 const rl = batch ? undefined : createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY === true });
@@ -270,7 +271,7 @@ async function main(): Promise<void> {
   const answers: ScaffoldAnswers = { title, summary, kind, status, organisation, body, decided, reference, decisionPoints, parties, periodStart, periodEnd, background };
   const file = casePath(dir, caseYear(answers, new Date().getFullYear()), slug);
   const source = buildCaseFile(answers);
-  const { errors } = parseCase(file, source, { publicFileExists: publicFileChecker(root) });
+  const { errors } = validateCaseFiles({ files: [file], allFiles: [...existingFiles, file], read: () => source, publicFileExists: publicFileChecker(root) });
   if (errors.length > 0) {
     console.error(formatCaseErrors(errors));
     console.error('\nIngen fil skrevs.');

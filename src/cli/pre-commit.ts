@@ -7,9 +7,9 @@
  * errors when anything is wrong.
  */
 import { spawnSync } from 'node:child_process';
-import { CASES_DIR, duplicateSlugErrors } from '../lib/content/collection.ts';
-import { parseCase } from '../lib/content/parse-case.ts';
-import { type CaseError, formatCaseErrors } from '../lib/validate/errors.ts';
+import { config } from '../lib/config.ts';
+import { isCaseFile, validateCaseFiles } from '../lib/content/collection.ts';
+import { formatCaseErrors } from '../lib/validate/errors.ts';
 
 const started = performance.now();
 
@@ -21,13 +21,14 @@ function git(args: string[]): string {
 
 const list = (out: string) => out.split('\0').filter(Boolean);
 
-/** The same files `npm run check` reads: everything under content/cases but README and dotfiles. */
-const isCaseFile = (f: string) => f.startsWith(`${CASES_DIR}/`) && !/(^|\/)\./.test(f.slice(CASES_DIR.length)) && !/(^|\/)readme\.md$/i.test(f);
+const dir = config.casesDir.replace(/\/+$/, '');
+/** The same files `npm run check` reads (one rule, in collection.ts). */
+const inCasesDir = (f: string) => f.startsWith(`${dir}/`) && isCaseFile(f.slice(dir.length + 1));
 
-const staged = list(git(['diff', '--cached', '--name-only', '-z', '--diff-filter=ACMR', '--', CASES_DIR])).filter(isCaseFile);
+const staged = list(git(['diff', '--cached', '--name-only', '-z', '--diff-filter=ACMR', '--', dir])).filter(inCasesDir);
 if (staged.length === 0) process.exit(0);
 
-const indexed = list(git(['ls-files', '-z', '--', CASES_DIR])).filter(isCaseFile);
+const indexed = list(git(['ls-files', '-z', '--', dir])).filter(inCasesDir);
 const publicFiles = new Set(list(git(['ls-files', '-z', '--', 'public'])).map((f) => f.slice('public'.length)));
 const publicFileExists = (sitePath: string) => {
   try {
@@ -37,10 +38,7 @@ const publicFileExists = (sitePath: string) => {
   }
 };
 
-const errors: CaseError[] = duplicateSlugErrors(indexed).filter((e) => staged.includes(e.file) || staged.some((f) => e.message.includes(f)));
-for (const file of staged) {
-  errors.push(...parseCase(file, git(['show', `:${file}`]), { publicFileExists }).errors);
-}
+const { errors } = validateCaseFiles({ files: staged, allFiles: indexed, read: (file) => git(['show', `:${file}`]), publicFileExists });
 
 const ms = Math.round(performance.now() - started);
 if (errors.length > 0) {

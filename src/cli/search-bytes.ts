@@ -3,9 +3,9 @@
  *
  *   node src/cli/search-bytes.ts <built site dir, e.g. dist> [query]
  *
- * See src/lib/search/measure.ts (the benchmark uses the same function).
+ * See src/tools/search-bytes.ts (the benchmark uses the same function).
  */
-import { measureSearchBytes } from '../lib/search/measure.ts';
+import { measureSearchBytes } from '../tools/search-bytes.ts';
 
 const [dir, query] = process.argv.slice(2);
 if (!dir) {

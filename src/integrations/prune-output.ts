@@ -4,7 +4,7 @@
  * The output directory is not emptied before a build (`vite.build.emptyOutDir:
  * false` in astro.config.mjs): with Astro's incremental build, a case page
  * whose cache key and code are unchanged stays where the last build wrote it
- * (see src/lib/content/page-key.ts). Everything else is written again. So,
+ * (see src/pages/_views/page-key.ts). Everything else is written again. So,
  * in `astro:build:done`, once every page is written and before Pagefind reads
  * the pages (so a deleted case never reaches the index), every file that is
  * older than this build and is not one of this build's pages is something an

@@ -6,8 +6,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import type { AstroIntegration } from 'astro';
-import { BUILD_DATE } from '../lib/build-info.ts';
-import { isoDay } from '../lib/domain/partial-date.ts';
+import { BUILD_DATE } from '../lib/config.ts';
+import { isoDay } from '../lib/core/partial-date.ts';
 import { absolute } from '../lib/export/links.ts';
 import { htmlPagePaths, sitemapXml } from '../lib/export/sitemap.ts';
 

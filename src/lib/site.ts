@@ -1,34 +1,19 @@
 /**
- * Site-wide settings and links. The repository URL (for "Föreslå ändring"
- * and change history links) comes from INSYN_REPO_URL, e.g.
- * https://github.com/kommun/insyn; with it unset, those links are left out.
+ * Site-wide names and links: paths under the configured base, the main
+ * navigation, and links into the repository (for "Föreslå ändring" and the
+ * change history), which exist only when a repository URL is configured.
  */
+import { config } from './config.ts';
+
 export const SITE_NAME = 'Insyn';
 export const SITE_TAGLINE = 'Öppna uppgifter om kommuners och samordningsförbunds pengar till arbetsmarknadsinsatser';
 
-export const REPO_URL: string | undefined = process.env['INSYN_REPO_URL']?.replace(/\/+$/, '') || undefined;
-export const REPO_BRANCH: string = process.env['INSYN_REPO_BRANCH'] || 'main';
-
-/**
- * The configured base path: in Astro's build `import.meta.env.BASE_URL` is replaced by
- * its value; in plain Node (the command-line tools) there is no such object and the
- * read throws. Keep every mention in this file, comments included, a member access
- * (`import.meta.env.X`): into a module whose source names the env object on its own,
- * Astro inlines every environment variable whose name occurs anywhere in the source,
- * `_` (the shell's last command) included, and that made every page's
- * incremental-build hash depend on how the build was started.
- */
-function baseUrl(): string {
-  try {
-    return import.meta.env.BASE_URL;
-  } catch {
-    return '/';
-  }
-}
+export const REPO_URL: string | undefined = config.repoUrl;
+export const REPO_BRANCH: string = config.repoBranch;
 
 /** A site path with the configured base (`/arenden/` → `/insyn/arenden/`). */
 export function url(path: string): string {
-  const base = baseUrl().replace(/\/+$/, '');
+  const base = config.base.replace(/\/+$/, '');
   return `${base}${path.startsWith('/') ? path : `/${path}`}`;
 }
 
@@ -53,8 +38,19 @@ export const NAV: readonly { href: string; label: string }[] = [
   { href: '/om/', label: 'Om Insyn' },
 ];
 
-/** Where to report problems (accessibility statement, errors in a case): INSYN_CONTACT_EMAIL, else the repository's issues. */
-export const CONTACT_EMAIL: string | undefined = process.env['INSYN_CONTACT_EMAIL'] || undefined;
+/** Where to report problems (accessibility statement, errors in a case): the contact address, else the repository's issues. */
+export const CONTACT_EMAIL: string | undefined = config.contactEmail;
+
+/**
+ * "Föreslå ändring": the address of a file's edit page in the repository,
+ * `<repo>/edit/<branch>/<file>` (GitHub's form; Gitea and Forgejo use the
+ * same path), or undefined when no repository is configured.
+ */
+export function editUrl(file: string | undefined, repoUrl: string | undefined = REPO_URL, branch: string = REPO_BRANCH): string | undefined {
+  if (!repoUrl || !file) return undefined;
+  const path = file.replace(/^\/+/, '').split('/').map(encodeURIComponent).join('/');
+  return `${repoUrl.replace(/\/+$/, '')}/edit/${encodeURIComponent(branch)}/${path}`;
+}
 
 /** The date the accessibility of the site was last assessed (update when re-assessed). */
 export const ACCESSIBILITY_ASSESSED = '2026-11-23';

@@ -1,7 +1,7 @@
 /** /arenden.atom: an Atom feed of every case, newest first (see src/lib/export/feeds.ts). */
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
-import { BUILD_DATE } from '../lib/build-info.ts';
+import { BUILD_DATE } from '../lib/config.ts';
 import { addedDay } from '../lib/export/added.ts';
 import { ALL_CASES_FEED_PATH } from '../lib/export/downloads.ts';
 import { atomFeed } from '../lib/export/feeds.ts';

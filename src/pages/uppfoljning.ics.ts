@@ -1,7 +1,7 @@
 /** /uppfoljning.ics: every promised follow-up report as a calendar event (see src/lib/export/ical.ts). */
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
-import { BUILD_DATE } from '../lib/build-info.ts';
+import { BUILD_DATE } from '../lib/config.ts';
 import { newestFirst } from '../lib/domain/cases.ts';
 import { FOLLOW_UP_CALENDAR_PATH } from '../lib/export/downloads.ts';
 import { followUpCalendar } from '../lib/export/ical.ts';

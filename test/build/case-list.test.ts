@@ -8,7 +8,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateCases } from '../../src/lib/bench/generator.ts';
+import { generateCases } from '../../src/tools/bench/generator.ts';
 import { axeViolations, browserSession, describeViolations } from '../helpers/browser.ts';
 import { buildSite, readPage, ROOT, testBuildsDir } from '../helpers/site.ts';
 

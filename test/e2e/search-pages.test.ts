@@ -8,9 +8,9 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateCases } from '../../src/lib/bench/generator.ts';
+import { generateCases } from '../../src/tools/bench/generator.ts';
 import { axeViolations, describeViolations, launchChromium } from '../helpers/browser.ts';
-import { type StaticServer, serve } from '../helpers/server.ts';
+import { type StaticServer, serve } from '../../src/tools/static-server.ts';
 import { buildSite, ROOT } from '../helpers/site.ts';
 
 const CASES = 23;

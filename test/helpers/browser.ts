@@ -1,23 +1,15 @@
 /**
- * Real Chromium for browser tests: Debian's /usr/bin/chromium (or
- * CHROMIUM_PATH) driven by playwright-core, headless, and axe-core run
+ * Real Chromium for browser tests (src/tools/chromium.ts) and axe-core run
  * inside the page.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { type StaticServer, serve } from './server.ts';
+import { launchChromium } from '../../src/tools/chromium.ts';
+import { type StaticServer, serve } from '../../src/tools/static-server.ts';
 
-export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] || '/usr/bin/chromium';
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
-}
+export { CHROMIUM_PATH, launchChromium } from '../../src/tools/chromium.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 

@@ -5,7 +5,7 @@
  * order a sort gives.
  */
 import type { Browser } from 'playwright-core';
-import { serve } from './server.ts';
+import { serve } from '../../src/tools/static-server.ts';
 
 export interface IndexRecord {
   url: string;

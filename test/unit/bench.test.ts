@@ -1,9 +1,9 @@
 /** The benchmark's pure parts: the seeded generator, /proc parsing, page assets, the table. */
 import { describe, expect, it } from 'vitest';
-import { generateCase, generateCases, municipalityName, seededRandom } from '../../src/lib/bench/generator.ts';
-import { parseProcStat, takeTimeLine } from '../../src/lib/bench/process.ts';
-import { formatTable, verdicts, type BenchResults } from '../../src/lib/bench/report.ts';
-import { pageAssets } from '../../src/lib/bench/site-stats.ts';
+import { generateCase, generateCases, municipalityName, seededRandom } from '../../src/tools/bench/generator.ts';
+import { parseProcStat, takeTimeLine } from '../../src/tools/bench/process.ts';
+import { formatTable, verdicts, type BenchResults } from '../../src/tools/bench/report.ts';
+import { pageAssets } from '../../src/tools/bench/site-stats.ts';
 import { parseCase } from '../../src/lib/content/parse-case.ts';
 import { findPersonnummer } from '../../src/lib/validate/personnummer.ts';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { followUpState } from '../../src/lib/domain/follow-up.ts';
-import { luhnValid } from '../../src/lib/domain/luhn.ts';
-import { formatAmount, formatKronor } from '../../src/lib/domain/money.ts';
-import { endNotBeforeStart, firstDay, formatPartialDate, formatPeriod, lastDay, parsePartialDate, sortKey } from '../../src/lib/domain/partial-date.ts';
+import { luhnValid } from '../../src/lib/core/luhn.ts';
+import { formatAmount, formatKronor } from '../../src/lib/core/money.ts';
+import { endNotBeforeStart, firstDay, formatPartialDate, formatPeriod, lastDay, parsePartialDate, sortKey } from '../../src/lib/core/partial-date.ts';
 import { phaseOf } from '../../src/lib/domain/phase.ts';
 
 const day = (iso: string) => new Date(`${iso}T12:00:00Z`);

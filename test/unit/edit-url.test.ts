@@ -1,6 +1,6 @@
 /** The "Föreslå ändring" address: the repository's edit page for the file, or nothing without a repository. */
 import { describe, expect, it } from 'vitest';
-import { editUrl } from '../../src/lib/edit-url.ts';
+import { editUrl } from '../../src/lib/site.ts';
 
 describe('editUrl', () => {
   it('builds the edit page address from the repository, branch and file', () => {

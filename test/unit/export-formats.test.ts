@@ -10,7 +10,7 @@ import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { validateAll } from '../../src/lib/content/collection.ts';
 import { newestFirst } from '../../src/lib/domain/cases.ts';
-import { formatAmount } from '../../src/lib/domain/money.ts';
+import { formatAmount } from '../../src/lib/core/money.ts';
 import { caseFields } from '../../src/lib/schema/case.ts';
 import { dataDictionary, PARTIAL_DATE_TYPE } from '../../src/lib/export/dictionary.ts';
 import { atomFeed, escapeXml } from '../../src/lib/export/feeds.ts';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseEntry } from '../../src/lib/domain/cases.ts';
-import { REPORTED_SHOWN, trackerPage } from '../../src/lib/domain/organisation-pages.ts';
-import { buildOrganisations, organisationNamer, parseAliasFile } from '../../src/lib/domain/organisations.ts';
+import { REPORTED_SHOWN, trackerPage } from '../../src/pages/_views/organisation-pages.ts';
+import { parseAliasFile } from '../../src/lib/content/organisations-file.ts';
+import { buildOrganisations, organisationNamer } from '../../src/lib/domain/organisations.ts';
 import { countFollowUpsBy, groupFollowUps, trackFollowUps } from '../../src/lib/domain/tracker.ts';
 import { compareOutcome, outcomeRows, outcomeSummary } from '../../src/lib/domain/outcomes.ts';
 import { caseCounts, moneyByOrganisation, moneyByYear, moneyFlows, rankOrganisations, sumFlows, totalsNotes } from '../../src/lib/domain/totals.ts';

@@ -1,6 +1,6 @@
-/** Cache keys for incremental builds (src/lib/content/page-key.ts). */
+/** Cache keys for incremental builds (src/pages/_views/page-key.ts). */
 import { describe, expect, it } from 'vitest';
-import { pageKey } from '../../src/lib/content/page-key.ts';
+import { pageKey } from '../../src/pages/_views/page-key.ts';
 
 const entry = (digest: string, title: string) => ({ collection: 'cases', id: 'a', digest, data: { title } });
 

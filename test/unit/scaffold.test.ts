@@ -23,7 +23,7 @@ import {
   type ScaffoldAnswers,
 } from '../../src/lib/content/scaffold.ts';
 import { KIND_LABEL, STATUS_LABEL } from '../../src/lib/domain/labels.ts';
-import { KINDS, STATUSES } from '../../src/lib/schema/case.ts';
+import { KINDS, STATUSES } from '../../src/lib/core/vocabulary.ts';
 
 const answers: ScaffoldAnswers = {
   title: 'Avtal: Linkstep, "ett steg" till sysselsättning',

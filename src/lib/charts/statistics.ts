@@ -3,9 +3,9 @@
  * organisation (one series per basis, never added together) and cases per
  * kind and status.
  */
-import type { Basis } from '../domain/money.ts';
-import { formatKronor, formatNumber } from '../domain/money.ts';
-import { BASIS_ORDER, type OrgMoneyRow, type YearRow } from '../domain/totals.ts';
+import { formatKronor, formatNumber } from '../core/money.ts';
+import { BASES, type Basis } from '../core/vocabulary.ts';
+import type { OrgMoneyRow, YearRow } from '../domain/totals.ts';
 import type { BarChartInput, ChartSeries } from './bar-chart.ts';
 
 /** Short names of the bases for legends and chart texts. */
@@ -20,7 +20,7 @@ export const BASIS_SHORT: Record<Basis, string> = {
 export const yearLabel = (year: number | undefined): string => (year === undefined ? 'År ej angivet' : String(year));
 
 function basisChart(groups: { label: string; byBasis: Record<Basis, number> }[]): BarChartInput {
-  const used = BASIS_ORDER.filter((b) => groups.some((g) => g.byBasis[b] > 0));
+  const used = BASES.filter((b) => groups.some((g) => g.byBasis[b] > 0));
   const series: ChartSeries[] = used.map((b) => ({ key: b, label: BASIS_SHORT[b] }));
   return {
     series,

@@ -8,7 +8,7 @@
  * fail, and it costs memory at every size. The loader writes each body here
  * once (skipped by digest like the rest) and records the file in the entry's
  * `rendered.metadata.bodyFile`; the case page reads it with `caseBodyHtml()`
- * instead of Astro's `render(entry)`. Headings stay in `rendered.metadata.headings`.
+ * instead of Astro's `render(entry)`.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';

@@ -1,26 +1,41 @@
 /**
- * The case files as a whole: finding them, and the rules that span files
- * (no two files share a slug). Shared by the loader and `npm run check`.
+ * The case files as a set: which files are case files, and the one
+ * pipeline that validates a set of them (each file's schema, cross-field
+ * rules, body policy, personnummer guard and documents under `public/`,
+ * plus no two files sharing a slug). The build's loader, `npm run check`,
+ * the pre-commit hook and `npm run new` all call `validateCaseFiles`.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { config } from '../config.ts';
+import { slugOf } from '../core/slug.ts';
+import type { CaseData } from '../schema/case.ts';
 import type { CaseError } from '../validate/errors.ts';
-import { type ParsedCase, parseCase, slugOf } from './parse-case.ts';
+import { documentErrors, type ParsedCase, parseCase } from './parse-case.ts';
 
-/** Where case files live, relative to the repository root. */
-export const CASES_DIR = 'content/cases';
+/**
+ * Whether a path inside the cases directory (`2020/x.mdx`) is a case file:
+ * every file except README files and anything under a dot-name. A file that
+ * is not named `<slug>.mdx` is still a case file, so that it is reported,
+ * never silently skipped.
+ */
+export function isCaseFile(pathInCasesDir: string): boolean {
+  const parts = pathInCasesDir.split('/');
+  return !parts.some((p) => p.startsWith('.')) && !/^readme\.md$/i.test(parts.at(-1) ?? '');
+}
 
-/** Every file under content/cases (relative paths, sorted), skipping README and dotfiles. */
-export function listCaseFiles(root: string, dir: string = CASES_DIR): string[] {
+/** Every case file under the cases directory (paths relative to the root, sorted). */
+export function listCaseFiles(root: string, dir: string = config.casesDir): string[] {
   const abs = join(root, dir);
   if (!existsSync(abs)) return [];
   return (readdirSync(abs, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
-    .filter((d) => d.isFile() && !d.name.startsWith('.') && !/^readme\.md$/i.test(d.name))
+    .filter((d) => d.isFile())
     .map((d) => join(d.parentPath, d.name).slice(root.length + 1).split('\\').join('/'))
+    .filter((f) => isCaseFile(f.slice(dir.replace(/\/+$/, '').length + 1)))
     .sort();
 }
 
-/** One error per file that shares its slug with an earlier file. */
+/** One error per file that shares its slug with an earlier file; `otherFile` names the earlier one. */
 export function duplicateSlugErrors(files: readonly string[]): CaseError[] {
   const first = new Map<string, string>();
   const errors: CaseError[] = [];
@@ -33,6 +48,7 @@ export function duplicateSlugErrors(files: readonly string[]): CaseError[] {
     }
     errors.push({
       file,
+      otherFile: earlier,
       field: 'filnamn',
       message: `sluggen "${slug}" används redan av ${earlier}`,
       found: slug,
@@ -57,16 +73,52 @@ export function publicFileChecker(root: string): (sitePath: string) => boolean {
   };
 }
 
-/** Reads and validates every case file under the root; lists every error in every file. */
-export function validateAll(root: string, dir: string = CASES_DIR): { cases: ParsedCase[]; errors: CaseError[]; files: string[] } {
-  const files = listCaseFiles(root, dir);
-  const publicFileExists = publicFileChecker(root);
-  const cases: ParsedCase[] = [];
-  const errors: CaseError[] = duplicateSlugErrors(files);
-  for (const file of files) {
-    const result = parseCase(file, readFileSync(join(root, file), 'utf8'), { publicFileExists });
+export interface CaseFileSet {
+  /** The files to validate (paths relative to the root). */
+  files: readonly string[];
+  /** Every case file there is, for the slug rule (default: `files`). Slug clashes are reported when either file is in `files`. */
+  allFiles?: readonly string[] | undefined;
+  /** A file's text. */
+  read: (file: string) => string;
+  /** Whether a site path is a file under public/ (as the site will be published). */
+  publicFileExists: (sitePath: string) => boolean;
+  /**
+   * The data of a file already validated with this exact text (the loader's
+   * cache); such a file is not parsed again, only its documents are checked
+   * again, since files under public/ may have gone.
+   */
+  known?: ((file: string, source: string) => CaseData | undefined) | undefined;
+}
+
+export interface ValidatedCase extends ParsedCase {
+  source: string;
+  /** Whether `known` gave the data (the body is then not split out again). */
+  known: boolean;
+}
+
+/** Validates a set of case files; lists every error in every file. */
+export function validateCaseFiles(set: CaseFileSet): { cases: ValidatedCase[]; errors: CaseError[] } {
+  const selected = new Set(set.files);
+  const errors = duplicateSlugErrors(set.allFiles ?? set.files).filter((e) => selected.has(e.file) || (e.otherFile !== undefined && selected.has(e.otherFile)));
+  const cases: ValidatedCase[] = [];
+  for (const file of set.files) {
+    const source = set.read(file);
+    const data = set.known?.(file, source);
+    if (data !== undefined) {
+      const docErrors = documentErrors(file, data, set.publicFileExists);
+      errors.push(...docErrors);
+      if (docErrors.length === 0) cases.push({ slug: slugOf(file), file, data, body: '', source, known: true });
+      continue;
+    }
+    const result = parseCase(file, source, { publicFileExists: set.publicFileExists });
     errors.push(...result.errors);
-    if (result.parsed) cases.push(result.parsed);
+    if (result.parsed) cases.push({ ...result.parsed, source, known: false });
   }
-  return { cases, errors, files };
+  return { cases, errors };
+}
+
+/** Reads and validates every case file under the root, from disk; lists every error in every file. */
+export function validateAll(root: string, dir: string = config.casesDir): { cases: ValidatedCase[]; errors: CaseError[]; files: string[] } {
+  const files = listCaseFiles(root, dir);
+  return { ...validateCaseFiles({ files, read: (f) => readFileSync(join(root, f), 'utf8'), publicFileExists: publicFileChecker(root) }), files };
 }

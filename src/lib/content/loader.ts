@@ -12,11 +12,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { caseSchema } from '../schema/case.ts';
-import { CaseValidationError, type CaseError } from '../validate/errors.ts';
+import { config as siteConfig } from '../config.ts';
+import { slugOf } from '../core/slug.ts';
+import { type CaseData, caseSchema } from '../schema/case.ts';
+import { CaseValidationError } from '../validate/errors.ts';
 import { bodyFileOf, bodyFilePath, removeBodyFile, writeBodyFile } from './body-store.ts';
-import { CASES_DIR, duplicateSlugErrors, listCaseFiles, publicFileChecker } from './collection.ts';
-import { parseCase, slugOf } from './parse-case.ts';
+import { listCaseFiles, publicFileChecker, validateCaseFiles } from './collection.ts';
 import { RENDERER_VERSION, renderBody } from './render-body.ts';
 
 export interface CasesLoaderOptions {
@@ -29,52 +30,40 @@ async function load(ctx: LoaderContext, dir: string): Promise<void> {
   const root = fileURLToPath(config.root).replace(/\/$/, '');
   const cacheDir = fileURLToPath(config.cacheDir);
   const files = listCaseFiles(root, dir);
-  const publicFileExists = publicFileChecker(root);
-  const errors: CaseError[] = duplicateSlugErrors(files);
-  const seen = new Set<string>();
+  const digests = new Map<string, string>();
+  const { cases, errors } = validateCaseFiles({
+    files,
+    read: (file) => readFileSync(`${root}/${file}`, 'utf8'),
+    publicFileExists: publicFileChecker(root),
+    // Unchanged since the last load (same text and renderer) and its body is still on disk: not parsed again.
+    known: (file, source) => {
+      const digest = generateDigest(`${RENDERER_VERSION}\n${file}\n${source}`);
+      digests.set(file, digest);
+      const existing = store.get(slugOf(file));
+      const body = existing ? bodyFileOf(existing) : undefined;
+      return existing?.digest === digest && body !== undefined && existsSync(body) ? (existing.data as CaseData) : undefined;
+    },
+  });
+  const valid = new Set<string>();
   let rendered = 0;
-  for (const file of files) {
-    const slug = slugOf(file);
-    seen.add(slug);
-    const source = readFileSync(`${root}/${file}`, 'utf8');
-    const digest = generateDigest(`${RENDERER_VERSION}\n${file}\n${source}`);
-    const existing = store.get(slug);
-    const existingBody = existing ? bodyFileOf(existing) : undefined;
-    if (existing?.digest === digest && existingBody !== undefined && existsSync(existingBody)) {
-      // Unchanged; documents under public/ may still have been removed.
-      const docs = (existing.data as { documents?: { href?: string }[] }).documents ?? [];
-      docs.forEach((d, i) => {
-        if (d.href?.startsWith('/') && !publicFileExists(d.href)) {
-          errors.push({ file, field: `documents[${i}].href`, message: `filen ${d.href} finns inte under public/`, found: d.href, expected: `lägg filen i public${d.href}, eller ange en fullständig webbadress`, example: 'href: https://www.linkoping.se/dokument/beslut.pdf' });
-        }
-      });
-      continue;
-    }
-    const result = parseCase(file, source, { publicFileExists });
-    errors.push(...result.errors);
-    if (!result.parsed) {
-      store.delete(slug);
-      removeBodyFile(existingBody);
-      continue;
-    }
-    const { html, headings } = renderBody(result.parsed.body);
+  for (const c of cases) {
+    valid.add(c.slug);
+    if (c.known) continue;
+    const previous = store.get(c.slug);
+    const existingBody = previous ? bodyFileOf(previous) : undefined;
+    const digest = digests.get(c.file)!;
+    const bodyFile = bodyFilePath(cacheDir, c.slug, digest);
+    writeBodyFile(bodyFile, renderBody(c.body));
     rendered++;
-    const bodyFile = bodyFilePath(cacheDir, slug, digest);
-    writeBodyFile(bodyFile, html);
     if (existingBody !== bodyFile) removeBodyFile(existingBody);
-    store.set({
-      id: slug,
-      data: result.parsed.data,
-      filePath: file,
-      digest,
-      rendered: { html: '', metadata: { headings, bodyFile } },
-    });
+    store.set({ id: c.slug, data: c.data, filePath: c.file, digest, rendered: { html: '', metadata: { bodyFile } } });
   }
+  // Deleted and invalid files leave the store (and their bodies the cache).
   for (const id of store.keys()) {
-    if (seen.has(id)) continue;
+    if (valid.has(id)) continue;
     const gone = store.get(id);
-    store.delete(id);
     removeBodyFile(gone ? bodyFileOf(gone) : undefined);
+    store.delete(id);
   }
   if (errors.length > 0) throw new CaseValidationError(errors);
   logger.info(`${files.length} ärenden inlästa (${rendered} renderade, ${files.length - rendered} oförändrade)`);
@@ -82,7 +71,7 @@ async function load(ctx: LoaderContext, dir: string): Promise<void> {
 
 /** The loader for `content/cases/<year>/<slug>.mdx`. */
 export function casesLoader(options: CasesLoaderOptions = {}): Loader & { schema: typeof caseSchema } {
-  const dir = options.dir ?? CASES_DIR;
+  const dir = options.dir ?? siteConfig.casesDir;
   return {
     name: 'insyn-cases',
     schema: caseSchema,

@@ -7,6 +7,7 @@
  */
 import { CORE_SCHEMA, load as loadYaml, YAMLException } from 'js-yaml';
 import { LineCounter, parseDocument, isNode } from 'yaml';
+import { SLUG_PATTERN, slugify, slugOf } from '../core/slug.ts';
 import { caseSchema, type CaseData } from '../schema/case.ts';
 import { bodyPolicyErrors } from '../validate/body-policy.ts';
 import type { CaseError } from '../validate/errors.ts';
@@ -24,27 +25,6 @@ export interface ParsedCase {
 export interface ParseResult {
   parsed?: ParsedCase;
   errors: CaseError[];
-}
-
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-/** Folds a title into a slug: lower case a–z0–9 and `-`, å/ä/ö → a/a/o. */
-export function slugify(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[åä]/g, 'a')
-    .replace(/ö/g, 'o')
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/, '');
-}
-
-/** The slug is the file name without `.mdx`. */
-export function slugOf(file: string): string {
-  return (file.split('/').pop() ?? file).replace(/\.mdx$/, '');
 }
 
 export interface Split {
@@ -125,15 +105,28 @@ export function parseCase(file: string, source: string, options: ParseOptions = 
     }
   }
   for (const e of bodyPolicyErrors(split.body, split.bodyLine)) errors.push({ ...e, file });
-  if (result.success && options.publicFileExists) {
-    result.data.documents?.forEach((d, i) => {
-      if (d.href?.startsWith('/') && !options.publicFileExists!(d.href)) {
-        errors.push({ file, line: lineOf(['documents', i, 'href']), field: `documents[${i}].href`, message: `filen ${d.href} finns inte under public/`, found: d.href, expected: `en fil som finns: lägg den i public${d.href}, eller ange en fullständig webbadress`, example: 'href: https://www.linkoping.se/dokument/beslut.pdf' });
-      }
-    });
-  }
+  if (result.success && options.publicFileExists) errors.push(...documentErrors(file, result.data, options.publicFileExists, lineOf));
   if (errors.length > 0 || !result.success) return { errors };
   return { parsed: { slug, file, data: result.data, body: split.body }, errors };
+}
+
+/** Documents linked as site paths (`/dokument/a.pdf`) must be files under public/. */
+export function documentErrors(file: string, data: CaseData, publicFileExists: (sitePath: string) => boolean, lineOf?: (path: readonly PropertyKey[]) => number | undefined): CaseError[] {
+  const errors: CaseError[] = [];
+  data.documents?.forEach((d, i) => {
+    if (d.href?.startsWith('/') && !publicFileExists(d.href)) {
+      errors.push({
+        file,
+        line: lineOf?.(['documents', i, 'href']),
+        field: `documents[${i}].href`,
+        message: `filen ${d.href} finns inte under public/`,
+        found: d.href,
+        expected: `en fil som finns: lägg den i public${d.href}, eller ange en fullständig webbadress`,
+        example: 'href: https://www.linkoping.se/dokument/beslut.pdf',
+      });
+    }
+  });
+  return errors;
 }
 
 /** Maps a field path to its line in the file (the YAML node, or its nearest existing parent). */

@@ -11,15 +11,10 @@
  * - task-list checkboxes become text ("Klart"/"Ej klart"), not form fields.
  */
 import { markdownToHtml } from 'satteri';
-import { slugify } from './parse-case.ts';
+import { slugify } from '../core/slug.ts';
 
 /** Bump when the rendering changes, so the loader's digests re-render every body. */
 export const RENDERER_VERSION = 'satteri-0.10/insyn-3';
-
-export interface RenderedBody {
-  html: string;
-  headings: { depth: number; slug: string; text: string }[];
-}
 
 const OPTIONS = {
   features: {
@@ -42,7 +37,8 @@ function shiftHeadings(html: string, top: number): string {
   return html.replace(/<(\/?)h([1-6])([\s>])/g, (_, close: string, level: string, after: string) => `<${close}h${Math.min(6, Number(level) + shift)}${after}`);
 }
 
-export function renderBody(body: string): RenderedBody {
+/** The body's HTML for the case page. */
+export function renderBody(body: string): string {
   let { html } = markdownToHtml(body, OPTIONS);
   html = html
     .replace(/ style="text-align: (left|right|center)"/g, ' class="align-$1"')
@@ -51,7 +47,6 @@ export function renderBody(body: string): RenderedBody {
     .replace(/<input type="checkbox" disabled>\s?/g, '<span class="task task-open">Ej klart:</span> ')
     .replace('<h2 class="sr-only" id="footnote-label">', '<h2 class="visually-hidden" id="footnote-label">');
   html = shiftHeadings(html, 3);
-  const headings: RenderedBody['headings'] = [];
   const seen = new Map<string, number>();
   html = html.replace(/<h([3-6])>(.*?)<\/h\1>/g, (_, depth: string, inner: string) => {
     const text = inner.replace(/<[^>]*>/g, '');
@@ -60,8 +55,7 @@ export function renderBody(body: string): RenderedBody {
     const n = seen.get(slug) ?? 0;
     seen.set(slug, n + 1);
     if (n > 0) slug = `${slug}-${n}`;
-    headings.push({ depth: Number(depth), slug, text });
     return `<h${depth} id="${slug}">${inner}</h${depth}>`;
   });
-  return { html, headings };
+  return html;
 }

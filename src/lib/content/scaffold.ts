@@ -11,10 +11,11 @@ import type { z } from 'astro/zod';
 import { stringify } from 'yaml';
 import { KIND_LABEL, ROLE_LABEL, STATUS_LABEL } from '../domain/labels.ts';
 import { partialDate } from '../schema/dates.ts';
-import { caseFields, type Kind, KINDS, type Status, STATUSES } from '../schema/case.ts';
-import { party, type Role, ROLES } from '../schema/parties.ts';
+import { type Kind, KINDS, type Role, ROLES, type Status, STATUSES } from '../core/vocabulary.ts';
+import { caseFields } from '../schema/case.ts';
+import { party } from '../schema/parties.ts';
 import { issueToErrors, schemaAt } from '../validate/zod-issues.ts';
-import { SLUG_PATTERN, slugify, slugOf } from './parse-case.ts';
+import { SLUG_PATTERN, slugify, slugOf } from '../core/slug.ts';
 
 /** Everything the scaffold asks for. Optional answers are left out of the file when empty. */
 export interface ScaffoldAnswers {

@@ -3,8 +3,9 @@
  * and the key figures on the start page.
  */
 import type { CaseData, FundingEntry } from '../schema/case.ts';
-import { type Basis, formatAmount, UNKNOWN_AMOUNT } from './money.ts';
-import { sortKey } from './partial-date.ts';
+import { formatAmount, UNKNOWN_AMOUNT } from '../core/money.ts';
+import { BASES, type Basis, zeroRecord } from '../core/vocabulary.ts';
+import { sortKey } from '../core/partial-date.ts';
 
 /** The minimal shape of a case entry as pages see it. */
 export interface CaseEntry {
@@ -59,7 +60,7 @@ export interface MoneyTotals {
 }
 
 export function moneyTotals(cases: readonly CaseEntry[]): MoneyTotals {
-  const byBasis: Record<Basis, number> = { total: 0, 'per-year': 0, maximum: 0, 'maximum-per-year': 0 };
+  const byBasis: Record<Basis, number> = zeroRecord(BASES);
   let casesWithAmount = 0;
   for (const c of cases) {
     const stated = statedFunding(c.data);

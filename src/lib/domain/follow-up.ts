@@ -8,14 +8,14 @@
  * - due-soon: due within the next 60 days (inclusive);
  * - later: due further ahead.
  */
-import { addDays, isoDay, lastDay } from './partial-date.ts';
+import { addDays, isoDay, lastDay } from '../core/partial-date.ts';
 
-export type FollowUpState = 'reported' | 'overdue' | 'due-soon' | 'later';
+/** The states, in the order pages list them. */
+export const FOLLOW_UP_STATES = ['overdue', 'due-soon', 'later', 'reported'] as const;
+export type FollowUpState = (typeof FOLLOW_UP_STATES)[number];
 
 /** Days ahead that count as "due soon". */
 export const DUE_SOON_DAYS = 60;
-
-export const FOLLOW_UP_STATES: readonly FollowUpState[] = ['overdue', 'due-soon', 'later', 'reported'];
 
 export const FOLLOW_UP_STATE_LABEL: Record<FollowUpState, string> = {
   reported: 'rapporterad',

@@ -1,6 +1,5 @@
 /** Swedish words for the format's fixed values. */
-import type { Kind, Status } from '../schema/case.ts';
-import type { Role } from '../schema/parties.ts';
+import type { Kind, Role, Status } from '../core/vocabulary.ts';
 
 export const KIND_LABEL: Record<Kind, string> = {
   agreement: 'Överenskommelse/avtal',

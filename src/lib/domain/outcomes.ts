@@ -6,7 +6,7 @@
  */
 import type { Outcome } from '../schema/case.ts';
 import { type CaseEntry, newestFirst } from './cases.ts';
-import { formatNumber } from './money.ts';
+import { formatNumber } from '../core/money.ts';
 
 /** One outcome row with its case. */
 export interface OutcomeRow<T extends CaseEntry = CaseEntry> {

@@ -3,7 +3,7 @@
  * planned (not started), ongoing, or ended (its last day has passed).
  * Cases without a period have no phase.
  */
-import { firstDay, isoDay, lastDay } from './partial-date.ts';
+import { firstDay, isoDay, lastDay } from '../core/partial-date.ts';
 
 export type Phase = 'planned' | 'ongoing' | 'ended';
 

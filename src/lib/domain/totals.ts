@@ -13,16 +13,13 @@
  *   the year its period starts, since the source does not say how it is split.
  */
 import type { CaseData } from '../schema/case.ts';
-import { KINDS, type Kind, STATUSES, type Status } from '../schema/case.ts';
 import { type CaseEntry, moneyTotals } from './cases.ts';
-import { BASIS_LABEL, type Basis } from './money.ts';
-import { yearOf } from './partial-date.ts';
-
-/** The bases in the order tables show them. */
-export const BASIS_ORDER: readonly Basis[] = ['total', 'per-year', 'maximum', 'maximum-per-year'];
+import { BASIS_LABEL } from '../core/money.ts';
+import { BASES, type Basis, KINDS, type Kind, STATUSES, type Status, YEARLY_BASES, zeroRecord } from '../core/vocabulary.ts';
+import { yearOf } from '../core/partial-date.ts';
 
 /** Sums per basis, all zero. */
-export const zeroByBasis = (): Record<Basis, number> => ({ total: 0, 'per-year': 0, maximum: 0, 'maximum-per-year': 0 });
+export const zeroByBasis = (): Record<Basis, number> => zeroRecord(BASES);
 
 /** One money flow a case states, with the years it concerns. */
 export interface MoneyFlow<T extends CaseEntry = CaseEntry> {
@@ -63,7 +60,7 @@ export function moneyFlows<T extends CaseEntry>(cases: readonly T[]): MoneyFlow<
 }
 
 /** True for bases stated once per year. */
-export const isYearly = (basis: Basis): boolean => basis === 'per-year' || basis === 'maximum-per-year';
+export const isYearly = (basis: Basis): boolean => YEARLY_BASES.has(basis);
 
 /** Flows summed per basis (amounts as stated, each counted once), and how many had no amount. */
 export function sumFlows(flows: readonly MoneyFlow[]): { byBasis: Record<Basis, number>; withAmount: number; withoutAmount: number } {
@@ -136,14 +133,14 @@ export function moneyByOrganisation(flows: readonly MoneyFlow[], slugOf: (name: 
  * then name.
  */
 export function rankOrganisations(rows: readonly OrgMoneyRow[], side: 'given' | 'received'): OrgMoneyRow[] {
-  const peak = (r: OrgMoneyRow) => Math.max(...BASIS_ORDER.map((b) => r[side][b]));
+  const peak = (r: OrgMoneyRow) => Math.max(...BASES.map((b) => r[side][b]));
   return rows.filter((r) => peak(r) > 0).sort((a, b) => peak(b) - peak(a) || a.name.localeCompare(b.name, 'sv-SE'));
 }
 
 /** Number of cases per kind and per status (every value listed, zeros included). */
 export function caseCounts(cases: readonly CaseEntry[]): { byKind: Record<Kind, number>; byStatus: Record<Status, number> } {
-  const byKind = Object.fromEntries(KINDS.map((k) => [k, 0])) as Record<Kind, number>;
-  const byStatus = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
+  const byKind = zeroRecord(KINDS);
+  const byStatus = zeroRecord(STATUSES);
   for (const c of cases) {
     byKind[c.data.kind]++;
     byStatus[c.data.status]++;
@@ -178,5 +175,5 @@ export function totalsNotes(cases: readonly CaseEntry[], flows: readonly MoneyFl
 
 /** Column headings for the bases ("Totalt för perioden", "Per år" …). */
 export const BASIS_HEADING: Record<Basis, string> = Object.fromEntries(
-  BASIS_ORDER.map((b) => [b, BASIS_LABEL[b].charAt(0).toUpperCase() + BASIS_LABEL[b].slice(1)]),
+  BASES.map((b) => [b, BASIS_LABEL[b].charAt(0).toUpperCase() + BASIS_LABEL[b].slice(1)]),
 ) as Record<Basis, string>;

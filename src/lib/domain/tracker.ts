@@ -6,7 +6,7 @@
 import type { FollowUp } from '../schema/case.ts';
 import type { CaseEntry } from './cases.ts';
 import { FOLLOW_UP_STATES, type FollowUpState, followUpState } from './follow-up.ts';
-import { sortKey } from './partial-date.ts';
+import { sortKey } from '../core/partial-date.ts';
 
 /** One promised report with its case and state. */
 export interface TrackedFollowUp<T extends CaseEntry = CaseEntry> {

@@ -14,8 +14,8 @@
  */
 import { type CaseEntry, caseDate, newestFirst } from '../domain/cases.ts';
 import { KIND_LABEL, STATUS_LABEL } from '../domain/labels.ts';
-import { formatAmount } from '../domain/money.ts';
-import { firstDay } from '../domain/partial-date.ts';
+import { formatAmount } from '../core/money.ts';
+import { firstDay } from '../core/partial-date.ts';
 
 /** Escapes text for XML content and attribute values; drops characters XML 1.0 does not allow. */
 export function escapeXml(text: string): string {

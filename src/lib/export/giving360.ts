@@ -29,10 +29,11 @@
  * `relatedDocument` the source documents with a link; `url` the case page;
  * `dataSource` the case's JSON.
  */
-import { slugify } from '../content/parse-case.ts';
+import { YEARLY_BASES } from '../core/vocabulary.ts';
+import { slugify } from '../core/slug.ts';
 import type { CaseEntry } from '../domain/cases.ts';
 import { KIND_LABEL } from '../domain/labels.ts';
-import { isoDay, parsePartialDate } from '../domain/partial-date.ts';
+import { isoDay, parsePartialDate } from '../core/partial-date.ts';
 import type { CaseData, FundingEntry } from '../schema/case.ts';
 import { DATA_LICENSE } from './json.ts';
 
@@ -120,7 +121,7 @@ const AWARDED = new Set<CaseData['status']>(['decided', 'noted']);
 /** Why an entry with a stated amount cannot be a grant, or undefined when it can. */
 export function leftOutReason(data: CaseData, entry: FundingEntry): LeftOutReason | undefined {
   if (!AWARDED.has(data.status)) return 'not-awarded';
-  if (entry.basis === 'per-year' || entry.basis === 'maximum-per-year') return 'per-year';
+  if (YEARLY_BASES.has(entry.basis)) return 'per-year';
   if (entry.to === undefined) return 'no-recipient';
   if (data.decided === undefined || parsePartialDate(data.decided)?.precision !== 'day') return 'no-award-day';
   return undefined;

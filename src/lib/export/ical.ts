@@ -18,7 +18,7 @@
  */
 import type { CaseEntry } from '../domain/cases.ts';
 import { FOLLOW_UP_STATE_LABEL, followUpState } from '../domain/follow-up.ts';
-import { addDays, firstDay, formatPartialDate, lastDay } from '../domain/partial-date.ts';
+import { addDays, firstDay, formatPartialDate, lastDay } from '../core/partial-date.ts';
 
 export interface CalendarOptions {
   buildDate: Date;

@@ -6,7 +6,7 @@
  * Fields come in the case format's order, so files diff cleanly.
  */
 import type { CaseEntry } from '../domain/cases.ts';
-import { isoDay } from '../domain/partial-date.ts';
+import { isoDay } from '../core/partial-date.ts';
 import { caseFields, type CaseData } from '../schema/case.ts';
 
 /** The licence of the data (Creative Commons Zero, public domain dedication). */

@@ -12,14 +12,15 @@
  */
 import type { CaseEntry } from '../domain/cases.ts';
 import { STATUS_LABEL } from '../domain/labels.ts';
-import { BASIS_LABEL } from '../domain/money.ts';
+import { BASIS_LABEL } from '../core/money.ts';
+import { CEILING_BASES } from '../core/vocabulary.ts';
 
 type Json = Record<string, unknown>;
 
 function grant(entry: CaseEntry, f: NonNullable<CaseEntry['data']['funding']>[number] & { amount: number }, pageUrl: string): Json {
   const d = entry.data;
   const period = f.period ?? d.period;
-  const isCeiling = f.basis === 'maximum' || f.basis === 'maximum-per-year';
+  const isCeiling = CEILING_BASES.has(f.basis);
   const amount: Json = { '@type': 'MonetaryAmount', currency: 'SEK', [isCeiling ? 'maxValue' : 'value']: f.amount, description: BASIS_LABEL[f.basis] };
   if (period) {
     amount['validFrom'] = period.start;

@@ -1,10 +1,10 @@
 /**
  * The change history of one case, as its page shows it: the file's commits
  * (from the build-wide git read in git-log.ts), the day it last changed, and
- * a link to each exact version when a repository URL (INSYN_REPO_URL) is
+ * a link to each exact version when a repository URL is
  * configured.
  */
-import { CASES_DIR } from '../content/collection.ts';
+import { config } from '../config.ts';
 import { REPO_URL } from '../site.ts';
 import { type FileCommit, type FileHistory, repoHistory } from './git-log.ts';
 
@@ -18,7 +18,7 @@ export interface CaseHistory {
 }
 
 /** The history of a case file (`entry.filePath`, relative to the project root). */
-export function caseHistory(filePath: string, root: string = process.cwd(), dir: string = process.env['INSYN_CASES_DIR'] || CASES_DIR): CaseHistory {
+export function caseHistory(filePath: string, root: string = process.cwd(), dir: string = config.casesDir): CaseHistory {
   const repo = repoHistory(root, dir);
   return { available: repo.available, reason: repo.reason, shallow: repo.shallow, file: repo.files.get(filePath) };
 }

@@ -7,8 +7,9 @@
  */
 import { CORE_SCHEMA, load } from 'js-yaml';
 import { STATUS_LABEL } from '../domain/labels.ts';
-import { BASIS_LABEL, type Basis, formatAmount, formatKronor, UNKNOWN_AMOUNT } from '../domain/money.ts';
-import { formatPartialDate, formatPeriod, isPartialDate } from '../domain/partial-date.ts';
+import { BASIS_LABEL, formatAmount, formatKronor, UNKNOWN_AMOUNT } from '../core/money.ts';
+import type { Basis } from '../core/vocabulary.ts';
+import { formatPartialDate, formatPeriod, isPartialDate } from '../core/partial-date.ts';
 import { splitFrontmatter } from '../content/parse-case.ts';
 import { isRecord } from '../schema/issue.ts';
 

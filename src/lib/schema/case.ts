@@ -5,7 +5,8 @@
  * turned into the JSON Schema for editors.
  */
 import { z } from 'astro/zod';
-import { firstDay, isPartialDate, lastDay } from '../domain/partial-date.ts';
+import { KINDS, STATUSES } from '../core/vocabulary.ts';
+import { firstDay, isPartialDate, lastDay } from '../core/partial-date.ts';
 import { partialDate, period } from './dates.ts';
 import { followUps } from './follow-ups.ts';
 import { funding } from './funding.ts';
@@ -13,12 +14,6 @@ import { always, isRecord, report } from './issue.ts';
 import { outcomes, targetGroup } from './outcomes.ts';
 import { parties } from './parties.ts';
 import { href, text, textList } from './text.ts';
-
-export const KINDS = ['agreement', 'grant', 'partnership', 'application', 'report'] as const;
-export const STATUSES = ['proposed', 'applied', 'decided', 'noted', 'rejected', 'withdrawn'] as const;
-
-export type Kind = (typeof KINDS)[number];
-export type Status = (typeof STATUSES)[number];
 
 const documentRef = z
   .strictObject({

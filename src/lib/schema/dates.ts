@@ -6,7 +6,7 @@
  * such as `2024-02-30` is an error rather than silently becoming 1 March.
  */
 import { z } from 'astro/zod';
-import { endNotBeforeStart, isPartialDate } from '../domain/partial-date.ts';
+import { endNotBeforeStart, isPartialDate } from '../core/partial-date.ts';
 import { always, isRecord, report } from './issue.ts';
 
 /** A partial date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, a real calendar period. */

@@ -4,13 +4,12 @@
  * must add up to `amount` exactly.
  */
 import { z } from 'astro/zod';
-import { formatKronor, formatNumber } from '../domain/money.ts';
+import { BASES } from '../core/vocabulary.ts';
+import { formatKronor, formatNumber } from '../core/money.ts';
 import { period } from './dates.ts';
 import { always, isRecord, report } from './issue.ts';
 import { amount } from './money.ts';
 import { text } from './text.ts';
-
-export const BASES = ['total', 'per-year', 'maximum', 'maximum-per-year'] as const;
 
 export const fundingItem = z
   .strictObject({

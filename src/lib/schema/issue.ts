@@ -1,7 +1,7 @@
 /**
  * Shared helpers for the schema pieces: a custom issue carries what was
  * expected and a one-line example of a fix, so the Swedish error formatter
- * (src/lib/validate/format.ts) can print them.
+ * (src/lib/validate/zod-issues.ts) can print them.
  */
 import type { z } from 'astro/zod';
 

@@ -1,7 +1,7 @@
 /**
  * Money: whole Swedish kronor as an integer, never a string, never negative.
  * An unknown amount is left out, never written as 0 (so 0 is an error too).
- * The Swedish error texts come from src/lib/validate/format.ts.
+ * The Swedish error texts come from src/lib/validate/zod-issues.ts.
  */
 import { z } from 'astro/zod';
 

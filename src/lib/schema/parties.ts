@@ -3,12 +3,10 @@
  * An organisationsnummer is `NNNNNN-NNNN` with a valid Luhn check digit.
  */
 import { z } from 'astro/zod';
-import { luhnValid } from '../domain/luhn.ts';
+import { ROLES } from '../core/vocabulary.ts';
+import { luhnValid } from '../core/luhn.ts';
 import { report } from './issue.ts';
 import { text } from './text.ts';
-
-export const ROLES = ['owner', 'recipient', 'partner', 'funder', 'applicant'] as const;
-export type Role = (typeof ROLES)[number];
 
 /** A Swedish organisationsnummer, `NNNNNN-NNNN`, with a valid check digit. */
 export const orgNumber = z

@@ -18,6 +18,8 @@ export interface CaseError {
   expected: string;
   /** A one-line example of a fix. */
   example?: string | undefined;
+  /** Another file the error concerns (the earlier file of a duplicate slug). */
+  otherFile?: string | undefined;
 }
 
 /** `['funding', 0, 'items']` → `funding[0].items`. */
@@ -43,7 +45,7 @@ export function formatCaseError(e: CaseError): string {
 /** Formats many errors, grouped in file order, with a Swedish summary line first. */
 export function formatCaseErrors(errors: readonly CaseError[]): string {
   const files = new Set(errors.map((e) => e.file));
-  const head = `${errors.length} ${errors.length === 1 ? 'fel' : 'fel'} i ${files.size} ${files.size === 1 ? 'ärendefil' : 'ärendefiler'}. Rätta felen nedan; inget publiceras förrän alla ärendefiler är giltiga.`;
+  const head = `${errors.length} fel i ${files.size} ${files.size === 1 ? 'ärendefil' : 'ärendefiler'}. Rätta felen nedan; inget publiceras förrän alla ärendefiler är giltiga.`;
   const sorted = [...errors].sort((a, b) => (a.file === b.file ? (a.line ?? 0) - (b.line ?? 0) : a.file < b.file ? -1 : 1));
   return [head, '', ...sorted.map(formatCaseError)].join('\n\n').replace('\n\n\n\n', '\n\n');
 }

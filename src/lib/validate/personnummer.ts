@@ -5,8 +5,8 @@
  * and the Luhn check digit is valid. Organisationsnummer (month digits 20 or
  * more, e.g. `212000-0449`) and random digit runs are not flagged.
  */
-import { luhnValid } from '../domain/luhn.ts';
-import { isRealDay } from '../domain/partial-date.ts';
+import { luhnValid } from '../core/luhn.ts';
+import { isRealDay } from '../core/partial-date.ts';
 
 export interface PersonnummerHit {
   /** 1-based line in the scanned text. */

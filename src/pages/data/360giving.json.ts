@@ -1,7 +1,7 @@
 /** /data/360giving.json: the 360Giving data package (see src/lib/export/giving360.ts for what is in it and why). */
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
-import { BUILD_DATE } from '../../lib/build-info.ts';
+import { BUILD_DATE } from '../../lib/config.ts';
 import { newestFirst } from '../../lib/domain/cases.ts';
 import { giving360Options } from '../../lib/export/downloads.ts';
 import { giving360 } from '../../lib/export/giving360.ts';

@@ -1,7 +1,7 @@
 /** /data/arenden.json: every case with every field and its URL (see src/lib/export/json.ts). */
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
-import { BUILD_DATE } from '../../lib/build-info.ts';
+import { BUILD_DATE } from '../../lib/config.ts';
 import { newestFirst } from '../../lib/domain/cases.ts';
 import { casesFile, toJson } from '../../lib/export/json.ts';
 import { absolute } from '../../lib/export/links.ts';

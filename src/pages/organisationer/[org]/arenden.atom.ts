@@ -6,7 +6,7 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
-import { BUILD_DATE } from '../../../lib/build-info.ts';
+import { BUILD_DATE } from '../../../lib/config.ts';
 import { readOrganisationAliases } from '../../../lib/content/organisations-file.ts';
 import type { CaseEntry } from '../../../lib/domain/cases.ts';
 import { buildOrganisations, organisationPath } from '../../../lib/domain/organisations.ts';
@@ -16,7 +16,7 @@ import { atomFeed } from '../../../lib/export/feeds.ts';
 import { absolute } from '../../../lib/export/links.ts';
 import { fileResponse } from '../../../lib/export/responses.ts';
 import { caseUrl, SITE_NAME, url } from '../../../lib/site.ts';
-import { pageKey, siteInputs } from '../../../lib/content/page-key.ts';
+import { pageKey, siteInputs } from '../../_views/page-key.ts';
 
 export const getStaticPaths = (async () => {
   const { organisations } = buildOrganisations(await getCollection('cases'), readOrganisationAliases());

@@ -3,12 +3,13 @@
  * cases once: its cases by role, the money it gives and receives (per basis
  * and per year, never summed across bases), and its follow-ups.
  */
-import type { CaseEntry } from './cases.ts';
-import { type AliasEntry, type Body, buildOrganisations, type Organisation, type OrganisationIndex } from './organisations.ts';
-import { countFollowUpsBy, type CountRow, groupFollowUps, type Tracker, trackFollowUps, type TrackedFollowUp } from './tracker.ts';
-import { caseCounts, type MoneyFlow, moneyByOrganisation, moneyByYear, moneyFlows, rankOrganisations, sumFlows, totalsNotes, type YearRow } from './totals.ts';
-import type { Basis } from './money.ts';
-import { groupOutcomes, outcomeRows, outcomeSummary } from './outcomes.ts';
+import type { CaseEntry } from '../../lib/domain/cases.ts';
+import type { AliasEntry } from '../../lib/content/organisations-file.ts';
+import { type Body, buildOrganisations, type Organisation, type OrganisationIndex } from '../../lib/domain/organisations.ts';
+import { countFollowUpsBy, type CountRow, groupFollowUps, type Tracker, trackFollowUps, type TrackedFollowUp } from '../../lib/domain/tracker.ts';
+import { caseCounts, type MoneyFlow, moneyByOrganisation, moneyByYear, moneyFlows, rankOrganisations, sumFlows, totalsNotes, type YearRow } from '../../lib/domain/totals.ts';
+import type { Basis } from '../../lib/core/vocabulary.ts';
+import { groupOutcomes, outcomeRows, outcomeSummary } from '../../lib/domain/outcomes.ts';
 
 /** Money on one side (given or received): the flows, sums per basis and per year. */
 export interface MoneySide<T extends CaseEntry = CaseEntry> {

@@ -9,10 +9,9 @@
  * gives byte for byte the same site as a clean build.
  */
 import { createHash } from 'node:crypto';
-import { BUILD_DATE } from '../build-info.ts';
-import { isoDay } from '../domain/partial-date.ts';
-import { CONTACT_EMAIL, REPO_BRANCH, REPO_URL } from '../site.ts';
-import { readOrganisationAliases } from './organisations-file.ts';
+import { BUILD_DATE, BUILD_PATH_SETTINGS, config } from '../../lib/config.ts';
+import { isoDay } from '../../lib/core/partial-date.ts';
+import { readOrganisationAliases } from '../../lib/content/organisations-file.ts';
 
 /** A collection entry stands in a key by its digest (of its file's path, text and renderer). */
 function isDigestedEntry(value: unknown): value is { collection: string; id: string; digest: string } {
@@ -38,9 +37,11 @@ export function pageKey(...inputs: unknown[]): string {
 
 /**
  * What every page reads besides its own data: the build day (phases and
- * follow-up states), the site settings from the environment (repository
- * links, contact address) and the organisation aliases (names → links).
+ * follow-up states), the whole configuration (every setting but where the
+ * build writes, so a new setting is covered without anyone adding it here)
+ * and the organisation aliases (names → links).
  */
 export function siteInputs(): unknown[] {
-  return [isoDay(BUILD_DATE), REPO_URL ?? null, REPO_BRANCH, CONTACT_EMAIL ?? null, readOrganisationAliases()];
+  const settings = Object.entries(config).filter(([key]) => !BUILD_PATH_SETTINGS.includes(key as keyof typeof config));
+  return [isoDay(BUILD_DATE), settings, readOrganisationAliases()];
 }

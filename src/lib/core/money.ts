@@ -3,7 +3,7 @@
  * (`2 400 000 kr`, with non-breaking spaces so a figure never wraps).
  */
 
-export type Basis = 'total' | 'per-year' | 'maximum' | 'maximum-per-year';
+import type { Basis } from './vocabulary.ts';
 
 const NUMBER = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 0 });
 

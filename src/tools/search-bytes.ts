@@ -2,8 +2,7 @@
  * What a search costs a visitor, in bytes: a measuring tool for the
  * benchmark (`npm run bench` calls measureSearchBytes on each built size)
  * and for `node src/cli/search-bytes.ts <dir> [query]`; the site never
- * imports it. Keep it the only exported function here (the benchmark
- * calls the module's function).
+ * imports it.
  *
  * Chromium opens /sok/ on the built site (served as a static host would,
  * without compression, so the figures are upper bounds; Pagefind's index
@@ -14,8 +13,8 @@
  * results), and the query itself (index chunks and result fragments).
  */
 import type { Browser, Page, Request } from 'playwright-core';
-import { launchChromium } from '../../../test/helpers/browser.ts';
-import { serve } from '../../../test/helpers/server.ts';
+import { launchChromium } from './chromium.ts';
+import { serve } from './static-server.ts';
 
 export interface FetchedFile {
   path: string;

@@ -1,0 +1,121 @@
+/**
+ * The site's configuration: every `INSYN_*` environment variable, read once
+ * here and validated, so a wrong value stops the build with a message that
+ * names the variable, what was found and what is expected. Everything else
+ * takes its settings from `config`; nothing else reads `INSYN_*`.
+ *
+ * An empty value counts as unset. The README's configuration table lists
+ * every variable of `CONFIG_VARIABLES` (a unit test keeps the two in step).
+ *
+ * Never read `import.meta.env` here: Astro would inline every environment
+ * variable named in this file into it, and every page's incremental-build
+ * hash would then depend on how the build was started.
+ */
+import { z } from 'astro/zod';
+import { isPartialDate } from './core/partial-date.ts';
+
+const webAddress = (example: string) =>
+  z
+    .string()
+    .refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), { message: `en webbadress som börjar med https:// eller http://, t.ex. ${example}` })
+    .transform((value) => value.replace(/\/+$/, ''));
+
+const projectPath = (example: string) =>
+  z.string().refine((value) => !value.includes('\0') && value.trim() === value, { message: `en sökväg i projektet, t.ex. ${example}` });
+
+/** Each variable: its schema (with its default), and what it is for. */
+const variables = {
+  INSYN_SITE: webAddress('https://insyn.kommun.se').default('https://insyn.example.se'),
+  INSYN_BASE: z
+    .string()
+    .regex(/^\/(?:[A-Za-z0-9._~-]+\/)*$/, { message: 'en sökväg med snedstreck först och sist, t.ex. /insyn/ (eller / för webbplatsens rot)' })
+    .default('/'),
+  INSYN_REPO_URL: webAddress('https://github.com/kommun/insyn').optional(),
+  INSYN_REPO_BRANCH: z
+    .string()
+    .regex(/^(?!\/|.*(?:\/\/|\.\.|@\{|\/$|\.lock$))[A-Za-z0-9._/-]+$/, { message: 'ett grennamn i git, t.ex. main' })
+    .default('main'),
+  INSYN_CONTACT_EMAIL: z.email({ message: 'en e-postadress, t.ex. insyn@kommun.se' }).optional(),
+  INSYN_BUILD_DATE: z
+    .string()
+    .refine((value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && isPartialDate(value), { message: 'ett datum som finns, ÅÅÅÅ-MM-DD, t.ex. 2026-11-23' })
+    .optional(),
+  INSYN_CASES_DIR: projectPath('content/cases').default('content/cases'),
+  INSYN_ORGANISATIONS_FILE: projectPath('content/organisations.yaml').default('content/organisations.yaml'),
+  INSYN_OUT_DIR: projectPath('./dist').default('./dist'),
+  INSYN_CACHE_DIR: projectPath('./node_modules/.astro').default('./node_modules/.astro'),
+};
+
+export type ConfigVariable = keyof typeof variables;
+
+/** Every variable the site reads. */
+export const CONFIG_VARIABLES = Object.keys(variables) as ConfigVariable[];
+
+const envSchema = z.object(variables);
+
+export interface Config {
+  /** Public origin, without a trailing slash (`https://insyn.example.se`). */
+  site: string;
+  /** The path the site lives under, with slashes at both ends (`/insyn/`). */
+  base: string;
+  /** The repository's web address, without a trailing slash; undefined turns off edit and history links. */
+  repoUrl: string | undefined;
+  repoBranch: string;
+  contactEmail: string | undefined;
+  /** The pinned build day (`YYYY-MM-DD`), or undefined for the day the build runs. */
+  buildDate: string | undefined;
+  /** Case files, relative to the project root. */
+  casesDir: string;
+  /** The organisation alias list, relative to the project root. */
+  organisationsFile: string;
+  outDir: string;
+  cacheDir: string;
+}
+
+/** Settings that say where the build writes, not what it shows; they are not part of page cache keys. */
+export const BUILD_PATH_SETTINGS: readonly (keyof Config)[] = ['outDir', 'cacheDir'];
+
+/** A configuration error: every wrong variable, what was found and what is expected. */
+export class ConfigError extends Error {
+  constructor(problems: readonly string[]) {
+    super(`Fel i inställningarna (miljövariabler):\n${problems.join('\n')}`);
+    this.name = 'ConfigError';
+    this.stack = this.message;
+  }
+}
+
+/** Reads and validates the configuration from an environment (empty values count as unset). */
+export function readConfig(env: Record<string, string | undefined>): Config {
+  const raw = Object.fromEntries(CONFIG_VARIABLES.map((name) => [name, env[name] === '' ? undefined : env[name]]));
+  const result = envSchema.safeParse(raw);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => {
+      const name = String(issue.path[0]);
+      return `  ${name}: fick "${raw[name] ?? ''}", förväntade ${issue.message}`;
+    });
+    throw new ConfigError(problems);
+  }
+  const v = result.data;
+  return {
+    site: v.INSYN_SITE,
+    base: v.INSYN_BASE,
+    repoUrl: v.INSYN_REPO_URL,
+    repoBranch: v.INSYN_REPO_BRANCH,
+    contactEmail: v.INSYN_CONTACT_EMAIL,
+    buildDate: v.INSYN_BUILD_DATE,
+    casesDir: v.INSYN_CASES_DIR,
+    organisationsFile: v.INSYN_ORGANISATIONS_FILE,
+    outDir: v.INSYN_OUT_DIR,
+    cacheDir: v.INSYN_CACHE_DIR,
+  };
+}
+
+/** This process's configuration. */
+export const config: Config = readConfig(process.env);
+
+/**
+ * The build date: every derived state (follow-ups, phases) is relative to
+ * it, and every page shows it. INSYN_BUILD_DATE pins it (tests, reproducible
+ * builds); otherwise it is the moment the build runs.
+ */
+export const BUILD_DATE: Date = config.buildDate ? new Date(`${config.buildDate}T12:00:00Z`) : new Date();

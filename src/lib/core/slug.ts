@@ -1,0 +1,31 @@
+/**
+ * Slugs: the permanent identifiers in URLs. A case's slug is its file name;
+ * organisations, bodies and headings get theirs by folding their names.
+ */
+
+/** What a slug may be: lower-case a–z, 0–9 and single hyphens between words. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Folds a title into a slug: lower case a–z0–9 and `-`, å/ä/ö → a/a/o. */
+export function slugify(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[åä]/g, 'a')
+    .replace(/ö/g, 'o')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80)
+    .replace(/-+$/, '');
+}
+
+/** A case's slug is its file name without `.mdx`. */
+export function slugOf(file: string): string {
+  return (file.split('/').pop() ?? file).replace(/\.mdx$/, '');
+}
+
+/** The slug of an organisation's or body's name; `namnlos` when the name folds to nothing (only punctuation). */
+export function nameSlug(name: string): string {
+  return slugify(name) || 'namnlos';
+}
