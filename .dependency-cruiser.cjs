@@ -1,0 +1,210 @@
+/**
+ * dependency-cruiser: one-way layers in src/, no cycles (`npm run lint`).
+ *
+ * Layers, lowest first. A file may import its own layer and the layers below
+ * it, never a layer above:
+ *
+ *   core      src/lib/core/           pure helpers and closed vocabularies
+ *   config    src/lib/config.ts,      configuration (reads INSYN_* once) and
+ *             src/lib/site.ts         site URL helpers
+ *   schema    src/lib/schema/         zod schema
+ *   validate  src/lib/validate/
+ *   content   src/lib/content/        parse, load, render
+ *   domain    src/lib/domain/         derived figures
+ *   features  src/lib/export/, src/lib/search/, src/lib/history/, src/lib/charts/
+ *             (may import each other, e.g. export/added.ts uses history/, but
+ *             not in a cycle)
+ *   top       src/pages/ (with src/pages/_views/), src/components/, src/layouts/,
+ *             src/integrations/, src/cli/, src/scripts/, src/tools/,
+ *             src/content.config.ts
+ *
+ * Each layer rule is an allow-list ("may import only …"), so a new folder
+ * under src/lib/ is refused until it is given a place here.
+ *
+ * .astro files: dependency-cruiser has no Astro parser. They are listed
+ * (extraExtensionsToScan) and imports *of* them from .ts files are checked
+ * (a lib file importing a component is caught), but imports *inside* their
+ * front matter are not read. All .astro files are in the top layer, which may
+ * import everything below, so what is left to check there (no imports from
+ * test/ or of devDependencies) is done by ESLint's no-restricted-imports in
+ * eslint.config.js. Cycles that pass through an .astro file are not detected.
+ */
+
+const { builtinModules } = require('node:module');
+
+/** Path patterns (regular expressions on paths relative to the repository). */
+const CORE = '^src/lib/core/';
+const CONFIG = '^src/lib/(config|site)\\.ts$';
+const SCHEMA = '^src/lib/schema/';
+const VALIDATE = '^src/lib/validate/';
+const CONTENT = '^src/lib/content/';
+const DOMAIN = '^src/lib/domain/';
+const FEATURES = '^src/lib/(export|search|history|charts)/';
+const TOP = '^src/(pages|components|layouts|integrations|cli|scripts|tools)/|^src/content\\.config\\.ts$';
+/** Node built-ins as dependency-cruiser names them ('node:fs' is resolved to 'fs'). */
+const NODE_BUILTINS = `^(node:)?(${builtinModules.map((m) => m.replace(/[/.]/g, '\\$&')).join('|')})$`;
+const LAYERED_LIB = [CORE, CONFIG, SCHEMA, VALIDATE, CONTENT, DOMAIN, FEATURES].join('|');
+
+/** "from this layer, only to these": forbid every src/ target outside the allowed ones. */
+function layer(name, from, allowed, comment) {
+  return {
+    name: `layer-${name}`,
+    comment,
+    severity: 'error',
+    from: { path: from },
+    to: { path: '^src/', pathNot: allowed.join('|') },
+  };
+}
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      comment:
+        'No import cycles anywhere in src/ (type-only imports count too: a cycle of types still means two modules ' +
+        'that cannot be understood, tested or moved apart). Break the cycle by moving the shared part down a layer.',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { circular: true },
+    },
+
+    layer(
+      'core',
+      CORE,
+      [CORE],
+      'src/lib/core/ holds pure helpers and closed vocabularies (partial dates, money, Luhn, slugs, text). ' +
+        'It may import only other core files: everything else in src/ depends on it, so it depends on nothing.',
+    ),
+    layer(
+      'config',
+      CONFIG,
+      [CORE, CONFIG],
+      'src/lib/config.ts and src/lib/site.ts (configuration, site URL helpers) may import only src/lib/core/ ' +
+        '(and each other).',
+    ),
+    layer(
+      'schema',
+      SCHEMA,
+      [CORE, CONFIG, SCHEMA],
+      'src/lib/schema/ (the zod schema) may import only core and config: it describes a case file, ' +
+        'it does not validate, load or compute.',
+    ),
+    layer(
+      'validate',
+      VALIDATE,
+      [CORE, CONFIG, SCHEMA, VALIDATE],
+      'src/lib/validate/ may import only schema, core and config.',
+    ),
+    layer(
+      'content',
+      CONTENT,
+      [CORE, CONFIG, SCHEMA, VALIDATE, CONTENT],
+      'src/lib/content/ (parse, load, render) may import only validate, schema, core and config.',
+    ),
+    layer(
+      'domain',
+      DOMAIN,
+      [CORE, CONFIG, SCHEMA, VALIDATE, CONTENT, DOMAIN],
+      'src/lib/domain/ (derived figures) may import only content, validate, schema, core and config.',
+    ),
+    layer(
+      'features',
+      FEATURES,
+      [CORE, CONFIG, SCHEMA, VALIDATE, CONTENT, DOMAIN, FEATURES],
+      'src/lib/export/, search/, history/ and charts/ may import domain and everything below it, and each ' +
+        'other (no-circular keeps that one-way); never pages, components, layouts, integrations, cli, scripts or tools.',
+    ),
+    {
+      name: 'lib-not-to-top',
+      comment:
+        'Nothing in src/lib/ may import the top layer (pages and their _views, components, layouts, integrations, ' +
+        'cli, scripts, tools, content.config.ts): the top layer uses the library, never the other way round.',
+      severity: 'error',
+      from: { path: '^src/lib/' },
+      to: { path: TOP },
+    },
+    {
+      name: 'lib-unplaced',
+      comment:
+        'A file directly under src/lib/ other than config.ts and site.ts has no layer yet: move it into ' +
+        'core/, schema/, validate/, content/, domain/ or a feature folder (or add its folder to .dependency-cruiser.cjs).',
+      severity: 'warn',
+      from: {},
+      to: { path: '^src/lib/', pathNot: LAYERED_LIB },
+    },
+    {
+      name: 'lib-no-dev-dependencies',
+      comment:
+        'src/lib/ is site code: it may not use devDependencies (playwright-core, vitest, …). ' +
+        'Benchmark and test tooling belongs in src/tools/ or test/.',
+      severity: 'error',
+      from: { path: '^src/lib/' },
+      to: { dependencyTypes: ['npm-dev'] },
+    },
+    {
+      name: 'scripts-browser-only',
+      comment:
+        'src/scripts/ is shipped to the browser: it may import only src/lib/search/, src/lib/core/ and other ' +
+        'scripts (no npm packages, no Node built-ins, no other part of src/).',
+      severity: 'error',
+      from: { path: '^src/scripts/' },
+      to: { pathNot: '^src/(scripts|lib/search|lib/core)/' },
+    },
+    {
+      name: 'scripts-no-node-reachable',
+      comment:
+        'Browser code (src/scripts/) must not reach a Node built-in through any chain of imports ' +
+        '(e.g. a search helper that starts reading files). Keep Node-only code out of src/lib/search/ and src/lib/core/.',
+      severity: 'error',
+      from: { path: '^src/scripts/' },
+      to: { path: NODE_BUILTINS, reachable: true },
+    },
+    {
+      name: 'src-not-to-test',
+      comment: 'Nothing in src/ may import from test/: tests depend on the code, never the other way round.',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { path: '^test/' },
+    },
+    {
+      name: 'not-to-unresolvable',
+      comment:
+        'An import that cannot be resolved to a file or an installed package (a typo, or a package missing ' +
+        "from package.json). Astro's virtual modules (astro:content, …) are exempt.",
+      severity: 'error',
+      from: {},
+      to: { couldNotResolve: true, pathNot: '^astro:' },
+    },
+    {
+      name: 'not-to-undeclared',
+      comment:
+        'An npm package that is imported but not declared in package.json (it works only by accident of hoisting).',
+      severity: 'error',
+      from: {},
+      to: { dependencyTypes: ['npm-no-pkg', 'npm-unknown'] },
+    },
+  ],
+
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^(node_modules|dist|\\.astro|\\.bench|\\.test-builds|\\.scratch)/' },
+    // List .astro files as modules (they cannot be parsed, see the top of this file).
+    extraExtensionsToScan: ['.astro'],
+    moduleSystems: ['es6', 'cjs'],
+    // Count `import type` too: the layers are about knowledge, not only about runtime.
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      mainFields: ['module', 'main', 'types', 'typings'],
+      // Imports in this project carry their extension (allowImportingTsExtensions).
+      extensions: ['.ts', '.mjs', '.js', '.json', '.astro'],
+    },
+    skipAnalysisNotInRules: true,
+    reporterOptions: {
+      text: { highlightFocused: true },
+    },
+  },
+};

@@ -1,0 +1,101 @@
+// ESLint (flat config), run by `npm run lint`. Formatting is Prettier's job
+// (.prettierrc.json); import layers are dependency-cruiser's
+// (.dependency-cruiser.cjs). This file is about bugs and suspicious code.
+import js from '@eslint/js';
+import astro from 'eslint-plugin-astro';
+import { defineConfig, globalIgnores } from 'eslint/config';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/** Node's globals switched off, for code that runs in the browser (globals merge across config objects). */
+const nodeGlobalsOff = Object.fromEntries(Object.keys(globals.node).map((name) => [name, 'off']));
+
+export default defineConfig(
+  // Build outputs, caches and generated or vendored files (ESLint itself
+  // skips node_modules/ and .git/; it does not read .gitignore).
+  globalIgnores([
+    'dist/',
+    '.astro/',
+    '.bench/',
+    '.test-builds/',
+    '.scratch/',
+    'test-results/',
+    'test/fixtures/',
+    '**/dist/',
+  ]),
+
+  js.configs.recommended,
+  tseslint.configs.recommended,
+  astro.configs.recommended,
+
+  {
+    languageOptions: {
+      ecmaVersion: 'latest',
+      sourceType: 'module',
+      // Build scripts, CLI tools, integrations and tests run in Node.
+      globals: { ...globals.node },
+    },
+    linterOptions: {
+      reportUnusedDisableDirectives: 'error',
+    },
+    rules: {
+      // `_name` marks a parameter or binding that is unused on purpose.
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
+    },
+  },
+
+  // Configuration files in CommonJS (dependency-cruiser's config).
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+
+  // Code shipped to the browser: browser globals, and no Node globals (a
+  // stray `process` or `Buffer` would only fail in the reader's browser).
+  {
+    files: ['src/scripts/**'],
+    languageOptions: { globals: { ...nodeGlobalsOff, ...globals.browser } },
+    rules: {
+      // typescript-eslint turns no-undef off for .ts files (the compiler checks
+      // names), and @types/node declares these for the whole project.
+      'no-restricted-globals': [
+        'error',
+        ...['process', 'Buffer', 'global', 'require', 'module', '__dirname', '__filename', 'setImmediate'].map(
+          (name) => ({ name, message: 'src/scripts/ runs in the browser, which has no Node globals.' }),
+        ),
+      ],
+    },
+  },
+  {
+    files: ['**/*.astro'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+
+  // Layers for .astro files. dependency-cruiser cannot read .astro front
+  // matter (see .dependency-cruiser.cjs); every .astro file is in the top
+  // layer, which may import everything in src/, so only these are left.
+  {
+    files: ['src/**/*.astro'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/test/**', '../**/test', 'test/**'],
+              message: 'Nothing in src/ may import from test/ (see .dependency-cruiser.cjs, src-not-to-test).',
+            },
+          ],
+          paths: [
+            { name: 'playwright-core', message: 'A devDependency: site code may not use it.' },
+            { name: 'vitest', message: 'A devDependency: site code may not use it.' },
+          ],
+        },
+      ],
+    },
+  },
+);
