@@ -1,5 +1,5 @@
 // ESLint (flat config), run by `npm run lint`. Formatting is Prettier's job
-// (.prettierrc.json); import layers are dependency-cruiser's
+// (prettier.config.mjs); import layers are dependency-cruiser's
 // (.dependency-cruiser.cjs). This file is about bugs and suspicious code.
 import js from '@eslint/js';
 import astro from 'eslint-plugin-astro';
@@ -43,6 +43,22 @@ export default defineConfig(
       '@typescript-eslint/no-unused-vars': [
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
+    },
+  },
+
+  // One configuration: only src/lib/config.ts reads INSYN_* variables; everything
+  // else takes its settings from `config`, so each is validated once.
+  {
+    files: ['src/**'],
+    ignores: ['src/lib/config.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...['name', 'value'].map((key) => ({
+          selector: `MemberExpression[object.object.name='process'][object.property.name='env'][property.${key}=/^INSYN_/]`,
+          message: 'Read settings from `config` (src/lib/config.ts), which validates every INSYN_* variable once.',
+        })),
       ],
     },
   },

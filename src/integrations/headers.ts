@@ -1,7 +1,7 @@
 /** Writes `dist/_headers` with the site's security headers after the build. */
 import { writeFileSync } from 'node:fs';
 import type { AstroIntegration } from 'astro';
-import { headersFile } from '../lib/security.ts';
+import { headersFile } from '../lib/core/security.ts';
 
 export function securityHeaders(): AstroIntegration {
   return {

@@ -9,7 +9,7 @@
  */
 import type { z } from 'astro/zod';
 import { stringify } from 'yaml';
-import { KIND_LABEL, ROLE_LABEL, STATUS_LABEL } from '../domain/labels.ts';
+import { KIND_LABEL, ROLE_LABEL, STATUS_LABEL } from '../core/labels.ts';
 import { partialDate } from '../schema/dates.ts';
 import { type Kind, KINDS, type Role, ROLES, type Status, STATUSES } from '../core/vocabulary.ts';
 import { caseFields } from '../schema/case.ts';

@@ -14,7 +14,7 @@ import { nameSlug } from '../core/slug.ts';
 import type { Role } from '../core/vocabulary.ts';
 import { type AliasEntry, readOrganisationAliases } from '../content/organisations-file.ts';
 import { type CaseEntry, newestFirst } from './cases.ts';
-import { ROLE_LABEL } from './labels.ts';
+import { ROLE_LABEL } from '../core/labels.ts';
 
 /** How an organisation takes part in a case, in the order pages list them: it decides, or it has a party role. */
 export const ORG_ROLES = ['decider', 'funder', 'recipient', 'owner', 'applicant', 'partner'] as const satisfies readonly ('decider' | Role)[];

@@ -13,14 +13,18 @@
  * dropped.
  */
 import { type CaseEntry, caseDate, newestFirst } from '../domain/cases.ts';
-import { KIND_LABEL, STATUS_LABEL } from '../domain/labels.ts';
+import { KIND_LABEL, STATUS_LABEL } from '../core/labels.ts';
 import { formatAmount } from '../core/money.ts';
 import { firstDay } from '../core/partial-date.ts';
+
+/** Characters XML 1.0 does not allow (the control characters named are the ones it does). */
+// eslint-disable-next-line no-control-regex
+const NOT_XML = /[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
 /** Escapes text for XML content and attribute values; drops characters XML 1.0 does not allow. */
 export function escapeXml(text: string): string {
   return text
-    .replace(/[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
+    .replace(NOT_XML, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

@@ -32,7 +32,7 @@
 import { YEARLY_BASES } from '../core/vocabulary.ts';
 import { slugify } from '../core/slug.ts';
 import type { CaseEntry } from '../domain/cases.ts';
-import { KIND_LABEL } from '../domain/labels.ts';
+import { KIND_LABEL } from '../core/labels.ts';
 import { isoDay, parsePartialDate } from '../core/partial-date.ts';
 import type { CaseData, FundingEntry } from '../schema/case.ts';
 import { DATA_LICENSE } from './json.ts';

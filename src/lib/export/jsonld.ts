@@ -11,7 +11,7 @@
  * text can never close the element.
  */
 import type { CaseEntry } from '../domain/cases.ts';
-import { STATUS_LABEL } from '../domain/labels.ts';
+import { STATUS_LABEL } from '../core/labels.ts';
 import { BASIS_LABEL } from '../core/money.ts';
 import { CEILING_BASES } from '../core/vocabulary.ts';
 

@@ -6,7 +6,7 @@
  * frontmatter does not parse yields no descriptions, never an error.
  */
 import { CORE_SCHEMA, load } from 'js-yaml';
-import { STATUS_LABEL } from '../domain/labels.ts';
+import { STATUS_LABEL } from '../core/labels.ts';
 import { BASIS_LABEL, formatAmount, formatKronor, UNKNOWN_AMOUNT } from '../core/money.ts';
 import type { Basis } from '../core/vocabulary.ts';
 import { formatPartialDate, formatPeriod, isPartialDate } from '../core/partial-date.ts';

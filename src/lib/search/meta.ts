@@ -19,7 +19,7 @@
 import type { CaseData } from '../schema/case.ts';
 import { amountLabels, caseDate, statedFunding } from '../domain/cases.ts';
 import { followUpState } from '../domain/follow-up.ts';
-import { decidedLabel, KIND_LABEL, STATUS_LABEL } from '../domain/labels.ts';
+import { decidedLabel, KIND_LABEL, STATUS_LABEL } from '../core/labels.ts';
 import { formatPartialDate, sortKey, yearOf } from '../core/partial-date.ts';
 import { type FilterKey, META_KEYS, OVERDUE_FILTER_VALUE, SORT_KEYS, type SortKey } from './fields.ts';
 

@@ -83,6 +83,8 @@ export async function rendererCosts(bodies: string[]): Promise<{ costs: Renderer
   ];
   const missing: string[] = [];
   // unified + remark-parse + remark-gfm + remark-rehype + rehype-stringify, if installed.
+  // Optional packages with no types installed: their shape is only known at run time.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const load = async (name: string): Promise<any> => {
     try {
       return await import(name);

@@ -1,5 +1,5 @@
 /** Swedish words for the format's fixed values. */
-import type { Kind, Role, Status } from '../core/vocabulary.ts';
+import type { Kind, Role, Status } from './vocabulary.ts';
 
 export const KIND_LABEL: Record<Kind, string> = {
   agreement: 'Överenskommelse/avtal',
