@@ -20,7 +20,14 @@ import { dirname, join } from 'node:path';
 import { rendererCosts, renderFloor, validateFloor } from '../tools/bench/floor.ts';
 import { generateCases } from '../tools/bench/generator.ts';
 import { runMeasured } from '../tools/bench/process.ts';
-import { type BenchResults, formatBytes, formatSeconds, formatTable, type SizeResult, verdicts } from '../tools/bench/report.ts';
+import {
+  type BenchResults,
+  formatBytes,
+  formatSeconds,
+  formatTable,
+  type SizeResult,
+  verdicts,
+} from '../tools/bench/report.ts';
 import { casePageSlugs, dirSize, pageWeights, pagefindRecords } from '../tools/bench/site-stats.ts';
 import { measureSearchBytes } from '../tools/search-bytes.ts';
 
@@ -32,7 +39,8 @@ const option = (name: string) => {
   return i === -1 ? undefined : argv[i + 1];
 };
 const seed = Number(option('--seed') ?? 1);
-const sizes = option('--sizes')?.split(',').map(Number) ?? (flag('--full') ? [1_000, 10_000, 100_000] : [1_000, 10_000]);
+const sizes =
+  option('--sizes')?.split(',').map(Number) ?? (flag('--full') ? [1_000, 10_000, 100_000] : [1_000, 10_000]);
 const BUILD_DATE = '2026-11-23';
 const timeoutMs = Number(option('--timeout') ?? 30) * 60_000;
 const BENCH = '.bench';
@@ -100,9 +108,16 @@ async function measureSize(n: number): Promise<SizeResult> {
 
   log(`N = ${n}: golvet`);
   // In a fresh process, so the generator's garbage and this process's heap do not slow the floor.
-  const floorRun = spawnSync(process.execPath, [join(root, 'src/cli/bench.ts'), '--floor-only', casesDir, join(base, 'floor')], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 20 });
+  const floorRun = spawnSync(
+    process.execPath,
+    [join(root, 'src/cli/bench.ts'), '--floor-only', casesDir, join(base, 'floor')],
+    { cwd: root, encoding: 'utf8', maxBuffer: 1 << 20 },
+  );
   if (floorRun.status !== 0) throw new Error(`golvet misslyckades:\n${floorRun.stderr}`);
-  const { validate, floor } = JSON.parse(floorRun.stdout) as { validate: ReturnType<typeof validateFloor>; floor: ReturnType<typeof renderFloor> };
+  const { validate, floor } = JSON.parse(floorRun.stdout) as {
+    validate: ReturnType<typeof validateFloor>;
+    floor: ReturnType<typeof renderFloor>;
+  };
   if (validate.valid !== n) throw new Error(`bara ${validate.valid} av ${n} genererade ärenden klarar schemat`);
   discard(join(base, 'floor'));
 
@@ -125,7 +140,9 @@ async function measureSize(n: number): Promise<SizeResult> {
     log(`N = ${n}: bygger om efter en ändrad fil`);
     const again = await runMeasured(process.execPath, buildArgs(), { cwd: root, env: env(n), timeoutMs });
     writeFileSync(join(base, 'rebuild.log'), again.output);
-    const changed = existsSync(join(outDir, 'arenden', first.slug, 'index.html')) && readFileSync(join(outDir, 'arenden', first.slug, 'index.html'), 'utf8').includes('Ett tillägg i beskrivningen');
+    const changed =
+      existsSync(join(outDir, 'arenden', first.slug, 'index.html')) &&
+      readFileSync(join(outDir, 'arenden', first.slug, 'index.html'), 'utf8').includes('Ett tillägg i beskrivningen');
     rebuild = { wallMs: again.wallMs, cpuMs: again.cpuMs, peakRss: again.peakRss, ok: again.code === 0 && changed };
     if (!rebuild.ok) log('ombygget visade inte ändringen, eller misslyckades');
   }
@@ -153,7 +170,9 @@ async function measureSize(n: number): Promise<SizeResult> {
     ...(rebuild ? { rebuild } : {}),
     ...(search ? { search } : {}),
   };
-  log(`N = ${n}: bygge ${formatSeconds(build.wallMs)} (CPU ${build.cpuMs === null ? '–' : formatSeconds(build.cpuMs)}, last ${build.load.map((l) => l.toFixed(1)).join(' → ')}), ${formatBytes(build.peakRss)}; ${verdicts(result).join('; ')}`);
+  log(
+    `N = ${n}: bygge ${formatSeconds(build.wallMs)} (CPU ${build.cpuMs === null ? '–' : formatSeconds(build.cpuMs)}, last ${build.load.map((l) => l.toFixed(1)).join(' → ')}), ${formatBytes(build.peakRss)}; ${verdicts(result).join('; ')}`,
+  );
   if (!flag('--keep')) {
     discard(join(base, 'cache'));
   }
@@ -170,11 +189,20 @@ if (argv[0] === '--floor-only') {
 
 const bodies = generateCases(500, seed + 1).map((c) => c.source.slice(c.source.indexOf('\n---\n', 4) + 5));
 const renderers = await rendererCosts(bodies);
-const astroVersion = (JSON.parse(readFileSync(join(root, 'node_modules/astro/package.json'), 'utf8')) as { version: string }).version;
+const astroVersion = (
+  JSON.parse(readFileSync(join(root, 'node_modules/astro/package.json'), 'utf8')) as { version: string }
+).version;
 const results: BenchResults = {
   date: new Date().toISOString(),
   seed,
-  machine: { cpu: cpus()[0]?.model ?? 'okänd', cores: cpus().length, memoryBytes: totalmem(), os: `${type()} ${release()}`, node: process.version, astro: astroVersion },
+  machine: {
+    cpu: cpus()[0]?.model ?? 'okänd',
+    cores: cpus().length,
+    memoryBytes: totalmem(),
+    os: `${type()} ${release()}`,
+    node: process.version,
+    astro: astroVersion,
+  },
   renderers: renderers.costs,
   missingRenderers: renderers.missing,
   sizes: [],
@@ -189,7 +217,9 @@ log('tar bort undanflyttade byggen');
 rmSync(TRASH, { recursive: true, force: true });
 
 const m = results.machine;
-console.log(`\nMaskin: ${m.cpu}, ${m.cores} kärnor, ${formatBytes(m.memoryBytes)} RAM, ${m.os}, Node ${m.node}, Astro ${m.astro}. Frö ${seed}.\n`);
+console.log(
+  `\nMaskin: ${m.cpu}, ${m.cores} kärnor, ${formatBytes(m.memoryBytes)} RAM, ${m.os}, Node ${m.node}, Astro ${m.astro}. Frö ${seed}.\n`,
+);
 console.log(formatTable(results));
 console.log('\nRenderare per brödtext:');
 for (const r of results.renderers) console.log(`- ${r.renderer}: ${r.msPerBody.toFixed(3)} ms`);

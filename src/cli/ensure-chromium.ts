@@ -23,7 +23,8 @@ if (!existsSync(path)) {
   if (hasApt && (isRoot || sudo)) {
     console.log(`Chromium saknas (${path}); installerar Debians paket chromium för webbläsartesterna …`);
     const prefix = isRoot ? [] : ['sudo', '-n'];
-    const apt = (args: string[]) => (prefix.length ? run(prefix[0]!, [...prefix.slice(1), 'apt-get', ...args]) : run('apt-get', args));
+    const apt = (args: string[]) =>
+      prefix.length ? run(prefix[0]!, [...prefix.slice(1), 'apt-get', ...args]) : run('apt-get', args);
     if (!apt(['update', '-qq']) || !apt(['install', '-y', '-qq', 'chromium']) || !existsSync(path)) {
       console.error('Kunde inte installera Chromium. Installera det själv: sudo apt-get install -y chromium');
       process.exit(1);

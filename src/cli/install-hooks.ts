@@ -18,9 +18,13 @@ if (git(['config', '--get', 'insyn.hooks']).out === 'off') process.exit(0);
 const current = git(['config', '--get', 'core.hooksPath']).out;
 if (current === '.githooks') process.exit(0);
 if (current !== '') {
-  console.log(`Insyn: git använder redan krokar i ${current}; lägg till .githooks/pre-commit där om du vill att ärendefilerna kontrolleras vid commit.`);
+  console.log(
+    `Insyn: git använder redan krokar i ${current}; lägg till .githooks/pre-commit där om du vill att ärendefilerna kontrolleras vid commit.`,
+  );
   process.exit(0);
 }
 if (git(['config', 'core.hooksPath', '.githooks']).ok) {
-  console.log('Insyn: ärendefilerna kontrolleras nu vid varje commit (.githooks/pre-commit). Stäng av: git config insyn.hooks off');
+  console.log(
+    'Insyn: ärendefilerna kontrolleras nu vid varje commit (.githooks/pre-commit). Stäng av: git config insyn.hooks off',
+  );
 }

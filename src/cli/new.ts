@@ -109,7 +109,9 @@ function parse() {
 try {
   flags = parse();
 } catch (error) {
-  console.error(`Okänd eller felaktig flagga: ${error instanceof Error ? error.message : String(error)}\n\nKör "npm run new -- --help" för att se alla flaggor.`);
+  console.error(
+    `Okänd eller felaktig flagga: ${error instanceof Error ? error.message : String(error)}\n\nKör "npm run new -- --help" för att se alla flaggor.`,
+  );
   process.exit(2);
 }
 if (flags.help) {
@@ -121,7 +123,9 @@ const batch = flags.yes === true;
 const dir = (flags.dir ?? config.casesDir).replace(/\/+$/, '');
 
 /** Lines of standard input, read in order (buffered, so piped input is never lost between questions). */
-const rl = batch ? undefined : createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY === true });
+const rl = batch
+  ? undefined
+  : createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY === true });
 const lines = rl?.[Symbol.asyncIterator]();
 
 async function readLine(prompt: string): Promise<string> {
@@ -176,7 +180,13 @@ async function ask(q: Question): Promise<string | undefined> {
 }
 
 /** Asks for a choice from a fixed list, by number, value or Swedish label. */
-async function askChoice<T extends string>(label: string, flag: string, given: string | undefined, choices: { values: readonly T[]; labels: Record<T, string> }, fallback: T): Promise<T> {
+async function askChoice<T extends string>(
+  label: string,
+  flag: string,
+  given: string | undefined,
+  choices: { values: readonly T[]; labels: Record<T, string> },
+  fallback: T,
+): Promise<T> {
   if (!batch && given === undefined) console.log(`${label}:\n${choiceList(choices.values, choices.labels)}`);
   const value = await ask({
     label: batch || given !== undefined ? label : 'Välj nummer eller värde',
@@ -198,7 +208,12 @@ async function main(): Promise<void> {
     console.log('Skriv uppgifterna exakt som i källdokumentet.\n');
   }
 
-  const title = (await ask({ label: 'Titel (ärendets namn som i dokumentet)', flag: 'title', given: flags.title, check: text('title') }))!;
+  const title = (await ask({
+    label: 'Titel (ärendets namn som i dokumentet)',
+    flag: 'title',
+    given: flags.title,
+    check: text('title'),
+  }))!;
   const derived = flags.slug ?? slugify(title);
   const clash = checkSlug(derived, existingFiles);
   if (!batch && flags.slug === undefined && clash) console.log(`  Obs: ${clash}`);
@@ -209,17 +224,49 @@ async function main(): Promise<void> {
     fallback: clash ? undefined : derived,
     check: (v) => checkSlug(v, existingFiles),
   }))!;
-  const summary = (await ask({ label: 'Sammanfattning (en eller två meningar: vem får vad, för vad)', flag: 'summary', given: flags.summary, check: text('summary') }))!;
+  const summary = (await ask({
+    label: 'Sammanfattning (en eller två meningar: vem får vad, för vad)',
+    flag: 'summary',
+    given: flags.summary,
+    check: text('summary'),
+  }))!;
   const kind = await askChoice('Typ av ärende', 'kind', flags.kind, KIND_CHOICES, 'agreement');
   const status = await askChoice('Status', 'status', flags.status, STATUS_CHOICES, 'decided');
-  const organisation = (await ask({ label: 'Organisation (som beslutar eller tillfrågas)', flag: 'organisation', given: flags.organisation, fallback: mostCommon(existing.cases.map((c) => c.data.organisation)), check: text('organisation') }))!;
-  const body = (await ask({ label: 'Beslutande organ (t.ex. Arbetsmarknadsnämnden)', flag: 'body', given: flags.body, fallback: mostCommon(existing.cases.filter((c) => c.data.organisation === organisation).map((c) => c.data.body)), check: text('body') }))!;
-  const decided = await ask({ label: 'Beslutsdatum (ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller ÅÅÅÅ)', flag: 'decided', given: flags.decided, optional: true, check: checkDate });
-  const reference = await ask({ label: 'Diarienummer', flag: 'reference', given: flags.reference, optional: true, check: text('reference') });
+  const organisation = (await ask({
+    label: 'Organisation (som beslutar eller tillfrågas)',
+    flag: 'organisation',
+    given: flags.organisation,
+    fallback: mostCommon(existing.cases.map((c) => c.data.organisation)),
+    check: text('organisation'),
+  }))!;
+  const body = (await ask({
+    label: 'Beslutande organ (t.ex. Arbetsmarknadsnämnden)',
+    flag: 'body',
+    given: flags.body,
+    fallback: mostCommon(existing.cases.filter((c) => c.data.organisation === organisation).map((c) => c.data.body)),
+    check: text('body'),
+  }))!;
+  const decided = await ask({
+    label: 'Beslutsdatum (ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller ÅÅÅÅ)',
+    flag: 'decided',
+    given: flags.decided,
+    optional: true,
+    check: checkDate,
+  });
+  const reference = await ask({
+    label: 'Diarienummer',
+    flag: 'reference',
+    given: flags.reference,
+    optional: true,
+    check: text('reference'),
+  });
 
   const decisionPoints: string[] = [];
   if (flags.decision?.length) {
-    for (const d of flags.decision) decisionPoints.push((await ask({ label: 'Beslutspunkt', flag: 'decision', given: d, check: checkDecisionPoint }))!);
+    for (const d of flags.decision)
+      decisionPoints.push(
+        (await ask({ label: 'Beslutspunkt', flag: 'decision', given: d, check: checkDecisionPoint }))!,
+      );
   } else if (batch) {
     batchError('--decision saknas men är obligatoriskt när --yes används (minst en beslutspunkt).', '');
   } else {
@@ -246,32 +293,82 @@ async function main(): Promise<void> {
   } else {
     console.log('Parter: vem som äger, tar emot, samverkar, finansierar eller söker.');
     for (let n = 1; ; n++) {
-      const name = await ask({ label: `Part ${n}, namn`, flag: 'party', fallback: n === 1 ? organisation : undefined, optional: n > 1, check: checkPartyName });
+      const name = await ask({
+        label: `Part ${n}, namn`,
+        flag: 'party',
+        fallback: n === 1 ? organisation : undefined,
+        optional: n > 1,
+        check: checkPartyName,
+      });
       if (name === undefined) break;
-      const role = await askChoice(`Roll för ${name}`, 'party', undefined, ROLE_CHOICES, n === 1 && name === organisation ? defaultOrganisationRole(kind) : 'recipient');
+      const role = await askChoice(
+        `Roll för ${name}`,
+        'party',
+        undefined,
+        ROLE_CHOICES,
+        n === 1 && name === organisation ? defaultOrganisationRole(kind) : 'recipient',
+      );
       parties.push({ name, role });
       if (n === 1) console.log('  (Enter på en tom rad när alla parter är med.)');
     }
   }
 
-  const periodStart = await ask({ label: 'Periodens början (när arbetet börjar)', flag: 'period-start', given: flags['period-start'], optional: true, check: checkDate });
+  const periodStart = await ask({
+    label: 'Periodens början (när arbetet börjar)',
+    flag: 'period-start',
+    given: flags['period-start'],
+    optional: true,
+    check: checkDate,
+  });
   const periodEnd = periodStart
     ? await ask({
         label: 'Periodens slut',
         flag: 'period-end',
         given: flags['period-end'],
         optional: true,
-        check: (v) => checkDate(v) ?? (endNotBeforeStart(periodStart, v) ? undefined : `slutdatum ${v} ligger före startdatum ${periodStart}. Förväntat: ett slutdatum som är samma som eller senare än start`),
+        check: (v) =>
+          checkDate(v) ??
+          (endNotBeforeStart(periodStart, v)
+            ? undefined
+            : `slutdatum ${v} ligger före startdatum ${periodStart}. Förväntat: ett slutdatum som är samma som eller senare än start`),
       })
     : undefined;
   if (!periodStart && flags['period-end']) batchError('--period-end kräver --period-start.', '');
-  const background = await ask({ label: 'Bakgrund, första stycket i brödtexten (kan skrivas i filen sedan)', flag: 'background', given: flags.background, optional: true, check: () => undefined });
+  const background = await ask({
+    label: 'Bakgrund, första stycket i brödtexten (kan skrivas i filen sedan)',
+    flag: 'background',
+    given: flags.background,
+    optional: true,
+    check: () => undefined,
+  });
 
-  if (batchErrors.length > 0) throw new UsageError(`${batchErrors.length} fel; ingen fil skrevs.\n  ${batchErrors.join('\n  ')}\n\nKör "npm run new -- --help" för att se alla flaggor.`);
-  const answers: ScaffoldAnswers = { title, summary, kind, status, organisation, body, decided, reference, decisionPoints, parties, periodStart, periodEnd, background };
+  if (batchErrors.length > 0)
+    throw new UsageError(
+      `${batchErrors.length} fel; ingen fil skrevs.\n  ${batchErrors.join('\n  ')}\n\nKör "npm run new -- --help" för att se alla flaggor.`,
+    );
+  const answers: ScaffoldAnswers = {
+    title,
+    summary,
+    kind,
+    status,
+    organisation,
+    body,
+    decided,
+    reference,
+    decisionPoints,
+    parties,
+    periodStart,
+    periodEnd,
+    background,
+  };
   const file = casePath(dir, caseYear(answers, new Date().getFullYear()), slug);
   const source = buildCaseFile(answers);
-  const { errors } = validateCaseFiles({ files: [file], allFiles: [...existingFiles, file], read: () => source, publicFileExists: publicFileChecker(root) });
+  const { errors } = validateCaseFiles({
+    files: [file],
+    allFiles: [...existingFiles, file],
+    read: () => source,
+    publicFileExists: publicFileChecker(root),
+  });
   if (errors.length > 0) {
     console.error(formatCaseErrors(errors));
     console.error('\nIngen fil skrevs.');

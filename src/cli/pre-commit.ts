@@ -38,12 +38,19 @@ const publicFileExists = (sitePath: string) => {
   }
 };
 
-const { errors } = validateCaseFiles({ files: staged, allFiles: indexed, read: (file) => git(['show', `:${file}`]), publicFileExists });
+const { errors } = validateCaseFiles({
+  files: staged,
+  allFiles: indexed,
+  read: (file) => git(['show', `:${file}`]),
+  publicFileExists,
+});
 
 const ms = Math.round(performance.now() - started);
 if (errors.length > 0) {
   console.error(formatCaseErrors(errors));
-  console.error(`\nCommit stoppad: ${staged.length} ärendefiler i commiten kontrollerades (${ms} ms). Rätta felen, lägg till filerna igen med git add och gör om commit.`);
+  console.error(
+    `\nCommit stoppad: ${staged.length} ärendefiler i commiten kontrollerades (${ms} ms). Rätta felen, lägg till filerna igen med git add och gör om commit.`,
+  );
   console.error('Kontrollen körs av .githooks/pre-commit; se content/README.md om du behöver hoppa över den.');
   process.exit(1);
 }

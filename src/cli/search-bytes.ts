@@ -15,6 +15,10 @@ if (!dir) {
 const result = await measureSearchBytes(dir, query ? { query } : {});
 const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
 console.log(`Sökord: ${result.query} – ${result.hits}`);
-console.log(`Öppna /sok/: ${kb(result.open.bytes)} i ${result.open.requests} filer (varav Pagefind ${kb(result.open.pagefindBytes)})`);
-console.log(`Sökningen:   ${kb(result.search.bytes)} i ${result.search.requests} filer (varav Pagefind ${kb(result.search.pagefindBytes)})`);
+console.log(
+  `Öppna /sok/: ${kb(result.open.bytes)} i ${result.open.requests} filer (varav Pagefind ${kb(result.open.pagefindBytes)})`,
+);
+console.log(
+  `Sökningen:   ${kb(result.search.bytes)} i ${result.search.requests} filer (varav Pagefind ${kb(result.search.pagefindBytes)})`,
+);
 console.log(`Totalt:      ${kb(result.totalBytes)}`);

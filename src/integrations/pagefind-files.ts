@@ -41,7 +41,8 @@ export function usedIndexFiles(outputPath: string): { hashes: Set<string>; metaF
     const pattern = new RegExp(`${language.replace(/[^a-z0-9-]/gi, '')}_[0-9a-f]{6,}`, 'g');
     const found = new Set(text.match(pattern) ?? []);
     found.delete(hash);
-    if (found.size < page_count) throw new Error(`${metaFile} listar ${found.size} filer men indexet har ${page_count} sidor`);
+    if (found.size < page_count)
+      throw new Error(`${metaFile} listar ${found.size} filer men indexet har ${page_count} sidor`);
     for (const h of found) hashes.add(h);
   }
   return { hashes, metaFiles };

@@ -33,7 +33,10 @@ export class PagefindBuildError extends Error {
   readonly step: string;
   readonly causes: readonly string[];
   constructor(step: string, causes: readonly string[], options?: ErrorOptions) {
-    super(`Sökindexet kunde inte byggas: Pagefind rapporterade fel i steget ${step}:\n${causes.map((c) => `  - ${c}`).join('\n')}`, options);
+    super(
+      `Sökindexet kunde inte byggas: Pagefind rapporterade fel i steget ${step}:\n${causes.map((c) => `  - ${c}`).join('\n')}`,
+      options,
+    );
     this.name = 'PagefindBuildError';
     this.step = step;
     this.causes = causes;

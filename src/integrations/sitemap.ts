@@ -22,7 +22,10 @@ export function sitemap(): AstroIntegration {
         base = config.base;
       },
       'astro:build:done': ({ dir, pages, logger }) => {
-        const urls = htmlPagePaths(pages.map((p) => p.pathname), base).map((p) => absolute(p, site));
+        const urls = htmlPagePaths(
+          pages.map((p) => p.pathname),
+          base,
+        ).map((p) => absolute(p, site));
         writeFileSync(new URL('sitemap.xml', dir), sitemapXml(urls, isoDay(BUILD_DATE)));
         logger.info(`sitemap.xml: ${urls.length} sidor`);
       },

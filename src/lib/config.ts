@@ -17,18 +17,26 @@ import { isPartialDate } from './core/partial-date.ts';
 const webAddress = (example: string) =>
   z
     .string()
-    .refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), { message: `en webbadress som börjar med https:// eller http://, t.ex. ${example}` })
+    .refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), {
+      message: `en webbadress som börjar med https:// eller http://, t.ex. ${example}`,
+    })
     .transform((value) => value.replace(/\/+$/, ''));
 
 const projectPath = (example: string) =>
-  z.string().refine((value) => !value.includes('\0') && value.trim() === value, { message: `en sökväg i projektet, t.ex. ${example}` });
+  z
+    .string()
+    .refine((value) => !value.includes('\0') && value.trim() === value, {
+      message: `en sökväg i projektet, t.ex. ${example}`,
+    });
 
 /** Each variable: its schema (with its default), and what it is for. */
 const variables = {
   INSYN_SITE: webAddress('https://insyn.kommun.se').default('https://insyn.example.se'),
   INSYN_BASE: z
     .string()
-    .regex(/^\/(?:[A-Za-z0-9._~-]+\/)*$/, { message: 'en sökväg med snedstreck först och sist, t.ex. /insyn/ (eller / för webbplatsens rot)' })
+    .regex(/^\/(?:[A-Za-z0-9._~-]+\/)*$/, {
+      message: 'en sökväg med snedstreck först och sist, t.ex. /insyn/ (eller / för webbplatsens rot)',
+    })
     .default('/'),
   INSYN_REPO_URL: webAddress('https://github.com/kommun/insyn').optional(),
   INSYN_REPO_BRANCH: z
@@ -38,7 +46,9 @@ const variables = {
   INSYN_CONTACT_EMAIL: z.email({ message: 'en e-postadress, t.ex. insyn@kommun.se' }).optional(),
   INSYN_BUILD_DATE: z
     .string()
-    .refine((value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && isPartialDate(value), { message: 'ett datum som finns, ÅÅÅÅ-MM-DD, t.ex. 2026-11-23' })
+    .refine((value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && isPartialDate(value), {
+      message: 'ett datum som finns, ÅÅÅÅ-MM-DD, t.ex. 2026-11-23',
+    })
     .optional(),
   INSYN_CASES_DIR: projectPath('content/cases').default('content/cases'),
   INSYN_ORGANISATIONS_FILE: projectPath('content/organisations.yaml').default('content/organisations.yaml'),

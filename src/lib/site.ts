@@ -46,7 +46,11 @@ export const CONTACT_EMAIL: string | undefined = config.contactEmail;
  * `<repo>/edit/<branch>/<file>` (GitHub's form; Gitea and Forgejo use the
  * same path), or undefined when no repository is configured.
  */
-export function editUrl(file: string | undefined, repoUrl: string | undefined = REPO_URL, branch: string = REPO_BRANCH): string | undefined {
+export function editUrl(
+  file: string | undefined,
+  repoUrl: string | undefined = REPO_URL,
+  branch: string = REPO_BRANCH,
+): string | undefined {
   if (!repoUrl || !file) return undefined;
   const path = file.replace(/^\/+/, '').split('/').map(encodeURIComponent).join('/');
   return `${repoUrl.replace(/\/+$/, '')}/edit/${encodeURIComponent(branch)}/${path}`;

@@ -6,7 +6,14 @@
  * link restore the same search. All logic that can be pure lives in
  * src/lib/search; this file only reads and writes the DOM.
  */
-import { FILTER_FIELDS, type FilterKey, META_KEYS, PAGE_SIZE, SORT_OPTIONS, type SortId } from '../lib/search/fields.ts';
+import {
+  FILTER_FIELDS,
+  type FilterKey,
+  META_KEYS,
+  PAGE_SIZE,
+  SORT_OPTIONS,
+  type SortId,
+} from '../lib/search/fields.ts';
 import {
   effectiveSort,
   hitsAnnouncement,
@@ -81,7 +88,8 @@ function showNote(text: string, linkText?: string, href?: string): void {
 function commit(next: SearchState, mode: 'push' | 'replace'): void {
   state = next;
   const target = `${location.pathname}${stateToQuery(state)}`;
-  if (target !== `${location.pathname}${location.search}`) history[mode === 'push' ? 'pushState' : 'replaceState'](null, '', target);
+  if (target !== `${location.pathname}${location.search}`)
+    history[mode === 'push' ? 'pushState' : 'replaceState'](null, '', target);
   void search();
 }
 
@@ -185,7 +193,9 @@ function resultItem(data: PagefindResultData): HTMLLIElement {
   h3.append(a);
   const facts = document.createElement('p');
   facts.className = 'meta';
-  facts.textContent = [data.meta[META_KEYS.organisation], data.meta[META_KEYS.date], data.meta[META_KEYS.amount]].filter(Boolean).join(' · ');
+  facts.textContent = [data.meta[META_KEYS.organisation], data.meta[META_KEYS.date], data.meta[META_KEYS.amount]]
+    .filter(Boolean)
+    .join(' · ');
   const excerpt = document.createElement('p');
   excerpt.className = 'excerpt';
   excerpt.append('… ', ...excerptNodes(data.excerpt), ' …');
@@ -283,7 +293,9 @@ function wire(): void {
 async function start(): Promise<void> {
   for (const option of SORT_OPTIONS) sortSelect.add(new Option(option.label, option.id));
   if (IN_DEV_SERVER) {
-    showNote('Sökningen fungerar bara på den byggda webbplatsen, eftersom sökindexet skapas när webbplatsen byggs. Kör npm start för att bygga och visa webbplatsen med sökning.');
+    showNote(
+      'Sökningen fungerar bara på den byggda webbplatsen, eftersom sökindexet skapas när webbplatsen byggs. Kör npm start för att bygga och visa webbplatsen med sökning.',
+    );
     return;
   }
   try {

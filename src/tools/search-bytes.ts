@@ -60,7 +60,10 @@ function record(page: Page, origin: string): { stop: () => Promise<PhaseBytes> }
     stop: async () => {
       page.off('requestfinished', onFinished);
       const files = await Promise.all(
-        done.map(async (r) => ({ path: r.url().startsWith(origin) ? r.url().slice(origin.length) : r.url(), bytes: await bodyBytes(r) })),
+        done.map(async (r) => ({
+          path: r.url().startsWith(origin) ? r.url().slice(origin.length) : r.url(),
+          bytes: await bodyBytes(r),
+        })),
       );
       const bytes = files.reduce((a, f) => a + f.bytes, 0);
       const pagefindBytes = files.filter((f) => f.path.includes('/pagefind/')).reduce((a, f) => a + f.bytes, 0);
@@ -71,9 +74,13 @@ function record(page: Page, origin: string): { stop: () => Promise<PhaseBytes> }
 
 /** The live region's text once it names the query (the search page announces every result). */
 async function waitForAnnouncement(page: Page, pattern: RegExp): Promise<string> {
-  await page.waitForFunction((source) => new RegExp(source).test(document.getElementById('sok-status')?.textContent ?? ''), pattern.source, {
-    timeout: 120_000,
-  });
+  await page.waitForFunction(
+    (source) => new RegExp(source).test(document.getElementById('sok-status')?.textContent ?? ''),
+    pattern.source,
+    {
+      timeout: 120_000,
+    },
+  );
   return (await page.locator('#sok-status').textContent()) ?? '';
 }
 
@@ -82,7 +89,10 @@ async function waitForAnnouncement(page: Page, pattern: RegExp): Promise<string>
  * site directory. Pass a browser to reuse one; otherwise Chromium is
  * launched and closed here.
  */
-export async function measureSearchBytes(siteDir: string, options: { query?: string; browser?: Browser } = {}): Promise<SearchBytes> {
+export async function measureSearchBytes(
+  siteDir: string,
+  options: { query?: string; browser?: Browser } = {},
+): Promise<SearchBytes> {
   const query = options.query ?? TYPICAL_QUERY;
   // Launch first: if Chromium is missing, no server is left open to keep the process alive.
   const browser = options.browser ?? (await launchChromium());

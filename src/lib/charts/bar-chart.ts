@@ -61,9 +61,14 @@ export function layoutBarChart(input: BarChartInput): BarChartLayout {
   const many = input.series.length > 1;
   const index = new Map(input.series.map((s, i) => [s.key, i]));
   const max = Math.max(0, ...input.groups.flatMap((g) => g.values.map((v) => v.value)));
-  const textOf = (v: ChartGroup['values'][number]) => (many ? `${v.valueLabel} (${input.series[index.get(v.series) ?? 0]?.label ?? ''})` : v.valueLabel);
+  const textOf = (v: ChartGroup['values'][number]) =>
+    many ? `${v.valueLabel} (${input.series[index.get(v.series) ?? 0]?.label ?? ''})` : v.valueLabel;
   const longestValue = Math.max(0, ...input.groups.flatMap((g) => g.values.map((v) => textOf(v).length)));
-  const longestLabel = Math.max(0, ...input.groups.map((g) => g.label.length), ...input.series.map((s) => s.label.length + 3));
+  const longestLabel = Math.max(
+    0,
+    ...input.groups.map((g) => g.label.length),
+    ...input.series.map((s) => s.label.length + 3),
+  );
   const textRoom = Math.ceil(longestValue * CHAR_WIDTH) + 8;
   const room = Math.max(MIN_BAR_ROOM, CHART_WIDTH - textRoom);
   const width = Math.max(CHART_WIDTH, room + textRoom, Math.ceil(longestLabel * CHAR_WIDTH));
@@ -77,7 +82,16 @@ export function layoutBarChart(input: BarChartInput): BarChartLayout {
     for (const v of g.values) {
       const seriesIndex = index.get(v.series) ?? 0;
       const barWidth = max > 0 ? Math.max(v.value > 0 ? 2 : 0, Math.round((v.value / max) * room)) : 0;
-      bars.push({ x: 0, y, width: barWidth, height: BAR, seriesIndex, text: textOf(v), textX: barWidth + 6, textY: y + 14 });
+      bars.push({
+        x: 0,
+        y,
+        width: barWidth,
+        height: BAR,
+        seriesIndex,
+        text: textOf(v),
+        textX: barWidth + 6,
+        textY: y + 14,
+      });
       y += BAR + BAR_GAP;
     }
     y += GROUP_GAP;

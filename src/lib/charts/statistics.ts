@@ -26,7 +26,9 @@ function basisChart(groups: { label: string; byBasis: Record<Basis, number> }[])
     series,
     groups: groups.map((g) => ({
       label: g.label,
-      values: used.filter((b) => g.byBasis[b] > 0).map((b) => ({ series: b, value: g.byBasis[b], valueLabel: formatKronor(g.byBasis[b]) })),
+      values: used
+        .filter((b) => g.byBasis[b] > 0)
+        .map((b) => ({ series: b, value: g.byBasis[b], valueLabel: formatKronor(g.byBasis[b]) })),
     })),
   };
 }
@@ -50,7 +52,13 @@ export function countChart<K extends string>(counts: Record<K, number>, labels: 
     series: [{ key: 'n', label: 'ärenden' }],
     groups: (Object.keys(labels) as K[]).map((k) => ({
       label: labels[k],
-      values: [{ series: 'n', value: counts[k], valueLabel: `${formatNumber(counts[k])} ${counts[k] === 1 ? 'ärende' : 'ärenden'}` }],
+      values: [
+        {
+          series: 'n',
+          value: counts[k],
+          valueLabel: `${formatNumber(counts[k])} ${counts[k] === 1 ? 'ärende' : 'ärenden'}`,
+        },
+      ],
     })),
   };
 }

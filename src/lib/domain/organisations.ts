@@ -17,7 +17,14 @@ import { type CaseEntry, newestFirst } from './cases.ts';
 import { ROLE_LABEL } from '../core/labels.ts';
 
 /** How an organisation takes part in a case, in the order pages list them: it decides, or it has a party role. */
-export const ORG_ROLES = ['decider', 'funder', 'recipient', 'owner', 'applicant', 'partner'] as const satisfies readonly ('decider' | Role)[];
+export const ORG_ROLES = [
+  'decider',
+  'funder',
+  'recipient',
+  'owner',
+  'applicant',
+  'partner',
+] as const satisfies readonly ('decider' | Role)[];
 export type OrgRole = (typeof ORG_ROLES)[number];
 
 /** Swedish headings for the roles ("Beslutar", "Finansiär" …). */
@@ -100,7 +107,10 @@ export function namesByRole(data: CaseEntry['data']): { name: string; role: OrgR
 }
 
 /** Builds every organisation and body page's data from the cases. */
-export function buildOrganisations<T extends CaseEntry>(cases: readonly T[], entries: readonly AliasEntry[] = []): OrganisationIndex<T> {
+export function buildOrganisations<T extends CaseEntry>(
+  cases: readonly T[],
+  entries: readonly AliasEntry[] = [],
+): OrganisationIndex<T> {
   const namer = organisationNamer(entries);
   interface Acc {
     spellings: Map<string, number>;
@@ -137,14 +147,23 @@ export function buildOrganisations<T extends CaseEntry>(cases: readonly T[], ent
   const organisations: Organisation<T>[] = [...acc.entries()].map(([slug, a]) => {
     const name = namer.canonicalName(slug) ?? commonest(a.spellings);
     const bodies: Body<T>[] = [...a.bodies.entries()]
-      .map(([bslug, b]) => ({ orgSlug: slug, orgName: name, slug: bslug, name: commonest(b.names), cases: newestFirst([...b.cases]) }))
+      .map(([bslug, b]) => ({
+        orgSlug: slug,
+        orgName: name,
+        slug: bslug,
+        name: commonest(b.names),
+        cases: newestFirst([...b.cases]),
+      }))
       .sort((x, y) => COLLATOR.compare(x.name, y.name));
     return {
       slug,
       name,
       spellings: [...a.spellings.keys()].sort(COLLATOR.compare),
       cases: newestFirst([...a.cases]),
-      byRole: ORG_ROLES.filter((r) => a.roles.has(r)).map((role) => ({ role, cases: newestFirst([...a.roles.get(role)!]) })),
+      byRole: ORG_ROLES.filter((r) => a.roles.has(r)).map((role) => ({
+        role,
+        cases: newestFirst([...a.roles.get(role)!]),
+      })),
       bodies,
     };
   });

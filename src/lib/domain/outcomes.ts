@@ -24,7 +24,8 @@ export function outcomeRow<T extends CaseEntry>(entry: T, outcome: Outcome): Out
     entry,
     outcome,
     missingResult: target !== undefined && actual === undefined,
-    percentOfTarget: target !== undefined && actual !== undefined && target > 0 ? Math.round((actual / target) * 100) : undefined,
+    percentOfTarget:
+      target !== undefined && actual !== undefined && target > 0 ? Math.round((actual / target) * 100) : undefined,
   };
 }
 
@@ -45,7 +46,10 @@ export function compareOutcome(row: OutcomeRow): string {
 }
 
 /** Rows grouped by a key (e.g. the deciding organisation's slug), in first-seen order. */
-export function groupOutcomes<T extends CaseEntry>(rows: readonly OutcomeRow<T>[], keyOf: (entry: T) => string): Map<string, OutcomeRow<T>[]> {
+export function groupOutcomes<T extends CaseEntry>(
+  rows: readonly OutcomeRow<T>[],
+  keyOf: (entry: T) => string,
+): Map<string, OutcomeRow<T>[]> {
   const groups = new Map<string, OutcomeRow<T>[]>();
   for (const r of rows) {
     const key = keyOf(r.entry);
@@ -57,7 +61,14 @@ export function groupOutcomes<T extends CaseEntry>(rows: readonly OutcomeRow<T>[
 }
 
 /** Summary figures for the overview. */
-export function outcomeSummary(rows: readonly OutcomeRow[]): { rows: number; cases: number; targets: number; results: number; missingResults: number; casesWithTargetsOnly: number } {
+export function outcomeSummary(rows: readonly OutcomeRow[]): {
+  rows: number;
+  cases: number;
+  targets: number;
+  results: number;
+  missingResults: number;
+  casesWithTargetsOnly: number;
+} {
   const byCase = new Map<string, OutcomeRow[]>();
   for (const r of rows) byCase.set(r.entry.id, [...(byCase.get(r.entry.id) ?? []), r]);
   return {
@@ -66,6 +77,8 @@ export function outcomeSummary(rows: readonly OutcomeRow[]): { rows: number; cas
     targets: rows.filter((r) => r.outcome.target !== undefined).length,
     results: rows.filter((r) => r.outcome.actual !== undefined).length,
     missingResults: rows.filter((r) => r.missingResult).length,
-    casesWithTargetsOnly: [...byCase.values()].filter((list) => list.some((r) => r.outcome.target !== undefined) && list.every((r) => r.outcome.actual === undefined)).length,
+    casesWithTargetsOnly: [...byCase.values()].filter(
+      (list) => list.some((r) => r.outcome.target !== undefined) && list.every((r) => r.outcome.actual === undefined),
+    ).length,
   };
 }

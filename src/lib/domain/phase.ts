@@ -13,7 +13,10 @@ export const PHASE_LABEL: Record<Phase, string> = {
   ended: 'avslutad',
 };
 
-export function phaseOf(period: { start: string; end?: string | undefined } | undefined, buildDate: Date): Phase | undefined {
+export function phaseOf(
+  period: { start: string; end?: string | undefined } | undefined,
+  buildDate: Date,
+): Phase | undefined {
   if (period === undefined) return undefined;
   const today = isoDay(buildDate);
   if (today < firstDay(period.start)) return 'planned';

@@ -15,7 +15,16 @@
 import type { CaseData } from '../schema/case.ts';
 import { type CaseEntry, moneyTotals } from './cases.ts';
 import { BASIS_LABEL } from '../core/money.ts';
-import { BASES, type Basis, KINDS, type Kind, STATUSES, type Status, YEARLY_BASES, zeroRecord } from '../core/vocabulary.ts';
+import {
+  BASES,
+  type Basis,
+  KINDS,
+  type Kind,
+  STATUSES,
+  type Status,
+  YEARLY_BASES,
+  zeroRecord,
+} from '../core/vocabulary.ts';
 import { yearOf } from '../core/partial-date.ts';
 
 /** Sums per basis, all zero. */
@@ -63,7 +72,11 @@ export function moneyFlows<T extends CaseEntry>(cases: readonly T[]): MoneyFlow<
 export const isYearly = (basis: Basis): boolean => YEARLY_BASES.has(basis);
 
 /** Flows summed per basis (amounts as stated, each counted once), and how many had no amount. */
-export function sumFlows(flows: readonly MoneyFlow[]): { byBasis: Record<Basis, number>; withAmount: number; withoutAmount: number } {
+export function sumFlows(flows: readonly MoneyFlow[]): {
+  byBasis: Record<Basis, number>;
+  withAmount: number;
+  withoutAmount: number;
+} {
   const byBasis = zeroByBasis();
   let withAmount = 0;
   for (const f of flows) {
@@ -111,7 +124,11 @@ export interface OrgMoneyRow {
  * Stated money per organisation (payer `from` and payee `to`, names
  * normalised by `slugOf`), by basis, amounts as stated. Sorted by name.
  */
-export function moneyByOrganisation(flows: readonly MoneyFlow[], slugOf: (name: string) => string, nameOf: (slug: string) => string): OrgMoneyRow[] {
+export function moneyByOrganisation(
+  flows: readonly MoneyFlow[],
+  slugOf: (name: string) => string,
+  nameOf: (slug: string) => string,
+): OrgMoneyRow[] {
   const rows = new Map<string, OrgMoneyRow>();
   const row = (name: string): OrgMoneyRow => {
     const slug = slugOf(name);
@@ -138,7 +155,10 @@ export function rankOrganisations(rows: readonly OrgMoneyRow[], side: 'given' | 
 }
 
 /** Number of cases per kind and per status (every value listed, zeros included). */
-export function caseCounts(cases: readonly CaseEntry[]): { byKind: Record<Kind, number>; byStatus: Record<Status, number> } {
+export function caseCounts(cases: readonly CaseEntry[]): {
+  byKind: Record<Kind, number>;
+  byStatus: Record<Status, number>;
+} {
   const byKind = zeroRecord(KINDS);
   const byStatus = zeroRecord(STATUSES);
   for (const c of cases) {

@@ -36,7 +36,9 @@ export interface Tracker<T extends CaseEntry = CaseEntry> {
 
 /** Every follow-up of every case with its state on `buildDate`. */
 export function trackFollowUps<T extends CaseEntry>(cases: readonly T[], buildDate: Date): TrackedFollowUp<T>[] {
-  return cases.flatMap((entry) => (entry.data.followUps ?? []).map((followUp) => ({ entry, followUp, state: followUpState(followUp, buildDate) })));
+  return cases.flatMap((entry) =>
+    (entry.data.followUps ?? []).map((followUp) => ({ entry, followUp, state: followUpState(followUp, buildDate) })),
+  );
 }
 
 /**
@@ -50,8 +52,15 @@ export function groupFollowUps<T extends CaseEntry>(items: readonly TrackedFollo
     const inState = items.filter((i) => i.state === state);
     const sorted =
       state === 'reported'
-        ? inState.sort((a, b) => sortKey(b.followUp.done!).localeCompare(sortKey(a.followUp.done!)) || a.entry.id.localeCompare(b.entry.id))
-        : inState.sort((a, b) => sortKey(a.followUp.due).localeCompare(sortKey(b.followUp.due)) || a.entry.id.localeCompare(b.entry.id));
+        ? inState.sort(
+            (a, b) =>
+              sortKey(b.followUp.done!).localeCompare(sortKey(a.followUp.done!)) ||
+              a.entry.id.localeCompare(b.entry.id),
+          )
+        : inState.sort(
+            (a, b) =>
+              sortKey(a.followUp.due).localeCompare(sortKey(b.followUp.due)) || a.entry.id.localeCompare(b.entry.id),
+          );
     return { state, items: sorted };
   });
   return { groups, counts, total: items.length };
@@ -61,7 +70,10 @@ export function groupFollowUps<T extends CaseEntry>(items: readonly TrackedFollo
  * Counts per group (organisation or body), most overdue first, then most
  * follow-ups, then name. `keyOf` gives each item's key and display name.
  */
-export function countFollowUpsBy<T extends CaseEntry>(items: readonly TrackedFollowUp<T>[], keyOf: (item: TrackedFollowUp<T>) => { key: string; name: string }): CountRow[] {
+export function countFollowUpsBy<T extends CaseEntry>(
+  items: readonly TrackedFollowUp<T>[],
+  keyOf: (item: TrackedFollowUp<T>) => { key: string; name: string },
+): CountRow[] {
   const rows = new Map<string, CountRow>();
   for (const item of items) {
     const { key, name } = keyOf(item);
@@ -70,7 +82,9 @@ export function countFollowUpsBy<T extends CaseEntry>(items: readonly TrackedFol
     row.counts[item.state]++;
     row.total++;
   }
-  return [...rows.values()].sort((a, b) => b.counts.overdue - a.counts.overdue || b.total - a.total || a.name.localeCompare(b.name, 'sv-SE'));
+  return [...rows.values()].sort(
+    (a, b) => b.counts.overdue - a.counts.overdue || b.total - a.total || a.name.localeCompare(b.name, 'sv-SE'),
+  );
 }
 
 /** Headings for the tracker's groups. */

@@ -39,10 +39,12 @@ const list = (values: readonly string[] | undefined): string | undefined =>
 /** Serialises a table: BOM, header row, RFC 4180 quoting, CRLF. */
 export function toCsv(table: Table): string {
   return stringify(
-    table.rows.map((row) => table.columns.map((c) => {
-      const v = row[c];
-      return v === undefined ? '' : typeof v === 'number' ? String(v) : v;
-    })),
+    table.rows.map((row) =>
+      table.columns.map((c) => {
+        const v = row[c];
+        return v === undefined ? '' : typeof v === 'number' ? String(v) : v;
+      }),
+    ),
     { bom: true, header: true, columns: [...table.columns], record_delimiter: '\r\n' },
   );
 }
@@ -112,7 +114,18 @@ export function casesTable(cases: readonly CaseEntry[], urlOf: (slug: string) =>
   return { columns: CASE_COLUMNS, rows };
 }
 
-export const FUNDING_COLUMNS = ['slug', 'index', 'from', 'to', 'amount', 'basis', 'period.start', 'period.end', 'items', 'note'] as const;
+export const FUNDING_COLUMNS = [
+  'slug',
+  'index',
+  'from',
+  'to',
+  'amount',
+  'basis',
+  'period.start',
+  'period.end',
+  'items',
+  'note',
+] as const;
 
 /** `finansiering.csv`: one row per funding entry; `items` is the number of rows in `finansiering-poster.csv`. */
 export function fundingTable(cases: readonly CaseEntry[]): Table {
@@ -139,7 +152,13 @@ export const FUNDING_ITEM_COLUMNS = ['slug', 'fundingIndex', 'index', 'label', '
 export function fundingItemsTable(cases: readonly CaseEntry[]): Table {
   const rows = cases.flatMap(({ id, data }) =>
     (data.funding ?? []).flatMap((f, i) =>
-      (f.items ?? []).map((item, j): Row => ({ slug: id, fundingIndex: i + 1, index: j + 1, label: item.label, amount: item.amount })),
+      (f.items ?? []).map((item, j): Row => ({
+        slug: id,
+        fundingIndex: i + 1,
+        index: j + 1,
+        label: item.label,
+        amount: item.amount,
+      })),
     ),
   );
   return { columns: FUNDING_ITEM_COLUMNS, rows };

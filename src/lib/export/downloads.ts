@@ -22,16 +22,60 @@ export const FOLLOW_UP_CALENDAR_PATH = '/uppfoljning.ics';
 export const organisationFeedPath = (orgSlug: string): string => `/organisationer/${orgSlug}/arenden.atom`;
 
 export const DOWNLOADS: readonly Download[] = [
-  { path: '/data/arenden.json', format: 'JSON', description: 'Alla ärenden med alla fält, webbadress och slug. Samma fältnamn som i dataordlistan.' },
-  { path: CASE_JSON_PATH('<slug>'), format: 'JSON', description: 'Ett ärende per fil, till exempel för att länka till ett enskilt ärende. Adressen står också i arenden.json.' },
-  { path: '/data/arenden.csv', format: 'CSV', description: 'En rad per ärende. Listor (beslutspunkter, parter, platser …) står i samma cell, ett värde per rad. Antal finansieringsposter, uppföljningar och utfall står som tal.' },
-  { path: '/data/finansiering.csv', format: 'CSV', description: 'En rad per penningflöde (funding): vem som betalar, vem som tar emot, belopp, grund och period. index räknar flödena i ärendet från 1.' },
-  { path: '/data/finansiering-poster.csv', format: 'CSV', description: 'En rad per post i ett penningflödes uppdelning (funding[].items). fundingIndex pekar på raden i finansiering.csv.' },
-  { path: '/data/uppfoljningar.csv', format: 'CSV', description: 'En rad per utlovad återrapport, med status (state: reported, overdue, due-soon eller later) den dag webbplatsen byggdes.' },
+  {
+    path: '/data/arenden.json',
+    format: 'JSON',
+    description: 'Alla ärenden med alla fält, webbadress och slug. Samma fältnamn som i dataordlistan.',
+  },
+  {
+    path: CASE_JSON_PATH('<slug>'),
+    format: 'JSON',
+    description:
+      'Ett ärende per fil, till exempel för att länka till ett enskilt ärende. Adressen står också i arenden.json.',
+  },
+  {
+    path: '/data/arenden.csv',
+    format: 'CSV',
+    description:
+      'En rad per ärende. Listor (beslutspunkter, parter, platser …) står i samma cell, ett värde per rad. Antal finansieringsposter, uppföljningar och utfall står som tal.',
+  },
+  {
+    path: '/data/finansiering.csv',
+    format: 'CSV',
+    description:
+      'En rad per penningflöde (funding): vem som betalar, vem som tar emot, belopp, grund och period. index räknar flödena i ärendet från 1.',
+  },
+  {
+    path: '/data/finansiering-poster.csv',
+    format: 'CSV',
+    description:
+      'En rad per post i ett penningflödes uppdelning (funding[].items). fundingIndex pekar på raden i finansiering.csv.',
+  },
+  {
+    path: '/data/uppfoljningar.csv',
+    format: 'CSV',
+    description:
+      'En rad per utlovad återrapport, med status (state: reported, overdue, due-soon eller later) den dag webbplatsen byggdes.',
+  },
   { path: '/data/utfall.csv', format: 'CSV', description: 'En rad per mål eller resultat (outcomes).' },
-  { path: GIVING360_PATH, format: 'JSON', description: 'Beviljade medel enligt 360Giving Data Standard 1.4, ett bidrag per penningflöde. Vad som inte ingår, och varför, står längre ner.' },
-  { path: ALL_CASES_FEED_PATH, format: 'Atom', description: 'Flöde med alla ärenden, nyast först. Prenumerera i en flödesläsare. Varje organisation har också ett eget flöde på sin sida.' },
-  { path: FOLLOW_UP_CALENDAR_PATH, format: 'iCalendar', description: 'Kalender med alla utlovade återrapporter, en heldagshändelse per uppföljning (en dag, en månad eller ett år, så som källan anger). Prenumerera i din kalender.' },
+  {
+    path: GIVING360_PATH,
+    format: 'JSON',
+    description:
+      'Beviljade medel enligt 360Giving Data Standard 1.4, ett bidrag per penningflöde. Vad som inte ingår, och varför, står längre ner.',
+  },
+  {
+    path: ALL_CASES_FEED_PATH,
+    format: 'Atom',
+    description:
+      'Flöde med alla ärenden, nyast först. Prenumerera i en flödesläsare. Varje organisation har också ett eget flöde på sin sida.',
+  },
+  {
+    path: FOLLOW_UP_CALENDAR_PATH,
+    format: 'iCalendar',
+    description:
+      'Kalender med alla utlovade återrapporter, en heldagshändelse per uppföljning (en dag, en månad eller ett år, så som källan anger). Prenumerera i din kalender.',
+  },
   { path: '/sitemap.xml', format: 'XML', description: 'Alla sidor på webbplatsen, för sökmotorer.' },
 ];
 

@@ -80,7 +80,11 @@ function entry(c: CaseEntry, options: FeedOptions): string {
 /** An Atom feed of the given cases, newest first. */
 export function atomFeed(cases: readonly CaseEntry[], options: FeedOptions): string {
   const sorted = newestFirst(cases);
-  const updated = sorted.map((c) => entryUpdated(c.data, options.buildDate, options.addedOf?.(c))).sort().at(-1) ?? timestamp(options.buildDate);
+  const updated =
+    sorted
+      .map((c) => entryUpdated(c.data, options.buildDate, options.addedOf?.(c)))
+      .sort()
+      .at(-1) ?? timestamp(options.buildDate);
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="sv">',

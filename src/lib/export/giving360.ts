@@ -140,7 +140,12 @@ export function organisationId(name: string, data: CaseData, orgSlugOf: (name: s
   return `${GRANT_ID_PREFIX}-org-${orgSlugOf(name) || 'namnlos'}`;
 }
 
-function toGrant(entry: CaseEntry, f: FundingEntry & { amount: number; to: string }, n: number, options: Giving360Options): Giving360Grant {
+function toGrant(
+  entry: CaseEntry,
+  f: FundingEntry & { amount: number; to: string },
+  n: number,
+  options: Giving360Options,
+): Giving360Grant {
   const d = entry.data;
   const orgSlugOf = options.orgSlugOf ?? slugify;
   const period = f.period ?? d.period;
@@ -157,7 +162,9 @@ function toGrant(entry: CaseEntry, f: FundingEntry & { amount: number; to: strin
     ...(period ? { plannedDates: [{ startDate: period.start, ...(period.end ? { endDate: period.end } : {}) }] } : {}),
     recipientOrganization: [{ id: organisationId(f.to, d, orgSlugOf), name: f.to }],
     fundingOrganization: [funder],
-    ...(d.places && d.places.length > 0 ? { beneficiaryLocation: d.places.map((name) => ({ name, countryCode: 'SE' as const })) } : {}),
+    ...(d.places && d.places.length > 0
+      ? { beneficiaryLocation: d.places.map((name) => ({ name, countryCode: 'SE' as const })) }
+      : {}),
     classifications: [{ vocabulary: 'insyn-kind', code: d.kind, title: KIND_LABEL[d.kind] }],
     ...(documents.length > 0
       ? {

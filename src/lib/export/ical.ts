@@ -60,7 +60,11 @@ export function foldLine(line: string): string {
 }
 
 const compactDay = (iso: string): string => iso.replaceAll('-', '');
-const stampOf = (date: Date): string => date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const stampOf = (date: Date): string =>
+  date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 
 /** The follow-up calendar as iCalendar text. */
 export function followUpCalendar(cases: readonly CaseEntry[], options: CalendarOptions): string {

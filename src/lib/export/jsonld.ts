@@ -17,11 +17,20 @@ import { CEILING_BASES } from '../core/vocabulary.ts';
 
 type Json = Record<string, unknown>;
 
-function grant(entry: CaseEntry, f: NonNullable<CaseEntry['data']['funding']>[number] & { amount: number }, pageUrl: string): Json {
+function grant(
+  entry: CaseEntry,
+  f: NonNullable<CaseEntry['data']['funding']>[number] & { amount: number },
+  pageUrl: string,
+): Json {
   const d = entry.data;
   const period = f.period ?? d.period;
   const isCeiling = CEILING_BASES.has(f.basis);
-  const amount: Json = { '@type': 'MonetaryAmount', currency: 'SEK', [isCeiling ? 'maxValue' : 'value']: f.amount, description: BASIS_LABEL[f.basis] };
+  const amount: Json = {
+    '@type': 'MonetaryAmount',
+    currency: 'SEK',
+    [isCeiling ? 'maxValue' : 'value']: f.amount,
+    description: BASIS_LABEL[f.basis],
+  };
   if (period) {
     amount['validFrom'] = period.start;
     if (period.end) amount['validThrough'] = period.end;

@@ -18,12 +18,18 @@ export interface CaseHistory {
 }
 
 /** The history of a case file (`entry.filePath`, relative to the project root). */
-export function caseHistory(filePath: string, root: string = process.cwd(), dir: string = config.casesDir): CaseHistory {
+export function caseHistory(
+  filePath: string,
+  root: string = process.cwd(),
+  dir: string = config.casesDir,
+): CaseHistory {
   const repo = repoHistory(root, dir);
   return { available: repo.available, reason: repo.reason, shallow: repo.shallow, file: repo.files.get(filePath) };
 }
 
 /** The link to the file as it was at a commit, or undefined without a repository URL. */
 export function versionUrl(commit: FileCommit, repoUrl: string | undefined = REPO_URL): string | undefined {
-  return repoUrl ? `${repoUrl}/blob/${commit.hash}/${commit.repoPath.split('/').map(encodeURIComponent).join('/')}` : undefined;
+  return repoUrl
+    ? `${repoUrl}/blob/${commit.hash}/${commit.repoPath.split('/').map(encodeURIComponent).join('/')}`
+    : undefined;
 }

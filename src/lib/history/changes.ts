@@ -36,7 +36,8 @@ export function frontmatterOf(source: string): Json | undefined {
   return yaml === undefined ? undefined : parseFrontmatter(yaml);
 }
 
-const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
+const str = (v: unknown): string | undefined =>
+  typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined;
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 const list = (v: unknown): Json[] => (Array.isArray(v) ? v.filter(isRecord) : []);
 
@@ -85,13 +86,22 @@ function describeFunding(before: Json[], after: Json[]): string[] {
     const a = before[i]!;
     const b = after[i]!;
     const which = many ? ` ${flowName(b)}` : '';
-    if (num(a['amount']) !== num(b['amount'])) out.push(`Beloppet${which} ändrades från ${kronor(a['amount'])} till ${kronor(b['amount'])}`);
-    if (basisOf(a['basis']) !== basisOf(b['basis'])) out.push(`Beloppets grund${which} ändrades från ${BASIS_LABEL[basisOf(a['basis'])]} till ${BASIS_LABEL[basisOf(b['basis'])]}`);
-    if (str(a['from']) !== str(b['from']) || str(a['to']) !== str(b['to'])) out.push(`Betalare och mottagare ändrades från ${flowName(a) || 'ej angivet'} till ${flowName(b) || 'ej angivet'}`);
+    if (num(a['amount']) !== num(b['amount']))
+      out.push(`Beloppet${which} ändrades från ${kronor(a['amount'])} till ${kronor(b['amount'])}`);
+    if (basisOf(a['basis']) !== basisOf(b['basis']))
+      out.push(
+        `Beloppets grund${which} ändrades från ${BASIS_LABEL[basisOf(a['basis'])]} till ${BASIS_LABEL[basisOf(b['basis'])]}`,
+      );
+    if (str(a['from']) !== str(b['from']) || str(a['to']) !== str(b['to']))
+      out.push(
+        `Betalare och mottagare ändrades från ${flowName(a) || 'ej angivet'} till ${flowName(b) || 'ej angivet'}`,
+      );
     out.push(...describePeriod(`Perioden för beloppet${which}`, a['period'], b['period']));
   }
-  for (const b of after.slice(common)) out.push(`Ett belopp lades till: ${formatAmount(num(b['amount']), basisOf(b['basis']))} ${flowName(b)}`.trim());
-  for (const a of before.slice(common)) out.push(`Ett belopp togs bort: ${formatAmount(num(a['amount']), basisOf(a['basis']))} ${flowName(a)}`.trim());
+  for (const b of after.slice(common))
+    out.push(`Ett belopp lades till: ${formatAmount(num(b['amount']), basisOf(b['basis']))} ${flowName(b)}`.trim());
+  for (const a of before.slice(common))
+    out.push(`Ett belopp togs bort: ${formatAmount(num(a['amount']), basisOf(a['basis']))} ${flowName(a)}`.trim());
   return out;
 }
 
@@ -103,7 +113,12 @@ function describeFollowUps(before: Json[], after: Json[]): string[] {
     let at = remaining.findIndex((a) => str(a['what']) === str(b['what']));
     if (at === -1) {
       const sameIndex = before[index];
-      if (sameIndex !== undefined && remaining.includes(sameIndex) && !after.some((x) => str(x['what']) === str(sameIndex['what']))) at = remaining.indexOf(sameIndex);
+      if (
+        sameIndex !== undefined &&
+        remaining.includes(sameIndex) &&
+        !after.some((x) => str(x['what']) === str(sameIndex['what']))
+      )
+        at = remaining.indexOf(sameIndex);
     }
     return at === -1 ? undefined : remaining.splice(at, 1)[0];
   };
@@ -114,20 +129,25 @@ function describeFollowUps(before: Json[], after: Json[]): string[] {
       out.push(`En uppföljning lades till: ${what} (ska komma ${dateText(b['due'])})`);
       return;
     }
-    if (str(a['due']) !== str(b['due'])) out.push(`Uppföljningen "${what}" flyttades från ${dateText(a['due'])} till ${dateText(b['due'])}`);
+    if (str(a['due']) !== str(b['due']))
+      out.push(`Uppföljningen "${what}" flyttades från ${dateText(a['due'])} till ${dateText(b['due'])}`);
     if (str(a['done']) !== str(b['done'])) {
       if (b['done'] === undefined) out.push(`Uppföljningen "${what}" markeras inte längre som rapporterad`);
       else out.push(`Uppföljningen "${what}" rapporterades ${dateText(b['done'])}`);
     }
-    if (str(a['what']) !== str(b['what'])) out.push(`Uppföljningens beskrivning ändrades från "${str(a['what']) ?? ''}" till "${what}"`);
+    if (str(a['what']) !== str(b['what']))
+      out.push(`Uppföljningens beskrivning ändrades från "${str(a['what']) ?? ''}" till "${what}"`);
   });
-  for (const a of remaining) out.push(`En uppföljning togs bort: ${str(a['what']) ?? 'uppföljning'} (skulle komma ${dateText(a['due'])})`);
+  for (const a of remaining)
+    out.push(`En uppföljning togs bort: ${str(a['what']) ?? 'uppföljning'} (skulle komma ${dateText(a['due'])})`);
   return out;
 }
 
 const statusText = (v: unknown): string => {
   const s = str(v);
-  return s !== undefined && s in STATUS_LABEL ? STATUS_LABEL[s as keyof typeof STATUS_LABEL].toLowerCase() : (s ?? 'ingen');
+  return s !== undefined && s in STATUS_LABEL
+    ? STATUS_LABEL[s as keyof typeof STATUS_LABEL].toLowerCase()
+    : (s ?? 'ingen');
 };
 
 /**
@@ -137,7 +157,8 @@ const statusText = (v: unknown): string => {
 export function describeChanges(before: Json | undefined, after: Json | undefined): string[] {
   if (!before || !after) return [];
   const out: string[] = [];
-  if (str(before['status']) !== str(after['status'])) out.push(`Status ändrades från ${statusText(before['status'])} till ${statusText(after['status'])}`);
+  if (str(before['status']) !== str(after['status']))
+    out.push(`Status ändrades från ${statusText(before['status'])} till ${statusText(after['status'])}`);
   if (str(before['decided']) !== str(after['decided'])) {
     if (after['decided'] === undefined) out.push(`Beslutsdatumet togs bort (var ${dateText(before['decided'])})`);
     else if (before['decided'] === undefined) out.push(`Beslutsdatum angavs: ${dateText(after['decided'])}`);

@@ -59,9 +59,19 @@ const ZERO = /^0+$/;
 const RS = '\x1e';
 const US = '\x1f';
 
-function git(cwd: string, args: string[], input?: string): { ok: true; out: Buffer } | { ok: false; missing: boolean; message: string } {
-  const r = spawnSync('git', ['-c', 'core.quotePath=false', ...args], { cwd, input, maxBuffer: MAX_BUFFER, env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' } });
-  if (r.error) return { ok: false, missing: (r.error as NodeJS.ErrnoException).code === 'ENOENT', message: r.error.message };
+function git(
+  cwd: string,
+  args: string[],
+  input?: string,
+): { ok: true; out: Buffer } | { ok: false; missing: boolean; message: string } {
+  const r = spawnSync('git', ['-c', 'core.quotePath=false', ...args], {
+    cwd,
+    input,
+    maxBuffer: MAX_BUFFER,
+    env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
+  });
+  if (r.error)
+    return { ok: false, missing: (r.error as NodeJS.ErrnoException).code === 'ENOENT', message: r.error.message };
   if (r.status !== 0) return { ok: false, missing: false, message: r.stderr.toString('utf8').trim() };
   return { ok: true, out: r.stdout };
 }
@@ -102,10 +112,28 @@ export function parseRawLog(text: string): RawCommit[] {
       // :100644 100644 <old> <new> M\tpath   or   R100\told\tnew
       const m = /^:\d+ \d+ ([0-9a-f]+) ([0-9a-f]+) ([A-Z])\d*\t([^\t]+)(?:\t(.+))?$/.exec(line);
       if (!m) continue;
-      const [, oldBlob, newBlob, status, first, second] = m as unknown as [string, string, string, string, string, string | undefined];
-      changes.push(second === undefined ? { status, oldBlob, newBlob, path: first, oldPath: undefined } : { status, oldBlob, newBlob, path: second, oldPath: first });
+      const [, oldBlob, newBlob, status, first, second] = m as unknown as [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string | undefined,
+      ];
+      changes.push(
+        second === undefined
+          ? { status, oldBlob, newBlob, path: first, oldPath: undefined }
+          : { status, oldBlob, newBlob, path: second, oldPath: first },
+      );
     }
-    commits.push({ hash, short: hash.slice(0, SHORT_HASH), date: iso.slice(0, 10), parents: parents.split(' ').filter(Boolean), subject, changes });
+    commits.push({
+      hash,
+      short: hash.slice(0, SHORT_HASH),
+      date: iso.slice(0, 10),
+      parents: parents.split(' ').filter(Boolean),
+      subject,
+      changes,
+    });
   }
   return commits;
 }
@@ -136,7 +164,11 @@ export function parseBatch(out: Buffer): Map<string, string> {
  * under the file's current name. `prefix` is the project's path inside the
  * repository (`git rev-parse --show-prefix`), stripped from keys.
  */
-export function buildFileHistories(commits: readonly RawCommit[], blobs: ReadonlyMap<string, string>, options: { prefix: string; shallow: boolean }): Map<string, FileHistory> {
+export function buildFileHistories(
+  commits: readonly RawCommit[],
+  blobs: ReadonlyMap<string, string>,
+  options: { prefix: string; shallow: boolean },
+): Map<string, FileHistory> {
   const files = new Map<string, FileHistory>();
   /** A path as it was at some point in history → the file's key today. */
   const current = new Map<string, string>();
@@ -196,18 +228,27 @@ export function buildFileHistories(commits: readonly RawCommit[], blobs: Readonl
 export function readRepoHistory(root: string, dir: string): RepoHistory {
   const empty = (reason: string): RepoHistory => ({ available: false, reason, shallow: false, files: new Map() });
   const info = git(root, ['rev-parse', '--is-shallow-repository', '--show-prefix']);
-  if (!info.ok) return empty(info.missing ? 'Git finns inte installerat där webbplatsen byggdes, så ändringshistoriken saknas.' : 'Webbplatsen byggdes utanför ett git-arkiv, så ändringshistoriken saknas.');
+  if (!info.ok)
+    return empty(
+      info.missing
+        ? 'Git finns inte installerat där webbplatsen byggdes, så ändringshistoriken saknas.'
+        : 'Webbplatsen byggdes utanför ett git-arkiv, så ändringshistoriken saknas.',
+    );
   const [shallowLine = 'false', prefix = ''] = info.out.toString('utf8').split('\n');
   const shallow = shallowLine.trim() === 'true';
   const log = git(root, ['log', '--no-color', '--raw', '--no-abbrev', '-M', `--format=${LOG_FORMAT}`, '--', dir]);
   if (!log.ok) {
     // An empty repository (no commits yet) is not an error: nothing has history.
-    if (/does not have any commits|bad default revision/.test(log.message)) return { available: true, shallow, files: new Map() };
+    if (/does not have any commits|bad default revision/.test(log.message))
+      return { available: true, shallow, files: new Map() };
     return empty('Ändringshistoriken kunde inte läsas ur git.');
   }
   const commits = parseRawLog(log.out.toString('utf8'));
   const wanted = new Set<string>();
-  for (const c of commits) for (const ch of c.changes) if (!ZERO.test(ch.oldBlob) && ch.oldBlob !== ch.newBlob && ch.status !== 'D') wanted.add(ch.oldBlob).add(ch.newBlob);
+  for (const c of commits)
+    for (const ch of c.changes)
+      if (!ZERO.test(ch.oldBlob) && ch.oldBlob !== ch.newBlob && ch.status !== 'D')
+        wanted.add(ch.oldBlob).add(ch.newBlob);
   let blobs = new Map<string, string>();
   if (wanted.size > 0) {
     const batch = git(root, ['cat-file', '--batch'], [...wanted].join('\n') + '\n');

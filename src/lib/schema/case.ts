@@ -27,28 +27,48 @@ const signer = z
     name: text('Namn.', 'Helena Paulsson', { max: 200 }),
     unit: text('Enhet eller förvaltning.', 'Utbildningskontoret', { max: 200 }).optional(),
   })
-  .meta({ description: 'En tjänsteperson som står på dokumentet.', examples: [{ name: 'Helena Paulsson', unit: 'Utbildningskontoret' }] });
+  .meta({
+    description: 'En tjänsteperson som står på dokumentet.',
+    examples: [{ name: 'Helena Paulsson', unit: 'Utbildningskontoret' }],
+  });
 
 /** The frontmatter fields, without cross-field rules (also used for the JSON Schema). */
 export const caseFields = z.strictObject({
-  title: text('Ärendets namn som i dokumentet.', 'Stångåstaden ett steg till sysselsättning (Linkstep)', { min: 3, max: 200 }),
-  summary: text('En eller två meningar: vem får vad, för vad.', 'Arbetsmarknadsnämnden finansierar tre kompetenskoordinatorer hos AB Stångåstaden.', { min: 10, max: 400 }),
+  title: text('Ärendets namn som i dokumentet.', 'Stångåstaden ett steg till sysselsättning (Linkstep)', {
+    min: 3,
+    max: 200,
+  }),
+  summary: text(
+    'En eller två meningar: vem får vad, för vad.',
+    'Arbetsmarknadsnämnden finansierar tre kompetenskoordinatorer hos AB Stångåstaden.',
+    { min: 10, max: 400 },
+  ),
   kind: z.enum(KINDS).meta({
-    description: 'agreement (överenskommelse/avtal), grant (beviljat stöd), partnership (IOP), application (ansökan) eller report (information/uppföljning).',
+    description:
+      'agreement (överenskommelse/avtal), grant (beviljat stöd), partnership (IOP), application (ansökan) eller report (information/uppföljning).',
     examples: ['agreement'],
   }),
   status: z.enum(STATUSES).meta({
-    description: 'proposed (förslag till beslut), applied (ansökt), decided (beslutat), noted (noterat), rejected (avslag) eller withdrawn (återkallat).',
+    description:
+      'proposed (förslag till beslut), applied (ansökt), decided (beslutat), noted (noterat), rejected (avslag) eller withdrawn (återkallat).',
     examples: ['decided'],
   }),
   organisation: text('Organisationen som beslutar eller tillfrågas.', 'Linköpings kommun', { max: 200 }),
   body: text('Det beslutande organet.', 'Arbetsmarknadsnämnden', { max: 200 }),
-  decided: partialDate.meta({ description: 'Beslutsdatum; för proposed och applied datum för förslaget eller ansökan.', examples: ['2019-12-18'] }).optional(),
+  decided: partialDate
+    .meta({
+      description: 'Beslutsdatum; för proposed och applied datum för förslaget eller ansökan.',
+      examples: ['2019-12-18'],
+    })
+    .optional(),
   reference: text('Diarienummer.', 'KS 2018-597', { max: 100 }).optional(),
   decisionPoints: z
     .array(z.string().trim().min(1).max(2000))
     .min(1)
-    .meta({ description: 'Det som beslutas eller föreslås, i ordning.', examples: [['Nämnden noterar informationen.']] }),
+    .meta({
+      description: 'Det som beslutas eller föreslås, i ordning.',
+      examples: [['Nämnden noterar informationen.']],
+    }),
   parties,
   period: period.optional(),
   funding: funding.optional(),
@@ -57,8 +77,17 @@ export const caseFields = z.strictObject({
   targetGroup: targetGroup.optional(),
   places: textList('Stadsdelar eller orter.', ['Ryd', 'Skäggetorp']).optional(),
   topics: textList('Fria nyckelord.', ['försörjningsstöd', 'nyanlända']).optional(),
-  documents: z.array(documentRef).meta({ description: 'Källdokument (beslutsunderlag).', examples: [[{ title: 'Rapport år 1 till AMI' }]] }).optional(),
-  signedBy: z.array(signer).meta({ description: 'Tjänstepersoner som står på dokumentet.', examples: [[{ name: 'Helena Paulsson', unit: 'Utbildningskontoret' }]] }).optional(),
+  documents: z
+    .array(documentRef)
+    .meta({ description: 'Källdokument (beslutsunderlag).', examples: [[{ title: 'Rapport år 1 till AMI' }]] })
+    .optional(),
+  signedBy: z
+    .array(signer)
+    .meta({
+      description: 'Tjänstepersoner som står på dokumentet.',
+      examples: [[{ name: 'Helena Paulsson', unit: 'Utbildningskontoret' }]],
+    })
+    .optional(),
 });
 
 /** Rules that span fields: funding payers are named, reports come after the decision. */

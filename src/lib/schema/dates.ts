@@ -16,9 +16,7 @@ export const partialDate = z
     const text = String(value);
     if (!isPartialDate(text)) {
       report(ctx, {
-        message: /^\d{4}(-\d{2}){0,2}$/.test(text)
-          ? 'datumet finns inte i kalendern'
-          : 'datumet har fel form',
+        message: /^\d{4}(-\d{2}){0,2}$/.test(text) ? 'datumet finns inte i kalendern' : 'datumet har fel form',
         input: value,
         expected: 'ett datum som finns i kalendern, skrivet ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD',
       });

@@ -11,7 +11,9 @@ export const followUp = z
   .strictObject({
     due: partialDate.meta({ description: 'När rapporten ska komma.', examples: ['2020-09'] }),
     what: text('Vad som ska rapporteras, och till vem.', 'Utfall redovisas för arbetsmarknadsnämnden', { max: 500 }),
-    done: partialDate.meta({ description: 'När rapporten kom (utelämnas tills den kommit).', examples: ['2020-09-24'] }).optional(),
+    done: partialDate
+      .meta({ description: 'När rapporten kom (utelämnas tills den kommit).', examples: ['2020-09-24'] })
+      .optional(),
     report: href.optional(),
   })
   .meta({
@@ -21,4 +23,7 @@ export const followUp = z
 
 export const followUps = z
   .array(followUp)
-  .meta({ description: 'Utlovade återrapporter.', examples: [[{ due: '2020-09', what: 'Utfall redovisas för nämnden' }]] });
+  .meta({
+    description: 'Utlovade återrapporter.',
+    examples: [[{ due: '2020-09', what: 'Utfall redovisas för nämnden' }]],
+  });

@@ -34,10 +34,17 @@ export const fundingEntry = z
       .min(1)
       .meta({
         description: 'Uppdelning av beloppet; posterna ska summera till amount exakt.',
-        examples: [[{ label: 'Heltidstjänst', amount: 550000 }, { label: 'Heltidstjänst', amount: 550000 }]],
+        examples: [
+          [
+            { label: 'Heltidstjänst', amount: 550000 },
+            { label: 'Heltidstjänst', amount: 550000 },
+          ],
+        ],
       })
       .optional(),
-    note: text('Varifrån pengarna kommer, villkor.', 'Ur medel från Tillväxtverket och Delmos.', { max: 1000 }).optional(),
+    note: text('Varifrån pengarna kommer, villkor.', 'Ur medel från Tillväxtverket och Delmos.', {
+      max: 1000,
+    }).optional(),
   })
   .superRefine((value, ctx) => {
     if (!isRecord(value) || !Array.isArray(value['items'])) return;
@@ -71,4 +78,7 @@ export const fundingEntry = z
 
 export const funding = z
   .array(fundingEntry)
-  .meta({ description: 'Varje penningflöde som dokumentet anger.', examples: [[{ from: 'Linköpings kommun', amount: 2400000, basis: 'total' }]] });
+  .meta({
+    description: 'Varje penningflöde som dokumentet anger.',
+    examples: [[{ from: 'Linköpings kommun', amount: 2400000, basis: 'total' }]],
+  });

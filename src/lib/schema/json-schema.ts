@@ -70,7 +70,12 @@ export function caseJsonSchema(options: JsonSchemaOptions = {}): JsonObject {
       }
       if (def === outcome._zod.def) schema['anyOf'] = [{ required: ['target'] }, { required: ['actual'] }];
       if (def === fundingEntry._zod.def) schema['dependencies'] = { items: ['amount'] };
-      if (schema['type'] === 'string' && typeof schema['minLength'] === 'number' && schema['pattern'] === undefined && schema['enum'] === undefined) {
+      if (
+        schema['type'] === 'string' &&
+        typeof schema['minLength'] === 'number' &&
+        schema['pattern'] === undefined &&
+        schema['enum'] === undefined
+      ) {
         schema['pattern'] = '\\S';
       }
       if (schema['maximum'] === Number.MAX_SAFE_INTEGER) delete schema['maximum'];

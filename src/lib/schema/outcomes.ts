@@ -34,13 +34,26 @@ export const outcome = z
 
 export const outcomes = z
   .array(outcome)
-  .meta({ description: 'Mål och resultat.', examples: [[{ indicator: 'Deltagare i arbete', target: 50, unit: 'personer' }]] });
+  .meta({
+    description: 'Mål och resultat.',
+    examples: [[{ indicator: 'Deltagare i arbete', target: 50, unit: 'personer' }]],
+  });
 
 export const targetGroup = z
   .strictObject({
     description: text('Vilka arbetet riktar sig till.', 'Arbetssökande boende i Linköping', { max: 500 }),
-    ageFrom: z.int().nonnegative().max(120).meta({ description: 'Lägsta ålder.', examples: [20] }).optional(),
-    ageTo: z.int().nonnegative().max(120).meta({ description: 'Högsta ålder.', examples: [60] }).optional(),
+    ageFrom: z
+      .int()
+      .nonnegative()
+      .max(120)
+      .meta({ description: 'Lägsta ålder.', examples: [20] })
+      .optional(),
+    ageTo: z
+      .int()
+      .nonnegative()
+      .max(120)
+      .meta({ description: 'Högsta ålder.', examples: [60] })
+      .optional(),
   })
   .superRefine((value, ctx) => {
     if (!isRecord(value)) return;

@@ -29,7 +29,8 @@ export const party = z
   .strictObject({
     name: text('Partens namn som i dokumentet.', 'AB Stångåstaden', { max: 200 }),
     role: z.enum(ROLES).meta({
-      description: 'Partens roll: owner (ägare), recipient (mottagare), partner, funder (finansiär), applicant (sökande).',
+      description:
+        'Partens roll: owner (ägare), recipient (mottagare), partner, funder (finansiär), applicant (sökande).',
       examples: ['recipient'],
     }),
     orgNumber: orgNumber.optional(),

@@ -42,7 +42,8 @@ export function sortValues(value: string | undefined): { desc: string; asc: stri
 
 /** An amount as fixed-width digits, so text order is numeric order. */
 export function paddedAmount(amount: number): string {
-  if (!Number.isSafeInteger(amount) || amount < 0) throw new RangeError(`belopp måste vara ett heltal ≥ 0, fick ${amount}`);
+  if (!Number.isSafeInteger(amount) || amount < 0)
+    throw new RangeError(`belopp måste vara ett heltal ≥ 0, fick ${amount}`);
   return String(amount).padStart(AMOUNT_DIGITS, '0');
 }
 
@@ -64,7 +65,9 @@ export function hasOverdueReport(data: CaseData, buildDate: Date): boolean {
 
 /** The date line of a result: "Beslutsdatum: 18 december 2019", or that none is given. */
 export function dateLine(data: CaseData): string {
-  return data.decided ? `${decidedLabel(data.status)}: ${formatPartialDate(data.decided)}` : 'Datum ej angivet i källan';
+  return data.decided
+    ? `${decidedLabel(data.status)}: ${formatPartialDate(data.decided)}`
+    : 'Datum ej angivet i källan';
 }
 
 /** All search metadata of one case, relative to the build day. */

@@ -35,7 +35,14 @@ export function parseState(query: string | URLSearchParams): SearchState {
   const params = typeof query === 'string' ? new URLSearchParams(query) : query;
   const filters: Partial<Record<FilterKey, string[]>> = {};
   for (const key of FILTER_KEYS) {
-    const values = [...new Set(params.getAll(key).map((v) => v.trim()).filter((v) => v !== ''))];
+    const values = [
+      ...new Set(
+        params
+          .getAll(key)
+          .map((v) => v.trim())
+          .filter((v) => v !== ''),
+      ),
+    ];
     if (values.length > 0) filters[key] = values;
   }
   const sortParam = params.get(SORT_PARAM) ?? '';

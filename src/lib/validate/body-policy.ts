@@ -12,7 +12,27 @@ import type { CaseError } from './errors.ts';
 export const ALLOWED_COMPONENTS: ReadonlySet<string> = new Set();
 
 /** HTML elements that can run code, embed other pages or submit data. */
-const FORBIDDEN_ELEMENTS = new Set(['script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'style', 'link', 'meta', 'base', 'form', 'input', 'button', 'textarea', 'select', 'svg', 'math', 'template']);
+const FORBIDDEN_ELEMENTS = new Set([
+  'script',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'style',
+  'link',
+  'meta',
+  'base',
+  'form',
+  'input',
+  'button',
+  'textarea',
+  'select',
+  'svg',
+  'math',
+  'template',
+]);
 
 type BodyError = Omit<CaseError, 'file'>;
 
@@ -28,7 +48,13 @@ interface Node {
 
 /** Cheap test: only bodies that could hold MDX syntax or script links need the MDX parse. */
 function mayNeedCheck(body: string): boolean {
-  return body.includes('<') || body.includes('{') || body.includes('}') || /^\s*(import|export)\b/m.test(body) || /javascript:/i.test(body);
+  return (
+    body.includes('<') ||
+    body.includes('{') ||
+    body.includes('}') ||
+    /^\s*(import|export)\b/m.test(body) ||
+    /javascript:/i.test(body)
+  );
 }
 
 /**
@@ -48,7 +74,8 @@ export function bodyPolicyErrors(body: string, lineOffset: number): BodyError[] 
         line: m ? Number(m[1]) + lineOffset : undefined,
         field: 'brödtext',
         message: `brödtexten går inte att läsa som MDX (${m ? m[3]!.replace(/\s*\([\w:-]+\)\s*$/, '') : text})`,
-        expected: 'Markdown utan { } och med tecknet < bara i tillåtna HTML-taggar; skriv \\{ \\} eller \\< för att visa tecknen som text',
+        expected:
+          'Markdown utan { } och med tecknet < bara i tillåtna HTML-taggar; skriv \\{ \\} eller \\< för att visa tecknen som text',
         example: 'Beloppet är \\{ ungefär \\} 2 000 000 kr.',
       },
     ];
@@ -58,32 +85,97 @@ export function bodyPolicyErrors(body: string, lineOffset: number): BodyError[] 
   const visit = (node: Node): void => {
     switch (node.type) {
       case 'mdxjsEsm':
-        errors.push({ line: at(node), field: 'brödtext', message: 'import och export är inte tillåtna i brödtexten', found: node.value?.split('\n')[0], expected: 'bara text i Markdown', example: 'ta bort raden' });
+        errors.push({
+          line: at(node),
+          field: 'brödtext',
+          message: 'import och export är inte tillåtna i brödtexten',
+          found: node.value?.split('\n')[0],
+          expected: 'bara text i Markdown',
+          example: 'ta bort raden',
+        });
         break;
       case 'mdxFlowExpression':
       case 'mdxTextExpression':
-        errors.push({ line: at(node), field: 'brödtext', message: 'uttryck inom { } är inte tillåtna i brödtexten', found: `{${node.value ?? ''}}`, expected: 'vanlig text; skriv \\{ och \\} för att visa klammerparenteser', example: `\\{${node.value ?? ''}\\}` });
+        errors.push({
+          line: at(node),
+          field: 'brödtext',
+          message: 'uttryck inom { } är inte tillåtna i brödtexten',
+          found: `{${node.value ?? ''}}`,
+          expected: 'vanlig text; skriv \\{ och \\} för att visa klammerparenteser',
+          example: `\\{${node.value ?? ''}\\}`,
+        });
         break;
       case 'mdxJsxFlowElement':
       case 'mdxJsxTextElement': {
         const name = node.name ?? '';
         const isComponent = /^[A-Z]/.test(name) || name.includes('.');
         if (name === '') {
-          errors.push({ line: at(node), field: 'brödtext', message: 'tomma taggar <> är inte tillåtna', found: '<>', expected: 'vanlig text', example: 'ta bort <> och </>' });
+          errors.push({
+            line: at(node),
+            field: 'brödtext',
+            message: 'tomma taggar <> är inte tillåtna',
+            found: '<>',
+            expected: 'vanlig text',
+            example: 'ta bort <> och </>',
+          });
         } else if (isComponent && !ALLOWED_COMPONENTS.has(name)) {
-          errors.push({ line: at(node), field: 'brödtext', message: `komponenten <${name}> finns inte på webbplatsen`, found: `<${name}>`, expected: ALLOWED_COMPONENTS.size ? `en av: ${[...ALLOWED_COMPONENTS].join(', ')}` : 'Markdown; webbplatsen har inga komponenter för brödtexten', example: 'skriv innehållet som vanlig text' });
+          errors.push({
+            line: at(node),
+            field: 'brödtext',
+            message: `komponenten <${name}> finns inte på webbplatsen`,
+            found: `<${name}>`,
+            expected: ALLOWED_COMPONENTS.size
+              ? `en av: ${[...ALLOWED_COMPONENTS].join(', ')}`
+              : 'Markdown; webbplatsen har inga komponenter för brödtexten',
+            example: 'skriv innehållet som vanlig text',
+          });
         } else if (FORBIDDEN_ELEMENTS.has(name.toLowerCase())) {
-          errors.push({ line: at(node), field: 'brödtext', message: `HTML-elementet <${name}> är inte tillåtet`, found: `<${name}>`, expected: 'Markdown utan skript, inbäddade sidor eller formulär', example: 'länka i stället: [Rapporten](https://exempel.se/rapport.pdf)' });
+          errors.push({
+            line: at(node),
+            field: 'brödtext',
+            message: `HTML-elementet <${name}> är inte tillåtet`,
+            found: `<${name}>`,
+            expected: 'Markdown utan skript, inbäddade sidor eller formulär',
+            example: 'länka i stället: [Rapporten](https://exempel.se/rapport.pdf)',
+          });
         }
         for (const attr of node.attributes ?? []) {
           if (attr.type !== 'mdxJsxAttribute') {
-            errors.push({ line: at(node), field: 'brödtext', message: `uttryck i taggen <${name}> är inte tillåtna`, found: `<${name} {…}>`, expected: 'attribut med text i citattecken', example: `<${name} title="…">` });
+            errors.push({
+              line: at(node),
+              field: 'brödtext',
+              message: `uttryck i taggen <${name}> är inte tillåtna`,
+              found: `<${name} {…}>`,
+              expected: 'attribut med text i citattecken',
+              example: `<${name} title="…">`,
+            });
           } else if (/^on/i.test(attr.name ?? '')) {
-            errors.push({ line: at(node), field: 'brödtext', message: `händelseattributet ${attr.name}= är inte tillåtet`, found: `${attr.name}=`, expected: 'inga on…=-attribut', example: `ta bort ${attr.name}="…"` });
+            errors.push({
+              line: at(node),
+              field: 'brödtext',
+              message: `händelseattributet ${attr.name}= är inte tillåtet`,
+              found: `${attr.name}=`,
+              expected: 'inga on…=-attribut',
+              example: `ta bort ${attr.name}="…"`,
+            });
           } else if (typeof attr.value !== 'string' && attr.value !== null && attr.value !== undefined) {
-            errors.push({ line: at(node), field: 'brödtext', message: `uttryck i attributet ${attr.name} är inte tillåtna`, found: `${attr.name}={…}`, expected: 'attribut med text i citattecken', example: `${attr.name}="…"` });
+            errors.push({
+              line: at(node),
+              field: 'brödtext',
+              message: `uttryck i attributet ${attr.name} är inte tillåtna`,
+              found: `${attr.name}={…}`,
+              expected: 'attribut med text i citattecken',
+              example: `${attr.name}="…"`,
+            });
           } else if (typeof attr.value === 'string' && /^\s*javascript:/i.test(attr.value)) {
-            errors.push({ line: at(node), field: 'brödtext', message: 'javascript:-länkar är inte tillåtna', found: attr.value, expected: 'en länk som börjar med https:// eller /', example: `${attr.name}="https://exempel.se"` });
+            errors.push({
+              line: at(node),
+              field: 'brödtext',
+              message: 'javascript:-länkar är inte tillåtna',
+              found: attr.value,
+              expected: 'en länk som börjar med https:// eller /',
+              example: `${attr.name}="https://exempel.se"`,
+            });
           }
         }
         break;
@@ -92,7 +184,14 @@ export function bodyPolicyErrors(body: string, lineOffset: number): BodyError[] 
       case 'image':
       case 'definition':
         if (/^\s*javascript:/i.test(node.url ?? '')) {
-          errors.push({ line: at(node), field: 'brödtext', message: 'javascript:-länkar är inte tillåtna', found: node.url, expected: 'en länk som börjar med https:// eller /', example: '[Rapporten](https://exempel.se/rapport.pdf)' });
+          errors.push({
+            line: at(node),
+            field: 'brödtext',
+            message: 'javascript:-länkar är inte tillåtna',
+            found: node.url,
+            expected: 'en länk som börjar med https:// eller /',
+            example: '[Rapporten](https://exempel.se/rapport.pdf)',
+          });
         }
         break;
     }

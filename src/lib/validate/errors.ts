@@ -46,7 +46,9 @@ export function formatCaseError(e: CaseError): string {
 export function formatCaseErrors(errors: readonly CaseError[]): string {
   const files = new Set(errors.map((e) => e.file));
   const head = `${errors.length} fel i ${files.size} ${files.size === 1 ? 'ärendefil' : 'ärendefiler'}. Rätta felen nedan; inget publiceras förrän alla ärendefiler är giltiga.`;
-  const sorted = [...errors].sort((a, b) => (a.file === b.file ? (a.line ?? 0) - (b.line ?? 0) : a.file < b.file ? -1 : 1));
+  const sorted = [...errors].sort((a, b) =>
+    a.file === b.file ? (a.line ?? 0) - (b.line ?? 0) : a.file < b.file ? -1 : 1,
+  );
   return [head, '', ...sorted.map(formatCaseError)].join('\n\n').replace('\n\n\n\n', '\n\n');
 }
 

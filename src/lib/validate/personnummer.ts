@@ -17,7 +17,14 @@ export interface PersonnummerHit {
 
 const CANDIDATE = /(?<![\d-])(\d{2})?(\d{2})(\d{2})(\d{2})([-+])(\d{4})(?!\d)/g;
 
-function isPersonnummer(century: string | undefined, yy: string, mm: string, dd: string, sep: string, last4: string): boolean {
+function isPersonnummer(
+  century: string | undefined,
+  yy: string,
+  mm: string,
+  dd: string,
+  sep: string,
+  last4: string,
+): boolean {
   const month = Number(mm);
   let day = Number(dd);
   if (day > 60) day -= 60; // samordningsnummer
@@ -33,7 +40,15 @@ function isPersonnummer(century: string | undefined, yy: string, mm: string, dd:
 export function findPersonnummer(text: string): PersonnummerHit[] {
   const hits: PersonnummerHit[] = [];
   for (const m of text.matchAll(CANDIDATE)) {
-    const [, century, yy, mm, dd, sep, last4] = m as unknown as [string, string | undefined, string, string, string, string, string];
+    const [, century, yy, mm, dd, sep, last4] = m as unknown as [
+      string,
+      string | undefined,
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
     if (!isPersonnummer(century, yy, mm, dd, sep, last4)) continue;
     const index = m.index ?? 0;
     const line = text.slice(0, index).split('\n').length;

@@ -27,7 +27,8 @@ function unwrap(schema: AnySchema, help: Help): AnySchema {
       help.examples ??= meta.examples;
     }
     const def = defOf(current);
-    if (def.type === 'optional' || def.type === 'nullable' || def.type === 'default') current = def['innerType'] as AnySchema;
+    if (def.type === 'optional' || def.type === 'nullable' || def.type === 'default')
+      current = def['innerType'] as AnySchema;
     else if (def.type === 'pipe') current = def['in'] as AnySchema;
     else return current;
   }
@@ -91,7 +92,11 @@ function distance(a: string, b: string): number {
     row[0] = i;
     for (let j = 1; j <= b.length; j++) {
       const tmp = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1]!.toLowerCase() === b[j - 1]!.toLowerCase() ? 0 : 1));
+      row[j] = Math.min(
+        row[j]! + 1,
+        row[j - 1]! + 1,
+        prev + (a[i - 1]!.toLowerCase() === b[j - 1]!.toLowerCase() ? 0 : 1),
+      );
       prev = tmp;
     }
   }
@@ -139,7 +144,15 @@ export function issueToErrors(issue: z.core.$ZodIssue, root: AnySchema, file: st
   switch (issue.code) {
     case 'custom': {
       const params = (issue.params ?? {}) as { expected?: string; example?: string };
-      return [{ ...base, message: issue.message, found: input === undefined ? undefined : yamlInline(input), expected: params.expected ?? help.description ?? '', example: params.example ?? example }];
+      return [
+        {
+          ...base,
+          message: issue.message,
+          found: input === undefined ? undefined : yamlInline(input),
+          expected: params.expected ?? help.description ?? '',
+          example: params.example ?? example,
+        },
+      ];
     }
     case 'unrecognized_keys': {
       const known = keysAt(root, path);
@@ -158,19 +171,51 @@ export function issueToErrors(issue: z.core.$ZodIssue, root: AnySchema, file: st
     }
     case 'invalid_type': {
       if (input === undefined) {
-        return [{ ...base, message: 'fältet saknas men är obligatoriskt', expected: help.description ?? EXPECTED_TYPE[issue.expected] ?? issue.expected, example }];
+        return [
+          {
+            ...base,
+            message: 'fältet saknas men är obligatoriskt',
+            expected: help.description ?? EXPECTED_TYPE[issue.expected] ?? issue.expected,
+            example,
+          },
+        ];
       }
-      const isInt = at !== undefined && (defOf(at.schema)['format'] === 'safeint' || defOf(at.schema)['format'] === 'int32');
+      const isInt =
+        at !== undefined && (defOf(at.schema)['format'] === 'safeint' || defOf(at.schema)['format'] === 'int32');
       const expected = (isInt ? EXPECTED_TYPE['int'] : EXPECTED_TYPE[issue.expected]) ?? issue.expected;
-      const hint = issue.expected === 'number' || issue.expected === 'int' ? ' utan citattecken, mellanslag eller "kr"' : '';
-      return [{ ...base, message: `fel sorts värde: ${typeName(input)} i stället för ${expected}`, found: yamlInline(input), expected: `${expected}${hint}. ${help.description ?? ''}`.trim(), example }];
+      const hint =
+        issue.expected === 'number' || issue.expected === 'int' ? ' utan citattecken, mellanslag eller "kr"' : '';
+      return [
+        {
+          ...base,
+          message: `fel sorts värde: ${typeName(input)} i stället för ${expected}`,
+          found: yamlInline(input),
+          expected: `${expected}${hint}. ${help.description ?? ''}`.trim(),
+          example,
+        },
+      ];
     }
     case 'invalid_value': {
       if (input === undefined) {
-        return [{ ...base, message: 'fältet saknas men är obligatoriskt', expected: `ett av värdena: ${issue.values.join(', ')}`, example }];
+        return [
+          {
+            ...base,
+            message: 'fältet saknas men är obligatoriskt',
+            expected: `ett av värdena: ${issue.values.join(', ')}`,
+            example,
+          },
+        ];
       }
       const guess = typeof input === 'string' ? closest(input, issue.values.map(String)) : undefined;
-      return [{ ...base, message: `värdet finns inte bland de tillåtna${guess ? `; menade du "${guess}"?` : ''}`, found: yamlInline(input), expected: `ett av värdena: ${issue.values.join(', ')}. ${help.description ?? ''}`.trim(), example: guess ? `${lastKey(path)}: ${guess}` : example }];
+      return [
+        {
+          ...base,
+          message: `värdet finns inte bland de tillåtna${guess ? `; menade du "${guess}"?` : ''}`,
+          found: yamlInline(input),
+          expected: `ett av värdena: ${issue.values.join(', ')}. ${help.description ?? ''}`.trim(),
+          example: guess ? `${lastKey(path)}: ${guess}` : example,
+        },
+      ];
     }
     case 'too_small': {
       const min = Number(issue.minimum);
@@ -189,21 +234,58 @@ export function issueToErrors(issue: z.core.$ZodIssue, root: AnySchema, file: st
         message = input !== undefined && Number(input) < 0 ? 'värdet är negativt' : 'värdet är för litet';
         expected = `ett tal ${issue.inclusive ? 'som är minst' : 'större än'} ${min}`;
       }
-      return [{ ...base, message, found: input === undefined ? undefined : yamlInline(input), expected: `${expected}. ${help.description ?? ''}`.trim(), example }];
+      return [
+        {
+          ...base,
+          message,
+          found: input === undefined ? undefined : yamlInline(input),
+          expected: `${expected}. ${help.description ?? ''}`.trim(),
+          example,
+        },
+      ];
     }
     case 'too_big': {
       const max = Number(issue.maximum);
-      const expected = issue.origin === 'string' ? `högst ${max} tecken` : issue.origin === 'array' ? `högst ${max} rader` : `ett tal som är högst ${max}`;
-      return [{ ...base, message: issue.origin === 'string' ? 'texten är för lång' : 'värdet är för stort', found: input === undefined ? undefined : yamlInline(input), expected, example }];
+      const expected =
+        issue.origin === 'string'
+          ? `högst ${max} tecken`
+          : issue.origin === 'array'
+            ? `högst ${max} rader`
+            : `ett tal som är högst ${max}`;
+      return [
+        {
+          ...base,
+          message: issue.origin === 'string' ? 'texten är för lång' : 'värdet är för stort',
+          found: input === undefined ? undefined : yamlInline(input),
+          expected,
+          example,
+        },
+      ];
     }
     case 'invalid_format': {
-      return [{ ...base, message: 'värdet har fel form', found: yamlInline(input), expected: help.description ?? 'ett värde i rätt form', example }];
+      return [
+        {
+          ...base,
+          message: 'värdet har fel form',
+          found: yamlInline(input),
+          expected: help.description ?? 'ett värde i rätt form',
+          example,
+        },
+      ];
     }
     case 'not_multiple_of':
     case 'invalid_union':
     case 'invalid_key':
     case 'invalid_element':
     default:
-      return [{ ...base, message: 'värdet är ogiltigt', found: input === undefined ? undefined : yamlInline(input), expected: help.description ?? 'ett giltigt värde', example }];
+      return [
+        {
+          ...base,
+          message: 'värdet är ogiltigt',
+          found: input === undefined ? undefined : yamlInline(input),
+          expected: help.description ?? 'ett giltigt värde',
+          example,
+        },
+      ];
   }
 }

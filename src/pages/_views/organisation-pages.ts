@@ -5,9 +5,31 @@
  */
 import type { CaseEntry } from '../../lib/domain/cases.ts';
 import type { AliasEntry } from '../../lib/content/organisations-file.ts';
-import { type Body, buildOrganisations, type Organisation, type OrganisationIndex } from '../../lib/domain/organisations.ts';
-import { countFollowUpsBy, type CountRow, groupFollowUps, type Tracker, trackFollowUps, type TrackedFollowUp } from '../../lib/domain/tracker.ts';
-import { caseCounts, type MoneyFlow, moneyByOrganisation, moneyByYear, moneyFlows, rankOrganisations, sumFlows, totalsNotes, type YearRow } from '../../lib/domain/totals.ts';
+import {
+  type Body,
+  buildOrganisations,
+  type Organisation,
+  type OrganisationIndex,
+} from '../../lib/domain/organisations.ts';
+import {
+  countFollowUpsBy,
+  type CountRow,
+  groupFollowUps,
+  type Tracker,
+  trackFollowUps,
+  type TrackedFollowUp,
+} from '../../lib/domain/tracker.ts';
+import {
+  caseCounts,
+  type MoneyFlow,
+  moneyByOrganisation,
+  moneyByYear,
+  moneyFlows,
+  rankOrganisations,
+  sumFlows,
+  totalsNotes,
+  type YearRow,
+} from '../../lib/domain/totals.ts';
 import type { Basis } from '../../lib/core/vocabulary.ts';
 import { groupOutcomes, outcomeRows, outcomeSummary } from '../../lib/domain/outcomes.ts';
 
@@ -55,7 +77,11 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 /** Builds every organisation and body page's data. */
-export function organisationSite<T extends CaseEntry>(cases: readonly T[], aliases: readonly AliasEntry[], buildDate: Date): OrganisationSite<T> {
+export function organisationSite<T extends CaseEntry>(
+  cases: readonly T[],
+  aliases: readonly AliasEntry[],
+  buildDate: Date,
+): OrganisationSite<T> {
   const index = buildOrganisations(cases, aliases);
   const slugOf = index.namer.slugOf;
   // Bucket once, so each page is linear in its own cases (thousands of organisations stay fast).
@@ -89,7 +115,6 @@ export function organisationSite<T extends CaseEntry>(cases: readonly T[], alias
   return { index, pages, bodyPages, overdueCount: (slug) => overdue.get(slug) ?? 0 };
 }
 
-
 /** How many reported follow-ups the tracker lists (newest first); the rest are on the bodies' pages. */
 export const REPORTED_SHOWN = 200;
 
@@ -108,7 +133,11 @@ export interface TrackerPage<T extends CaseEntry = CaseEntry> {
   byBody: (CountRow & { orgSlug: string; slug: string; orgName: string })[];
 }
 
-export function trackerPage<T extends CaseEntry>(cases: readonly T[], aliases: readonly AliasEntry[], buildDate: Date): TrackerPage<T> {
+export function trackerPage<T extends CaseEntry>(
+  cases: readonly T[],
+  aliases: readonly AliasEntry[],
+  buildDate: Date,
+): TrackerPage<T> {
   const index = buildOrganisations(cases, aliases);
   const items = trackFollowUps(cases, buildDate);
   const orgName = (slug: string) => index.bySlug.get(slug)?.name ?? slug;
@@ -126,8 +155,16 @@ export function trackerPage<T extends CaseEntry>(cases: readonly T[], aliases: r
     return { ...r, orgSlug, slug, orgName: orgName(orgSlug) };
   });
   const tracker = groupFollowUps(items);
-  const listed = tracker.groups.map((g) => (g.state === 'reported' ? { ...g, items: g.items.slice(0, REPORTED_SHOWN) } : g));
-  return { tracker, listed, reportedNotListed: Math.max(0, tracker.counts.reported - REPORTED_SHOWN), byOrganisation, byBody };
+  const listed = tracker.groups.map((g) =>
+    g.state === 'reported' ? { ...g, items: g.items.slice(0, REPORTED_SHOWN) } : g,
+  );
+  return {
+    tracker,
+    listed,
+    reportedNotListed: Math.max(0, tracker.counts.reported - REPORTED_SHOWN),
+    byOrganisation,
+    byBody,
+  };
 }
 
 /** The statistics page's figures. */
@@ -151,7 +188,13 @@ export function outcomesPage<T extends CaseEntry>(cases: readonly T[], aliases: 
   const rows = outcomeRows(cases);
   const groups = groupOutcomes(rows, (entry) => index.namer.slugOf(entry.data.organisation));
   const sections = [...groups.entries()]
-    .map(([slug, list]) => ({ slug, name: index.bySlug.get(slug)?.name ?? slug, rows: list, summary: outcomeSummary(list), missing: list.filter((r) => r.missingResult) }))
+    .map(([slug, list]) => ({
+      slug,
+      name: index.bySlug.get(slug)?.name ?? slug,
+      rows: list,
+      summary: outcomeSummary(list),
+      missing: list.filter((r) => r.missingResult),
+    }))
     .sort((a, b) => a.name.localeCompare(b.name, 'sv-SE'));
   return { summary: outcomeSummary(rows), missing: rows.filter((r) => r.missingResult), sections };
 }

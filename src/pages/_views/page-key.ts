@@ -15,14 +15,21 @@ import { readOrganisationAliases } from '../../lib/content/organisations-file.ts
 
 /** A collection entry stands in a key by its digest (of its file's path, text and renderer). */
 function isDigestedEntry(value: unknown): value is { collection: string; id: string; digest: string } {
-  return typeof value === 'object' && value !== null && 'collection' in value && 'id' in value && typeof (value as { digest?: unknown }).digest === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'collection' in value &&
+    'id' in value &&
+    typeof (value as { digest?: unknown }).digest === 'string'
+  );
 }
 
 function keyPart(_key: string, value: unknown): unknown {
   if (isDigestedEntry(value)) return `entry:${value.collection}/${value.id}@${value.digest}`;
   if (value instanceof Map) return { map: [...value] };
   if (value instanceof Set) return { set: [...value] };
-  if (typeof value === 'function') throw new TypeError('En funktion kan inte ingå i en sidas cachenyckel: skicka data, inte funktioner, som props.');
+  if (typeof value === 'function')
+    throw new TypeError('En funktion kan inte ingå i en sidas cachenyckel: skicka data, inte funktioner, som props.');
   return value;
 }
 

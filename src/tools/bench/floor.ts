@@ -93,10 +93,16 @@ export async function rendererCosts(bodies: string[]): Promise<{ costs: Renderer
       return undefined;
     }
   };
-  const mods = await Promise.all(['unified', 'remark-parse', 'remark-gfm', 'remark-rehype', 'rehype-stringify'].map(load));
+  const mods = await Promise.all(
+    ['unified', 'remark-parse', 'remark-gfm', 'remark-rehype', 'rehype-stringify'].map(load),
+  );
   if (mods.every(Boolean)) {
     const [unified, remarkParse, remarkGfm, remarkRehype, rehypeStringify] = mods.map((m) => m.default ?? m);
-    const processor = (unified.unified ?? unified)().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeStringify);
+    const processor = (unified.unified ?? unified)()
+      .use(remarkParse)
+      .use(remarkGfm)
+      .use(remarkRehype)
+      .use(rehypeStringify);
     costs.push(time('unified + remark-gfm', (b) => processor.processSync(b)));
   }
   return { costs, missing };

@@ -35,36 +35,218 @@ export function seededRandom(seed: number): () => number {
 
 /** Real Swedish municipalities (a selection across the country). */
 export const MUNICIPALITIES = [
-  'Linköping', 'Norrköping', 'Stockholm', 'Göteborg', 'Malmö', 'Uppsala', 'Västerås', 'Örebro', 'Helsingborg', 'Jönköping',
-  'Umeå', 'Lund', 'Borås', 'Huddinge', 'Eskilstuna', 'Nacka', 'Gävle', 'Halmstad', 'Södertälje', 'Sundsvall',
-  'Karlstad', 'Växjö', 'Botkyrka', 'Kristianstad', 'Kungsbacka', 'Luleå', 'Skellefteå', 'Haninge', 'Kalmar', 'Östersund',
-  'Trollhättan', 'Falun', 'Borlänge', 'Motala', 'Mjölby', 'Finspång', 'Åtvidaberg', 'Kinda', 'Ydre', 'Boxholm',
-  'Vadstena', 'Ödeshög', 'Söderköping', 'Valdemarsvik', 'Katrineholm', 'Nyköping', 'Karlskrona', 'Kiruna', 'Gällivare', 'Arvika',
-  'Sandviken', 'Hudiksvall', 'Örnsköldsvik', 'Piteå', 'Landskrona', 'Trelleborg', 'Ystad', 'Visby', 'Varberg', 'Uddevalla',
+  'Linköping',
+  'Norrköping',
+  'Stockholm',
+  'Göteborg',
+  'Malmö',
+  'Uppsala',
+  'Västerås',
+  'Örebro',
+  'Helsingborg',
+  'Jönköping',
+  'Umeå',
+  'Lund',
+  'Borås',
+  'Huddinge',
+  'Eskilstuna',
+  'Nacka',
+  'Gävle',
+  'Halmstad',
+  'Södertälje',
+  'Sundsvall',
+  'Karlstad',
+  'Växjö',
+  'Botkyrka',
+  'Kristianstad',
+  'Kungsbacka',
+  'Luleå',
+  'Skellefteå',
+  'Haninge',
+  'Kalmar',
+  'Östersund',
+  'Trollhättan',
+  'Falun',
+  'Borlänge',
+  'Motala',
+  'Mjölby',
+  'Finspång',
+  'Åtvidaberg',
+  'Kinda',
+  'Ydre',
+  'Boxholm',
+  'Vadstena',
+  'Ödeshög',
+  'Söderköping',
+  'Valdemarsvik',
+  'Katrineholm',
+  'Nyköping',
+  'Karlskrona',
+  'Kiruna',
+  'Gällivare',
+  'Arvika',
+  'Sandviken',
+  'Hudiksvall',
+  'Örnsköldsvik',
+  'Piteå',
+  'Landskrona',
+  'Trelleborg',
+  'Ystad',
+  'Visby',
+  'Varberg',
+  'Uddevalla',
 ] as const;
 
 /** Real samordningsförbund (finsam coordination associations). */
 export const SAMORDNINGSFORBUND = [
-  'Samordningsförbundet Centrala Östergötland', 'Samordningsförbundet Västra Östergötland', 'Samordningsförbundet Östra Östergötland',
-  'Samordningsförbundet Stockholms stad', 'Samordningsförbundet Göteborg Centrum', 'Samordningsförbundet RAR i Sörmland',
-  'Samordningsförbundet Uppsala län', 'Samordningsförbundet Västerås', 'Samordningsförbundet Lund', 'Samordningsförbundet Malmö',
-  'Samordningsförbundet Umeå', 'Samordningsförbundet Skellefteå', 'Samordningsförbundet Norrbotten', 'Samordningsförbundet Gävle',
-  'Samordningsförbundet Värmland', 'Samordningsförbundet Halmstad', 'Samordningsförbundet Jämtlands län', 'Samordningsförbundet Kalmar län',
+  'Samordningsförbundet Centrala Östergötland',
+  'Samordningsförbundet Västra Östergötland',
+  'Samordningsförbundet Östra Östergötland',
+  'Samordningsförbundet Stockholms stad',
+  'Samordningsförbundet Göteborg Centrum',
+  'Samordningsförbundet RAR i Sörmland',
+  'Samordningsförbundet Uppsala län',
+  'Samordningsförbundet Västerås',
+  'Samordningsförbundet Lund',
+  'Samordningsförbundet Malmö',
+  'Samordningsförbundet Umeå',
+  'Samordningsförbundet Skellefteå',
+  'Samordningsförbundet Norrbotten',
+  'Samordningsförbundet Gävle',
+  'Samordningsförbundet Värmland',
+  'Samordningsförbundet Halmstad',
+  'Samordningsförbundet Jämtlands län',
+  'Samordningsförbundet Kalmar län',
 ] as const;
 
-const MUNICIPAL_BODIES = ['Arbetsmarknadsnämnden', 'Kommunstyrelsen', 'Socialnämnden', 'Bildningsnämnden', 'Utbildningsnämnden', 'Kommunfullmäktige', 'Arbetsmarknads- och vuxenutbildningsnämnden'];
-const RECIPIENTS = [
-  'Stadsmissionen', 'Coompanion', 'Studieförbundet Vuxenskolan', 'ABF', 'Röda Korset', 'Hyresgästföreningen', 'Fryshuset', 'Individuell Människohjälp',
-  'Kvinnojouren', 'Företagarna', 'Unga Jobb', 'Sociala företaget Returen', 'Arbetsintegrerande föreningen Steget', 'Idrottsföreningen Kamraterna',
+const MUNICIPAL_BODIES = [
+  'Arbetsmarknadsnämnden',
+  'Kommunstyrelsen',
+  'Socialnämnden',
+  'Bildningsnämnden',
+  'Utbildningsnämnden',
+  'Kommunfullmäktige',
+  'Arbetsmarknads- och vuxenutbildningsnämnden',
 ];
-const FUNDERS = ['Arbetsförmedlingen', 'Försäkringskassan', 'Europeiska socialfonden', 'Tillväxtverket', 'Delegationen mot segregation', 'Länsstyrelsen'];
-const TOPICS = ['försörjningsstöd', 'nyanlända', 'unga vuxna', 'långtidsarbetslösa', 'sysselsättning', 'praktik', 'språkstöd', 'validering', 'vuxenutbildning', 'psykisk ohälsa', 'sociala företag', 'kommunalt bolag', 'feriearbete', 'rehabilitering'];
-const PLACES = ['Centrum', 'Norr', 'Söder', 'Väster', 'Öster', 'Hageby', 'Skäggetorp', 'Ryd', 'Berga', 'Navestad', 'Rosengård', 'Tensta', 'Gottsunda', 'Hammarkullen', 'Araby', 'Holma'];
-const PROJECTS = ['Steget vidare', 'Vägen in', 'Jobbspåret', 'Nya möjligheter', 'Arbetsplatskörkortet', 'Framtidsbron', 'Språk och jobb', 'Första jobbet', 'Kompetenslyftet', 'Samverkan för arbete', 'Hela vägen', 'Rätt stöd', 'Unga in', 'Mentorsprogrammet'];
-const OUTCOME_INDICATORS = ['Deltagare som påbörjat en anställning', 'Deltagare i egen försörjning', 'Deltagare som börjat studera', 'Avbrott i insatsen', 'Deltagare med förbättrad hälsa', 'Praktikplatser'];
-const FIRST = ['Anna', 'Erik', 'Maria', 'Lars', 'Karin', 'Johan', 'Sara', 'Ahmed', 'Leila', 'Per', 'Eva', 'Mikael', 'Fatima', 'Nils'];
-const LAST = ['Andersson', 'Johansson', 'Karlsson', 'Nilsson', 'Eriksson', 'Larsson', 'Olsson', 'Persson', 'Svensson', 'Gustafsson', 'Hassan', 'Lindqvist'];
-const UNITS = ['Arbetsmarknadsförvaltningen', 'Utbildningskontoret', 'Socialförvaltningen', 'Kommunledningsförvaltningen', 'Förbundets kansli'];
+const RECIPIENTS = [
+  'Stadsmissionen',
+  'Coompanion',
+  'Studieförbundet Vuxenskolan',
+  'ABF',
+  'Röda Korset',
+  'Hyresgästföreningen',
+  'Fryshuset',
+  'Individuell Människohjälp',
+  'Kvinnojouren',
+  'Företagarna',
+  'Unga Jobb',
+  'Sociala företaget Returen',
+  'Arbetsintegrerande föreningen Steget',
+  'Idrottsföreningen Kamraterna',
+];
+const FUNDERS = [
+  'Arbetsförmedlingen',
+  'Försäkringskassan',
+  'Europeiska socialfonden',
+  'Tillväxtverket',
+  'Delegationen mot segregation',
+  'Länsstyrelsen',
+];
+const TOPICS = [
+  'försörjningsstöd',
+  'nyanlända',
+  'unga vuxna',
+  'långtidsarbetslösa',
+  'sysselsättning',
+  'praktik',
+  'språkstöd',
+  'validering',
+  'vuxenutbildning',
+  'psykisk ohälsa',
+  'sociala företag',
+  'kommunalt bolag',
+  'feriearbete',
+  'rehabilitering',
+];
+const PLACES = [
+  'Centrum',
+  'Norr',
+  'Söder',
+  'Väster',
+  'Öster',
+  'Hageby',
+  'Skäggetorp',
+  'Ryd',
+  'Berga',
+  'Navestad',
+  'Rosengård',
+  'Tensta',
+  'Gottsunda',
+  'Hammarkullen',
+  'Araby',
+  'Holma',
+];
+const PROJECTS = [
+  'Steget vidare',
+  'Vägen in',
+  'Jobbspåret',
+  'Nya möjligheter',
+  'Arbetsplatskörkortet',
+  'Framtidsbron',
+  'Språk och jobb',
+  'Första jobbet',
+  'Kompetenslyftet',
+  'Samverkan för arbete',
+  'Hela vägen',
+  'Rätt stöd',
+  'Unga in',
+  'Mentorsprogrammet',
+];
+const OUTCOME_INDICATORS = [
+  'Deltagare som påbörjat en anställning',
+  'Deltagare i egen försörjning',
+  'Deltagare som börjat studera',
+  'Avbrott i insatsen',
+  'Deltagare med förbättrad hälsa',
+  'Praktikplatser',
+];
+const FIRST = [
+  'Anna',
+  'Erik',
+  'Maria',
+  'Lars',
+  'Karin',
+  'Johan',
+  'Sara',
+  'Ahmed',
+  'Leila',
+  'Per',
+  'Eva',
+  'Mikael',
+  'Fatima',
+  'Nils',
+];
+const LAST = [
+  'Andersson',
+  'Johansson',
+  'Karlsson',
+  'Nilsson',
+  'Eriksson',
+  'Larsson',
+  'Olsson',
+  'Persson',
+  'Svensson',
+  'Gustafsson',
+  'Hassan',
+  'Lindqvist',
+];
+const UNITS = [
+  'Arbetsmarknadsförvaltningen',
+  'Utbildningskontoret',
+  'Socialförvaltningen',
+  'Kommunledningsförvaltningen',
+  'Förbundets kansli',
+];
 
 /** Luhn check digit for nine digits. */
 function checkDigit(nine: string): string {
@@ -138,7 +320,14 @@ function kronor(n: number): string {
 }
 
 /** The body: headings, paragraphs, a GFM table and a footnote. */
-function bodyText(p: Picker, project: string, org: string, recipient: string, amount: number | undefined, year: number): string {
+function bodyText(
+  p: Picker,
+  project: string,
+  org: string,
+  recipient: string,
+  amount: number | undefined,
+  year: number,
+): string {
   const paragraphs = [
     `${org} har under flera år arbetat med att fler invånare ska gå från försörjningsstöd till arbete eller studier. ${project} bygger vidare på det arbetet och drivs tillsammans med ${recipient}.`,
     `Insatsen riktar sig till personer som står långt från arbetsmarknaden. Deltagarna får en egen kontaktperson, stöd i att söka arbete och vid behov praktik hos en arbetsgivare i närområdet.`,
@@ -197,8 +386,12 @@ export function generateCase(index: number, seed = 1): GeneratedCase {
   const title = `${project} – ${recipient}`;
   const slug = `${slugify(`${project} ${municipality} ${year}`)}-${index + 1}`;
 
-  const parties: string[] = [`  - name: ${q(recipient)}\n    role: ${kind === 'application' ? 'applicant' : 'recipient'}${p.chance(0.5) ? `\n    orgNumber: "${orgNumber(p.chance(0.5) ? '802' : '556', p.rnd)}"` : ''}`];
-  parties.push(`  - name: ${q(organisation)}\n    role: ${p.chance(0.7) ? 'funder' : 'owner'}${p.chance(0.4) ? `\n    orgNumber: "${orgNumber(isFinsam ? '222000' : '212000', p.rnd)}"` : ''}`);
+  const parties: string[] = [
+    `  - name: ${q(recipient)}\n    role: ${kind === 'application' ? 'applicant' : 'recipient'}${p.chance(0.5) ? `\n    orgNumber: "${orgNumber(p.chance(0.5) ? '802' : '556', p.rnd)}"` : ''}`,
+  ];
+  parties.push(
+    `  - name: ${q(organisation)}\n    role: ${p.chance(0.7) ? 'funder' : 'owner'}${p.chance(0.4) ? `\n    orgNumber: "${orgNumber(isFinsam ? '222000' : '212000', p.rnd)}"` : ''}`,
+  );
   const extraFunder = p.chance(0.3) ? p.pick(FUNDERS) : undefined;
   if (extraFunder) parties.push(`  - name: ${q(extraFunder)}\n    role: funder`);
   if (p.chance(0.2)) parties.push(`  - name: ${q(`Region ${municipality}`)}\n    role: partner`);
@@ -206,7 +399,13 @@ export function generateCase(index: number, seed = 1): GeneratedCase {
   const startYear = Math.max(2014, year + p.int(-1, 1));
   const endYear = startYear + p.int(0, 3);
   const hasPeriod = p.chance(0.85);
-  const periodLines = hasPeriod ? [`period:`, `  start: "${startYear}-${pad(p.int(1, 6))}"`, ...(p.chance(0.9) ? [`  end: "${endYear}-12-31"`] : [])] : [];
+  const periodLines = hasPeriod
+    ? [
+        `period:`,
+        `  start: "${startYear}-${pad(p.int(1, 6))}"`,
+        ...(p.chance(0.9) ? [`  end: "${endYear}-12-31"`] : []),
+      ]
+    : [];
 
   const fundingLines: string[] = [];
   let headlineAmount: number | undefined;
@@ -216,8 +415,17 @@ export function generateCase(index: number, seed = 1): GeneratedCase {
     const basis = p.pick(BASES);
     const hasAmount = p.chance(0.85);
     const withItems = hasAmount && p.chance(0.3);
-    const items = withItems ? Array.from({ length: p.int(2, 4) }, (_, k) => ({ label: ['Personalkostnad', 'Lokaler', 'Utbildning', 'Handledning'][k]!, amount: p.int(1, 40) * 25_000 })) : [];
-    const amount = withItems ? items.reduce((s, it) => s + it.amount, 0) : hasAmount ? p.int(2, 400) * 25_000 : undefined;
+    const items = withItems
+      ? Array.from({ length: p.int(2, 4) }, (_, k) => ({
+          label: ['Personalkostnad', 'Lokaler', 'Utbildning', 'Handledning'][k]!,
+          amount: p.int(1, 40) * 25_000,
+        }))
+      : [];
+    const amount = withItems
+      ? items.reduce((s, it) => s + it.amount, 0)
+      : hasAmount
+        ? p.int(2, 400) * 25_000
+        : undefined;
     if (i === 0) headlineAmount = amount;
     fundingLines.push(`  - from: ${q(from)}`, `    to: ${q(recipient)}`);
     if (amount !== undefined) fundingLines.push(`    amount: ${amount}`);
@@ -227,7 +435,10 @@ export function generateCase(index: number, seed = 1): GeneratedCase {
       fundingLines.push('    items:');
       for (const it of items) fundingLines.push(`      - label: ${it.label}`, `        amount: ${it.amount}`);
     }
-    if (p.chance(0.4)) fundingLines.push(`    note: ${q(`Finansieras inom ramen för ${p.pick(['budgeten för arbetsmarknadsåtgärder', 'statsbidrag från Delegationen mot segregation', 'förbundets medel för insatser', 'medel från Europeiska socialfonden'])}.`)}`);
+    if (p.chance(0.4))
+      fundingLines.push(
+        `    note: ${q(`Finansieras inom ramen för ${p.pick(['budgeten för arbetsmarknadsåtgärder', 'statsbidrag från Delegationen mot segregation', 'förbundets medel för insatser', 'medel från Europeiska socialfonden'])}.`)}`,
+      );
   }
 
   const followLines: string[] = [];
@@ -236,7 +447,10 @@ export function generateCase(index: number, seed = 1): GeneratedCase {
   for (let i = 0; i < nFollow; i++) {
     const dueYear = baseYear + i + 1;
     const due = `${dueYear}-${pad(p.int(1, 12))}`;
-    followLines.push(`  - due: "${due}"`, `    what: ${q(p.pick(['Utfall redovisas för nämnden', 'Delrapport till förbundsstyrelsen', 'Slutrapport med utvärdering', 'Ekonomisk redovisning']))}`);
+    followLines.push(
+      `  - due: "${due}"`,
+      `    what: ${q(p.pick(['Utfall redovisas för nämnden', 'Delrapport till förbundsstyrelsen', 'Slutrapport med utvärdering', 'Ekonomisk redovisning']))}`,
+    );
     if (dueYear <= 2025 && p.chance(0.6)) {
       followLines.push(`    done: "${dueYear}-12"`);
       if (p.chance(0.5)) followLines.push(`    report: https://www.example.se/rapporter/${slug}-${i + 1}.pdf`);
@@ -248,7 +462,11 @@ export function generateCase(index: number, seed = 1): GeneratedCase {
     outcomeLines.push(`  - indicator: ${q(OUTCOME_INDICATORS[(i + p.int(0, 5)) % OUTCOME_INDICATORS.length]!)}`);
     const which = p.rnd();
     if (which < 0.7) outcomeLines.push(`    target: ${p.int(5, 200)}`);
-    if (which >= 0.4) outcomeLines.push(`    actual: ${p.int(0, 180)}`, `    asOf: "${Math.min(2026, baseYear + 1)}-${pad(p.int(1, 12))}"`);
+    if (which >= 0.4)
+      outcomeLines.push(
+        `    actual: ${p.int(0, 180)}`,
+        `    asOf: "${Math.min(2026, baseYear + 1)}-${pad(p.int(1, 12))}"`,
+      );
     outcomeLines.push(`    unit: personer`);
   }
 
@@ -275,14 +493,23 @@ export function generateCase(index: number, seed = 1): GeneratedCase {
     ...(fundingLines.length ? ['funding:', ...fundingLines] : []),
     ...(followLines.length ? ['followUps:', ...followLines] : []),
     ...(outcomeLines.length ? ['outcomes:', ...outcomeLines] : []),
-    ...(p.chance(0.6) ? ['targetGroup:', `  description: ${q(p.pick(['Arbetssökande med försörjningsstöd', 'Unga vuxna som varken arbetar eller studerar', 'Nyanlända vuxna', 'Personer med behov av samordnad rehabilitering']))}`, '  ageFrom: 16', `  ageTo: ${p.int(24, 64)}`] : []),
+    ...(p.chance(0.6)
+      ? [
+          'targetGroup:',
+          `  description: ${q(p.pick(['Arbetssökande med försörjningsstöd', 'Unga vuxna som varken arbetar eller studerar', 'Nyanlända vuxna', 'Personer med behov av samordnad rehabilitering']))}`,
+          '  ageFrom: 16',
+          `  ageTo: ${p.int(24, 64)}`,
+        ]
+      : []),
     ...(p.chance(0.5) ? ['places:', ...p.some(PLACES, 1, 3).map((x) => `  - ${x}`)] : []),
     'topics:',
     ...p.some(TOPICS, 1, 4).map((x) => `  - ${x}`),
     'documents:',
     `  - title: ${q(`Tjänsteskrivelse ${project} (${year})`)}`,
     ...(p.chance(0.3) ? [`    href: https://www.example.se/protokoll/${slug}.pdf`] : []),
-    ...(p.chance(0.6) ? ['signedBy:', `  - name: ${q(`${p.pick(FIRST)} ${p.pick(LAST)}`)}`, `    unit: ${q(p.pick(UNITS))}`] : []),
+    ...(p.chance(0.6)
+      ? ['signedBy:', `  - name: ${q(`${p.pick(FIRST)} ${p.pick(LAST)}`)}`, `    unit: ${q(p.pick(UNITS))}`]
+      : []),
     '---',
     '',
     bodyText(p, project, organisation, recipient, headlineAmount, Math.max(year, startYear)),

@@ -78,7 +78,11 @@ const TIME_MARK = '__insyn_bench_time__';
 export function takeTimeLine(output: string): { output: string; cpuMs: number | null } {
   const at = output.lastIndexOf(TIME_MARK);
   if (at === -1) return { output, cpuMs: null };
-  const [user, system] = output.slice(at + TIME_MARK.length).trim().split(/\s+/).map(Number);
+  const [user, system] = output
+    .slice(at + TIME_MARK.length)
+    .trim()
+    .split(/\s+/)
+    .map(Number);
   const cpuMs = Number.isFinite(user) && Number.isFinite(system) ? Math.round((user! + system!) * 1000) : null;
   return { output: output.slice(0, at).replace(/\n?Command exited with non-zero status \d+\n?$/, '\n'), cpuMs };
 }
@@ -99,7 +103,12 @@ export function runMeasured(command: string, args: string[], options: RunOptions
     const useTime = existsSync(TIME);
     const [cmd, argv] = useTime ? [TIME, ['-f', `${TIME_MARK} %U %S`, command, ...args]] : [command, args];
     const started = performance.now();
-    const child = spawn(cmd, argv, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const child = spawn(cmd, argv, {
+      cwd: options.cwd,
+      env: options.env ?? process.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
     const pgrp = child.pid!;
     const hasProc = (() => {
       try {
@@ -138,7 +147,14 @@ export function runMeasured(command: string, args: string[], options: RunOptions
       if (killer) clearTimeout(killer);
       const wallMs = performance.now() - started;
       const timed = takeTimeLine(output);
-      resolve({ code, wallMs, peakRss: hasProc ? peak : null, cpuMs: timed.cpuMs, load: [load0, loadavg()[0]!], output: timed.output });
+      resolve({
+        code,
+        wallMs,
+        peakRss: hasProc ? peak : null,
+        cpuMs: timed.cpuMs,
+        load: [load0, loadavg()[0]!],
+        output: timed.output,
+      });
     });
   });
 }

@@ -66,16 +66,20 @@ export function verdicts(r: SizeResult): string[] {
   const out: string[] = [];
   if (r.n === 10_000) {
     out.push(`10 000 ≤ 30 s: ${r.build.wallMs <= TARGETS.build10k.ms ? 'ja' : 'nej'}`);
-    if (r.build.peakRss !== null) out.push(`10 000 ≤ 1,5 GB: ${r.build.peakRss <= TARGETS.build10k.rss ? 'ja' : 'nej'}`);
+    if (r.build.peakRss !== null)
+      out.push(`10 000 ≤ 1,5 GB: ${r.build.peakRss <= TARGETS.build10k.rss ? 'ja' : 'nej'}`);
     if (r.rebuild) out.push(`ombygge ≤ 15 s: ${r.rebuild.wallMs <= TARGETS.rebuildMs ? 'ja' : 'nej'}`);
   }
   if (r.n === 100_000) {
     out.push(`100 000 ≤ 6 min: ${r.build.wallMs <= TARGETS.build100k.ms ? 'ja' : 'nej'}`);
-    if (r.build.peakRss !== null) out.push(`100 000 ≤ 24 GB: ${r.build.peakRss <= TARGETS.build100k.rss ? 'ja' : 'nej'}`);
+    if (r.build.peakRss !== null)
+      out.push(`100 000 ≤ 24 GB: ${r.build.peakRss <= TARGETS.build100k.rss ? 'ja' : 'nej'}`);
   }
   out.push(`≤ 2,5 × golvet: ${r.build.ratioToFloor <= TARGETS.ratioToFloor ? 'ja' : 'nej'}`);
   const complete = r.build.ok && r.build.pagesOut === r.n;
-  out.push(`in = ut = index: ${!complete ? 'nej' : r.build.indexRecords === null ? 'ja (inget sökindex byggt)' : r.build.indexRecords === r.n ? 'ja' : 'nej'}`);
+  out.push(
+    `in = ut = index: ${!complete ? 'nej' : r.build.indexRecords === null ? 'ja (inget sökindex byggt)' : r.build.indexRecords === r.n ? 'ja' : 'nej'}`,
+  );
   return out;
 }
 
@@ -92,21 +96,35 @@ export function formatTable(results: BenchResults): string {
     row('floor: read + YAML + zod', (s) => formatSeconds(s.floor.validateMs)),
     row('floor: read + YAML + Markdown→HTML (GFM) + write', (s) => formatSeconds(s.floor.renderMs)),
     row('`npm run check`', (s) => formatSeconds(s.check.ms)),
-    row('full build, wall', (s) => (s.build.ok ? formatSeconds(s.build.wallMs) : `fel (${formatSeconds(s.build.wallMs)})`)),
+    row('full build, wall', (s) =>
+      s.build.ok ? formatSeconds(s.build.wallMs) : `fel (${formatSeconds(s.build.wallMs)})`,
+    ),
     row('full build, CPU (user + system)', (s) => (s.build.cpuMs === null ? '–' : formatSeconds(s.build.cpuMs))),
     row('full build, peak RSS (process tree)', (s) => formatBytes(s.build.peakRss)),
     row('build ÷ floor, wall', (s) => `${s.build.ratioToFloor.toFixed(2)} ×`),
-    row('build ÷ floor, CPU', (s) => (s.build.cpuRatioToFloor === null ? '–' : `${s.build.cpuRatioToFloor.toFixed(2)} ×`)),
-    row('load average before / after the build', (s) => `${s.build.load[0].toFixed(1)} / ${s.build.load[1].toFixed(1)}`),
+    row('build ÷ floor, CPU', (s) =>
+      s.build.cpuRatioToFloor === null ? '–' : `${s.build.cpuRatioToFloor.toFixed(2)} ×`,
+    ),
+    row(
+      'load average before / after the build',
+      (s) => `${s.build.load[0].toFixed(1)} / ${s.build.load[1].toFixed(1)}`,
+    ),
     row('pages per second (case pages)', (s) => Math.round(s.build.pagesPerSecond).toString()),
     row('cases in / pages out / index records', (s) => `${s.n} / ${s.build.pagesOut} / ${s.build.indexRecords ?? '–'}`),
     row('dist size', (s) => formatBytes(s.build.distBytes)),
     row('Pagefind index size', (s) => (s.build.pagefindBytes ? formatBytes(s.build.pagefindBytes) : '–')),
     row('bytes fetched by a typical search', searchBytes),
-    row('case page, gzipped HTML (median / max)', (s) => `${formatBytes(s.weights.caseHtmlGzMedian)} / ${formatBytes(s.weights.caseHtmlGzMax)}`),
+    row(
+      'case page, gzipped HTML (median / max)',
+      (s) => `${formatBytes(s.weights.caseHtmlGzMedian)} / ${formatBytes(s.weights.caseHtmlGzMax)}`,
+    ),
     row('shared CSS, gzipped', (s) => formatBytes(s.weights.sharedCssGz)),
     row('JavaScript on case pages', (s) => `${s.weights.caseJsBytes} B`),
-    row('rebuild after changing 1 case, wall (CPU)', (s) => (s.rebuild ? `${formatSeconds(s.rebuild.wallMs)}${s.rebuild.cpuMs === null ? '' : ` (${formatSeconds(s.rebuild.cpuMs)})`}` : '–')),
+    row('rebuild after changing 1 case, wall (CPU)', (s) =>
+      s.rebuild
+        ? `${formatSeconds(s.rebuild.wallMs)}${s.rebuild.cpuMs === null ? '' : ` (${formatSeconds(s.rebuild.cpuMs)})`}`
+        : '–',
+    ),
   ];
   return lines.join('\n');
 }

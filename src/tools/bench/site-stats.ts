@@ -37,7 +37,9 @@ export function pagefindRecords(outDir: string): number | null {
 
 /** Site-relative asset references in a page: stylesheets and scripts (external and inline). */
 export function pageAssets(html: string): { css: string[]; scripts: string[]; inlineScriptBytes: number } {
-  const css = [...html.matchAll(/<link\b[^>]*rel="stylesheet"[^>]*>/g)].map((m) => /href="([^"]+)"/.exec(m[0])?.[1] ?? '').filter(Boolean);
+  const css = [...html.matchAll(/<link\b[^>]*rel="stylesheet"[^>]*>/g)]
+    .map((m) => /href="([^"]+)"/.exec(m[0])?.[1] ?? '')
+    .filter(Boolean);
   const scripts: string[] = [];
   let inlineScriptBytes = 0;
   for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {

@@ -21,7 +21,11 @@ import { pageKey, siteInputs } from '../../_views/page-key.ts';
 export const getStaticPaths = (async () => {
   const { organisations } = buildOrganisations(await getCollection('cases'), readOrganisationAliases());
   const site = siteInputs();
-  return organisations.map((o) => ({ params: { org: o.slug }, props: { name: o.name, cases: o.cases }, cacheKey: pageKey(site, o.name, o.cases, o.cases.map(addedDay)) }));
+  return organisations.map((o) => ({
+    params: { org: o.slug },
+    props: { name: o.name, cases: o.cases },
+    cacheKey: pageKey(site, o.name, o.cases, o.cases.map(addedDay)),
+  }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ name: string; cases: CaseEntry[] }> = ({ params, props, site }) => {
