@@ -1,5 +1,5 @@
 /**
- * Walks every page of the built real site and checks that every internal
+ * Walks every page of the seed fixture site and checks that every internal
  * link, form action, stylesheet, script and image points at something that
  * exists, including `#fragment` targets.
  */

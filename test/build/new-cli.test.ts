@@ -7,20 +7,21 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, readPage, ROOT, textOf } from '../helpers/site.ts';
+import { buildSite, readPage, ROOT, SEED_CASES, SEED_ORGANISATIONS, textOf } from '../helpers/site.ts';
 
 const DIR = `test/fixtures/.tmp-new-${process.pid}/cases`;
 const ABS = join(ROOT, DIR);
 
 function run(script: string, args: string[], input = '') {
-  const r = spawnSync(process.execPath, [join(ROOT, script), ...args], { cwd: ROOT, input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const env = { ...process.env, NO_COLOR: '1', INSYN_ORGANISATIONS_FILE: SEED_ORGANISATIONS };
+  const r = spawnSync(process.execPath, [join(ROOT, script), ...args], { cwd: ROOT, input, encoding: 'utf8', env });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 beforeAll(() => {
   mkdirSync(join(ABS, '2019'), { recursive: true });
   // One existing case, so defaults (organisation, body) and the slug rule have something to work with.
-  cpSync(join(ROOT, 'content/cases/2019/linkstep-stangastaden-2020.mdx'), join(ABS, '2019/linkstep-stangastaden-2020.mdx'));
+  cpSync(join(ROOT, SEED_CASES, '2019/linkstep-stangastaden-2020.mdx'), join(ABS, '2019/linkstep-stangastaden-2020.mdx'));
 });
 afterAll(() => rmSync(join(ABS, '..'), { recursive: true, force: true }));
 

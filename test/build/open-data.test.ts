@@ -1,7 +1,7 @@
 /**
- * The open-data files in built sites: the real site (content/cases, built
- * once in global setup) and the open-data fixture site built under a base
- * path. Every CSV parses back with csv-parse; rows in = cases and entries
+ * The open-data files in built sites: the seed fixture site and the
+ * configured open-data fixture site under a base path (both built once in
+ * global setup, test/helpers/shared-sites.ts). Every CSV parses back with csv-parse; rows in = cases and entries
  * out; per-case JSON equals the case's validated data; the 360Giving
  * package validates; feeds, calendar and sitemap parse and carry the right
  * items; /data/ lists every download and every schema field.
@@ -12,13 +12,14 @@ import { parse } from 'csv-parse/sync';
 import { XMLParser } from 'fast-xml-parser';
 import { SyntaxValidator } from 'fast-xml-validator';
 import ICAL from 'ical.js';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { validateAll } from '../../src/lib/content/collection.ts';
 import { newestFirst } from '../../src/lib/domain/cases.ts';
 import { dataDictionary } from '../../src/lib/export/dictionary.ts';
 import { DOWNLOADS } from '../../src/lib/export/downloads.ts';
 import { errorText, validateGrant, validatePackage } from '../helpers/giving360-validator.ts';
-import { type BuildResult, buildSite, listFiles, readPage, ROOT, textOf } from '../helpers/site.ts';
+import { CONFIGURED } from '../helpers/shared-sites.ts';
+import { listFiles, readPage, ROOT, SEED_CASES, textOf } from '../helpers/site.ts';
 
 const SITE = 'https://insyn.example.se';
 const xml = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['entry', 'url'].includes(name) });
@@ -31,15 +32,15 @@ function readCsv(dir: string, name: string): { bom: boolean; header: string[]; r
 
 const readJson = (dir: string, path: string) => JSON.parse(readFileSync(join(dir, path), 'utf8'));
 
-describe('open data of the real site', () => {
+describe('open data of the seed fixture site', () => {
   const dir = inject('siteDir');
-  const { cases: parsed, errors } = validateAll(ROOT);
+  const { cases: parsed, errors } = validateAll(ROOT, SEED_CASES);
   const cases = newestFirst(parsed.map((p) => ({ id: p.slug, data: p.data })));
   const sum = (f: (c: (typeof cases)[number]) => number) => cases.reduce((n, c) => n + f(c), 0);
 
   it('reads the seed cases', () => {
     expect(errors).toEqual([]);
-    expect(cases.length).toBeGreaterThanOrEqual(5);
+    expect(cases).toHaveLength(5);
   });
 
   it('every CSV has a BOM and parses back: rows in = cases and entries out', () => {
@@ -176,13 +177,9 @@ describe('open data of the real site', () => {
   });
 });
 
-describe('open data of the fixture site under a base path', () => {
-  let site: BuildResult;
-  const ORIGIN = 'https://data.example.org';
-  beforeAll(async () => {
-    site = await buildSite({ cases: 'test/fixtures/open-data/cases', env: { INSYN_SITE: ORIGIN, INSYN_BASE: '/insyn/' } });
-    if (!site.ok) throw new Error(site.output);
-  });
+describe('open data of the configured fixture site, under a base path', () => {
+  const site = { outDir: inject('configuredSiteDir') };
+  const ORIGIN = CONFIGURED.site;
 
   it('the 360Giving package validates and holds the two grants, with base-aware URLs', () => {
     const pkg = readJson(site.outDir, 'data/360giving.json');

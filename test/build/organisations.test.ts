@@ -1,13 +1,15 @@
 /**
- * The organisation, body, tracker, statistics and outcomes pages of the real
- * site (the seed cases, build date 2026-11-23): real figures asserted; plus
- * fixture builds for version links (INSYN_REPO_URL) and a bad alias file.
+ * The organisation, body, tracker, statistics and outcomes pages of the seed
+ * fixture site (test/fixtures/seed, build date 2026-11-23): its figures
+ * asserted; version links in the configured fixture site (INSYN_REPO_URL);
+ * and a build with a bad alias file.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { buildSite, readPage, ROOT, textOf } from '../helpers/site.ts';
+import { CONFIGURED } from '../helpers/shared-sites.ts';
+import { buildSite, readPage, ROOT, SEED_CASES, textOf } from '../helpers/site.ts';
 
 const dir = inject('siteDir');
 const page = (path: string) => readPage(dir, path);
@@ -152,8 +154,11 @@ describe('case pages', () => {
   it('show the change history from git and link the organisation, body and parties', () => {
     const html = page('/arenden/linkstep-stangastaden-2020/');
     const t = textOf(html);
-    const day = execFileSync('git', ['log', '-1', '--format=%aI', '--', 'content/cases/2019/linkstep-stangastaden-2020.mdx'], { cwd: ROOT, encoding: 'utf8' }).trim().slice(0, 10);
-    const hashes = execFileSync('git', ['log', '--format=%H', '--', 'content/cases/2019/linkstep-stangastaden-2020.mdx'], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n');
+    // The fixture's own history: the commits that touched its copy of the file.
+    const file = `${SEED_CASES}/2019/linkstep-stangastaden-2020.mdx`;
+    const day = execFileSync('git', ['log', '-1', '--format=%aI', '--', file], { cwd: ROOT, encoding: 'utf8' }).trim().slice(0, 10);
+    const hashes = execFileSync('git', ['log', '--format=%H', '--', file], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n');
+    expect(hashes.length).toBeGreaterThan(0);
     expect(t).toContain('Ändringshistorik');
     expect(html).toContain(`Senast ändrad <time datetime="${day}">`);
     for (const h of hashes) expect(html).toContain(`<code>${h.slice(0, 8)}</code>`);
@@ -164,17 +169,17 @@ describe('case pages', () => {
   });
 });
 
-describe('fixture builds', () => {
-  it('links each version to the repository when INSYN_REPO_URL is set', async () => {
-    const result = await buildSite({ env: { INSYN_REPO_URL: 'https://github.com/kommun/insyn' } });
-    expect(result.ok, result.output).toBe(true);
-    const html = readPage(result.outDir, '/arenden/linkstep-stangastaden-2020/');
-    const hash = execFileSync('git', ['log', '-1', '--format=%H', '--', 'content/cases/2019/linkstep-stangastaden-2020.mdx'], { cwd: ROOT, encoding: 'utf8' }).trim();
-    expect(html).toContain(`href="https://github.com/kommun/insyn/blob/${hash}/content/cases/2019/linkstep-stangastaden-2020.mdx"`);
+describe('version links and the alias file', () => {
+  it('links each version to the repository when INSYN_REPO_URL is set', () => {
+    const html = readPage(inject('configuredSiteDir'), '/arenden/beslut-med-orgnr/');
+    const file = `${CONFIGURED.cases}/2021/beslut-med-orgnr.mdx`;
+    const hash = execFileSync('git', ['log', '-1', '--format=%H', '--', file], { cwd: ROOT, encoding: 'utf8' }).trim();
+    expect(hash).toMatch(/^[0-9a-f]{40}$/);
+    expect(html).toContain(`href="https://github.com/kommun/insyn/blob/${hash}/${file}"`);
   });
 
   it('stops the build with a Swedish error when the alias file is invalid', async () => {
-    const result = await buildSite({ env: { INSYN_ORGANISATIONS_FILE: 'test/fixtures/organisations/bad-aliases.yaml' } });
+    const result = await buildSite({ organisations: 'test/fixtures/organisations/bad-aliases.yaml' });
     expect(result.ok).toBe(false);
     expect(result.output).toContain('test/fixtures/organisations/bad-aliases.yaml:4');
     expect(result.output).toContain('namnet "Stadsmissionen i Linköping" står redan i listan (som stavning av Linköpings Stadsmission)');

@@ -10,11 +10,12 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers/site.ts';
+import { ROOT, SEED_CASES } from '../helpers/site.ts';
 
 let repo: string;
+/** Where the case goes in the temporary repository: the hook's default cases folder. */
 const SEED = 'content/cases/2019/linkstep-stangastaden-2020.mdx';
-const good = readFileSync(join(ROOT, SEED), 'utf8');
+const good = readFileSync(join(ROOT, SEED_CASES, '2019/linkstep-stangastaden-2020.mdx'), 'utf8');
 const bad = good.replace('amount: 2400000', 'amount: "2 400 000 kr"');
 
 function sh(cmd: string, args: string[], env: Record<string, string> = {}, cwd = repo) {

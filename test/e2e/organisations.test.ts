@@ -1,8 +1,8 @@
 /**
  * The organisation, body, tracker, statistics, outcomes and case history
- * pages in real Chromium: axe-core finds no violations at desktop width and
- * at 320 px, nothing scrolls sideways at 320 px, and the charts are exposed
- * as images with names.
+ * pages of the seed fixture site in real Chromium: axe-core finds no
+ * violations at desktop width and at 320 px, nothing scrolls sideways at
+ * 320 px, and the charts are exposed as images with names.
  */
 import { describe, expect, inject, it } from 'vitest';
 import { axeViolations, describeViolations, browserSession } from '../helpers/browser.ts';

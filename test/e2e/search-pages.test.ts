@@ -1,78 +1,67 @@
 /**
- * Paging through many hits, in Chromium, on a fixture site of 23 generated
- * cases: ten per page, the page in the URL, focus moved to the results
- * heading, back returns to the previous page; sorting by amount keeps
- * cases without an amount after all others in both directions.
+ * Paging through many hits, in Chromium, on the generated fixture site (230
+ * cases, built once in global setup, test/helpers/shared-sites.ts): ten per
+ * page, the page in the URL, focus moved to the results heading, back
+ * returns to the previous page, the last page has no next link; sorting by
+ * amount keeps cases without an amount after all others in both directions.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateCases } from '../../src/tools/bench/generator.ts';
-import { axeViolations, describeViolations, launchChromium } from '../helpers/browser.ts';
-import { type StaticServer, serve } from '../../src/tools/static-server.ts';
-import { buildSite, ROOT } from '../helpers/site.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { axeViolations, browserSession, describeViolations } from '../helpers/browser.ts';
+import { GENERATED } from '../helpers/shared-sites.ts';
 
-const CASES = 23;
-const fixture = `test/fixtures/.tmp-search-${process.pid}`;
-let browser: Browser;
-let server: StaticServer;
-let page: Page;
+const CASES = GENERATED.count;
+const PAGES = Math.ceil(CASES / 10);
+const session = browserSession(inject('generatedSiteDir'));
 
-beforeAll(async () => {
-  for (const c of generateCases(CASES, 7)) {
-    const file = join(ROOT, fixture, 'cases', c.path);
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, c.source);
-  }
-  // Output inside the repository: Astro puts its prerender files next to an
-  // output dir under the working directory, but shares <root>/.astro/ for
-  // every output dir outside it, so parallel builds there can collide.
-  const site = await buildSite({ cases: `${fixture}/cases`, outDir: join(ROOT, fixture, 'dist') });
-  if (!site.ok) throw new Error(site.output);
-  [browser, server] = await Promise.all([launchChromium(), serve(site.outDir)]);
-  page = await browser.newPage();
-});
-afterAll(async () => {
-  rmSync(join(ROOT, fixture), { recursive: true, force: true });
-  await browser?.close();
-  await server?.close();
-});
-
-const status = () => page.locator('#sok-status').textContent();
-const waitStatus = (text: string) => page.waitForFunction((t) => document.getElementById('sok-status')?.textContent === t, text);
-const titles = () => page.$$eval('#sok-traffar h3 a', (as) => as.map((a) => a.textContent ?? ''));
+/** "Visar 11–20." for page 2. */
+const range = (page: number) => `${(page - 1) * 10 + 1}–${Math.min(page * 10, CASES)}`;
+const status = () => session.page.locator('#sok-status').textContent();
+const waitStatus = (text: string) => session.page.waitForFunction((t) => document.getElementById('sok-status')?.textContent === t, text);
+/** The hits shown, by address (generated titles repeat, addresses do not). */
+const hits = () => session.page.$$eval('#sok-traffar h3 a', (as) => as.map((a) => a.getAttribute('href') ?? ''));
+const next = () => session.page.getByRole('link', { name: 'Nästa sida' });
 
 describe('paging through hits', () => {
   it('shows ten per page, keeps the page in the URL and moves focus to the results', async () => {
-    await page.goto(`${server.url}/sok/`);
+    const page = session.page;
+    expect(PAGES).toBe(23);
+    await page.goto(`${session.server.url}/sok/`);
     await waitStatus(`${CASES} träffar. Visar 1–10.`);
-    const first = await titles();
+    const first = await hits();
     expect(first).toHaveLength(10);
-    expect(await page.locator('#sok-sidor').innerText()).toContain('Sida 1 av 3');
+    expect(await page.locator('#sok-sidor').innerText()).toContain(`Sida 1 av ${PAGES}`);
 
-    await page.getByRole('link', { name: 'Nästa sida' }).click();
+    await next().click();
     await waitStatus(`${CASES} träffar. Visar 11–20.`);
     expect(new URL(page.url()).searchParams.get('sida')).toBe('2');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('sok-resultat-rubrik');
     expect(await page.locator('#sok-traffar').getAttribute('start')).toBe('11');
-    const second = await titles();
+    const second = await hits();
     expect(second.some((t) => first.includes(t))).toBe(false);
 
-    await page.getByRole('link', { name: 'Nästa sida' }).click();
-    await waitStatus(`${CASES} träffar. Visar 21–23.`);
-    expect(await page.getByRole('link', { name: 'Nästa sida' }).count()).toBe(0);
+    await next().click();
+    await waitStatus(`${CASES} träffar. Visar 21–30.`);
+    expect(await page.getByRole('link', { name: 'Föregående sida' }).count()).toBe(1);
     const violations = await axeViolations(page);
     expect(violations, describeViolations(violations)).toEqual([]);
 
     await page.goBack();
     await waitStatus(`${CASES} träffar. Visar 11–20.`);
-    expect(await titles()).toEqual(second);
+    expect(await hits()).toEqual(second);
+  });
+
+  it('shows the rest on the last page, with no next link', async () => {
+    await session.page.goto(`${session.server.url}/sok/?sida=${PAGES}`);
+    await waitStatus(`${CASES} träffar. Visar ${range(PAGES)}.`);
+    expect(await hits()).toHaveLength(CASES - (PAGES - 1) * 10);
+    expect(await session.page.locator('#sok-sidor').innerText()).toContain(`Sida ${PAGES} av ${PAGES}`);
+    expect(await next().count()).toBe(0);
   });
 
   it('restores a page from the URL and goes back to page 1 when a filter changes', async () => {
-    await page.goto(`${server.url}/sok/?sida=3`);
-    await waitStatus(`${CASES} träffar. Visar 21–23.`);
+    const page = session.page;
+    await page.goto(`${session.server.url}/sok/?sida=3`);
+    await waitStatus(`${CASES} träffar. Visar 21–30.`);
     const box = page.locator('#sok-filtergrupper input[name="typ"]').first();
     await box.check();
     await page.waitForFunction(() => !new URL(location.href).searchParams.has('sida') && location.search.includes('typ='));
@@ -86,17 +75,18 @@ describe('paging through hits', () => {
   });
 
   it('sorts by amount with the cases without an amount last both ways', async () => {
-    const amountsOf = async () => page.$$eval('#sok-traffar .meta', (ms) => ms.map((m) => m.textContent ?? ''));
+    const amountsOf = async () => session.page.$$eval('#sok-traffar .meta', (ms) => ms.map((m) => m.textContent ?? ''));
     for (const sort of ['belopp-hogst', 'belopp-lagst']) {
       const seen: string[] = [];
-      await page.goto(`${server.url}/sok/?sortering=${sort}`);
+      await session.page.goto(`${session.server.url}/sok/?sortering=${sort}`);
       await waitStatus(`${CASES} träffar. Visar 1–10.`);
       seen.push(...(await amountsOf()));
-      for (const range of ['11–20', '21–23']) {
-        await page.getByRole('link', { name: 'Nästa sida' }).click();
-        await waitStatus(`${CASES} träffar. Visar ${range}.`);
+      for (let page = 2; page <= PAGES; page++) {
+        await next().click();
+        await waitStatus(`${CASES} träffar. Visar ${range(page)}.`);
         seen.push(...(await amountsOf()));
       }
+      expect(seen, sort).toHaveLength(CASES);
       const unknown = seen.map((m) => m.endsWith('belopp ej angivet'));
       const firstUnknown = unknown.indexOf(true);
       expect(firstUnknown, sort).toBeGreaterThan(0);

@@ -1,5 +1,5 @@
 /**
- * The search page of the built real site in real Chromium: inflected
+ * The search page of the seed fixture site in real Chromium: inflected
  * Swedish words find the right case first, filters narrow the hits and go
  * into the URL, a copied URL restores the same search, back/forward replay
  * it, sorting keeps cases without an amount last, the header form leads

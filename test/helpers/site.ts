@@ -1,8 +1,10 @@
 /**
- * Builds sites for tests: the real site once (shared, see global-setup.ts)
- * and fixture sites from a directory of case files, each in its own output
- * and cache directory, in a child process with Node ≥ 22 (the one running
- * the tests), so builds never share state.
+ * Builds fixture sites for tests, never the live `content/`: each from a
+ * directory of case files and an alias list (default: the frozen seed copy in
+ * test/fixtures/seed), in its own output and cache directory, in a child
+ * process with Node ≥ 22 (the one running the tests), so builds never share
+ * state. The sites several test files read are built once per run in global
+ * setup (shared-sites.ts).
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
@@ -14,10 +16,21 @@ export const ROOT = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/
 /** Where test builds go (gitignored); each test run uses its own folder and removes it at the end. */
 export const TEST_BUILDS = join(ROOT, '.test-builds');
 
-/** This test run's folder for builds (set by global-setup.ts). */
+/**
+ * The variable that names this test run's folder for builds (set by global
+ * setup, inherited by the test workers). Not `INSYN_*`: those are the site's
+ * own settings, read and validated in src/lib/config.ts.
+ */
+export const TEST_BUILDS_DIR = 'TEST_BUILDS_DIR';
+
+/** This test run's folder for builds. */
 export function testBuildsDir(): string {
-  return process.env['INSYN_TEST_BUILDS'] ?? join(TEST_BUILDS, 'adhoc');
+  return process.env[TEST_BUILDS_DIR] ?? join(TEST_BUILDS, 'adhoc');
 }
+
+/** The frozen copy of the five seed cases and the alias list (test/fixtures/seed/README.md). */
+export const SEED_CASES = 'test/fixtures/seed/cases';
+export const SEED_ORGANISATIONS = 'test/fixtures/seed/organisations.yaml';
 
 /** The build date every test build is pinned to, so follow-up states are stable. */
 export const TEST_BUILD_DATE = '2026-11-23';
@@ -31,8 +44,10 @@ export interface BuildResult {
 }
 
 export interface BuildOptions {
-  /** Directory of case files, relative to the repository root (default: content/cases). */
+  /** Directory of case files, relative to the repository root (default: the seed fixture). */
   cases?: string;
+  /** The organisation alias list, relative to the repository root (default: the seed fixture's). */
+  organisations?: string;
   buildDate?: string;
   env?: Record<string, string>;
   outDir?: string;
@@ -40,20 +55,26 @@ export interface BuildOptions {
   cacheDir?: string;
 }
 
-/** Runs `astro build` for the project with the given cases. */
+/**
+ * Runs `astro build` for the project with the given cases. Every call makes
+ * one `build-*` folder in this run's folder; global setup counts them.
+ */
 export function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
   // Inside the repository: Astro gives every build whose output lies outside
   // the project one shared `.astro/.prerender`, so parallel builds would collide.
   mkdirSync(testBuildsDir(), { recursive: true });
   const work = mkdtempSync(join(testBuildsDir(), 'build-'));
   const outDir = options.outDir ?? join(work, 'dist');
+  // Settings of the shell running the tests never reach a test build: only those given here.
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('INSYN_')));
   const env: NodeJS.ProcessEnv = {
-    ...process.env,
+    ...inherited,
     ASTRO_TELEMETRY_DISABLED: '1',
     INSYN_BUILD_DATE: options.buildDate ?? TEST_BUILD_DATE,
     INSYN_OUT_DIR: outDir,
     INSYN_CACHE_DIR: options.cacheDir ?? join(work, 'cache'),
-    ...(options.cases ? { INSYN_CASES_DIR: options.cases } : {}),
+    INSYN_CASES_DIR: options.cases ?? SEED_CASES,
+    INSYN_ORGANISATIONS_FILE: options.organisations ?? SEED_ORGANISATIONS,
     ...options.env,
   };
   // Vitest sets BASE_URL, MODE, DEV, PROD and SSR in process.env for its own

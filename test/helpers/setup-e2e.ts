@@ -1,0 +1,17 @@
+/**
+ * Global setup of the e2e project: makes sure Chromium is there (the project's
+ * own src/cli/ensure-chromium.ts: installs Debian's package when it may,
+ * otherwise says how), then the seed and generated fixture sites
+ * (shared-sites.ts). Only this tier needs a browser.
+ */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { provideSites } from './shared-sites.ts';
+import { ROOT } from './site.ts';
+
+export default function setup(project: TestProject): Promise<() => void> {
+  const chromium = spawnSync(process.execPath, [join(ROOT, 'src/cli/ensure-chromium.ts')], { cwd: ROOT, stdio: 'inherit' });
+  if (chromium.status !== 0) throw new Error('Webbläsartesterna kan inte köras utan Chromium (se meddelandet ovan).');
+  return provideSites(project, ['seed', 'generated']);
+}
