@@ -62,11 +62,14 @@ describe('organisation, tracker, statistics and outcomes pages in Chromium', () 
 
   it('filters outcomes by organisation without JavaScript', async () => {
     const context = await session.browser.newContext({ javaScriptEnabled: false });
-    const p = await context.newPage();
-    await p.goto(`${session.server.url}/utfall/`);
-    await p.getByRole('link', { name: 'Linköpings kommun' }).click();
-    expect(new URL(p.url()).pathname).toBe('/utfall/linkopings-kommun/');
-    await expect(p.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Mål och utfall: Linköpings kommun');
-    await context.close();
+    try {
+      const p = await context.newPage();
+      await p.goto(`${session.server.url}/utfall/`);
+      await p.getByRole('link', { name: 'Linköpings kommun' }).click();
+      expect(new URL(p.url()).pathname).toBe('/utfall/linkopings-kommun/');
+      await expect(p.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Mål och utfall: Linköpings kommun');
+    } finally {
+      await context.close();
+    }
   });
 });

@@ -154,12 +154,15 @@ describe('search in Chromium', () => {
 
   it('explains without JavaScript that search needs it, and links to all cases', async () => {
     const context = await session.browser.newContext({ javaScriptEnabled: false });
-    const p = await context.newPage();
-    await p.goto(`${session.server.url}/sok/?q=stadsmission`);
-    const text = await p.locator('main').innerText();
-    expect(text).toContain('Sökningen behöver JavaScript');
-    expect(await p.locator('main noscript a, main a[href="/arenden/"]').first().getAttribute('href')).toBe('/arenden/');
-    expect(await p.locator('#sok-resultat').isVisible()).toBe(false);
-    await context.close();
+    try {
+      const p = await context.newPage();
+      await p.goto(`${session.server.url}/sok/?q=stadsmission`);
+      const text = await p.locator('main').innerText();
+      expect(text).toContain('Sökningen behöver JavaScript');
+      expect(await p.locator('main noscript a, main a[href="/arenden/"]').first().getAttribute('href')).toBe('/arenden/');
+      expect(await p.locator('#sok-resultat').isVisible()).toBe(false);
+    } finally {
+      await context.close();
+    }
   });
 });

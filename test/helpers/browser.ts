@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { launchChromium } from '../../src/tools/chromium.ts';
 import { type StaticServer, serve } from '../../src/tools/static-server.ts';
 
@@ -44,13 +44,22 @@ export interface BrowserSession {
 
 /**
  * For a test file: starts Chromium and a static server for a built site
- * before its tests, with one open page, and closes both after them.
+ * before its tests, with one open page, and closes both after them. After
+ * each test, passed or failed, the page gets its first viewport and screen
+ * media back, so no test inherits another's.
  */
 export function browserSession(dir: string): BrowserSession {
   const session = {} as BrowserSession;
+  let viewport: { width: number; height: number } | null = null;
   beforeAll(async () => {
     [session.browser, session.server] = await Promise.all([launchChromium(), serve(dir)]);
     session.page = await session.browser.newPage();
+    viewport = session.page.viewportSize();
+  });
+  afterEach(async () => {
+    if (!session.page || session.page.isClosed()) return;
+    if (viewport) await session.page.setViewportSize(viewport);
+    await session.page.emulateMedia({ media: null });
   });
   afterAll(async () => {
     await session.browser?.close();
