@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CHART_WIDTH, layoutBarChart } from '../../src/lib/charts/bar-chart.ts';
 import { countChart, yearChart } from '../../src/lib/charts/statistics.ts';
-import { KIND_LABEL } from '../../src/lib/domain/labels.ts';
+import { KIND_LABEL } from '../../src/lib/core/labels.ts';
 
 describe('bar chart layout', () => {
   it('draws one series without a legend, bars proportional to the values, zeros without a bar', () => {

@@ -22,7 +22,7 @@ import {
   parsePartyFlag,
   type ScaffoldAnswers,
 } from '../../src/lib/content/scaffold.ts';
-import { KIND_LABEL, STATUS_LABEL } from '../../src/lib/domain/labels.ts';
+import { KIND_LABEL, STATUS_LABEL } from '../../src/lib/core/labels.ts';
 import { KINDS, STATUSES } from '../../src/lib/core/vocabulary.ts';
 
 const answers: ScaffoldAnswers = {
