@@ -23,11 +23,9 @@ const webAddress = (example: string) =>
     .transform((value) => value.replace(/\/+$/, ''));
 
 const projectPath = (example: string) =>
-  z
-    .string()
-    .refine((value) => !value.includes('\0') && value.trim() === value, {
-      message: `en sökväg i projektet, t.ex. ${example}`,
-    });
+  z.string().refine((value) => !value.includes('\0') && value.trim() === value, {
+    message: `en sökväg i projektet, t.ex. ${example}`,
+  });
 
 /** Each variable: its schema (with its default), and what it is for. */
 const variables = {

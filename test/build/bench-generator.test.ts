@@ -38,7 +38,11 @@ describe('benchmark generator', () => {
   });
 
   it('passes npm run check', () => {
-    const run = spawnSync(process.execPath, [join(ROOT, 'src/cli/check.ts')], { cwd: ROOT, env: { ...process.env, INSYN_CASES_DIR: CASES, INSYN_ORGANISATIONS_FILE: SEED_ORGANISATIONS }, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [join(ROOT, 'src/cli/check.ts')], {
+      cwd: ROOT,
+      env: { ...process.env, INSYN_CASES_DIR: CASES, INSYN_ORGANISATIONS_FILE: SEED_ORGANISATIONS },
+      encoding: 'utf8',
+    });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toContain(`Alla ${N} ärendefiler är giltiga`);

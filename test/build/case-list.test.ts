@@ -14,7 +14,8 @@ import { readPage } from '../helpers/site.ts';
 const outDir = inject('generatedSiteDir');
 const cases = generateCases(GENERATED.count, GENERATED.seed);
 
-const caseLinks = (html: string) => [...html.matchAll(/<th scope="row"><a href="\/arenden\/([^/"]+)\/">/g)].map((m) => m[1]!);
+const caseLinks = (html: string) =>
+  [...html.matchAll(/<th scope="row"><a href="\/arenden\/([^/"]+)\/">/g)].map((m) => m[1]!);
 const PAGES = ['/arenden/', '/arenden/sida/2/', '/arenden/sida/3/'];
 
 describe('the case list in pages', () => {
@@ -34,7 +35,9 @@ describe('the case list in pages', () => {
     expect(second).toMatch(/<nav class="pagination" aria-label="Sidor i ärendelistan">/);
     expect(second).toMatch(/<a class="pagination-step" rel="prev" href="\/arenden\/">/);
     expect(second).toMatch(/<a class="pagination-step" rel="next" href="\/arenden\/sida\/3\/">/);
-    expect(second).toMatch(/<a href="\/arenden\/sida\/2\/" aria-current="page" aria-label="Sida 2, den här sidan">2<\/a>/);
+    expect(second).toMatch(
+      /<a href="\/arenden\/sida\/2\/" aria-current="page" aria-label="Sida 2, den här sidan">2<\/a>/,
+    );
     const first = readPage(outDir, '/arenden/');
     expect(first).not.toContain('rel="prev"');
     expect(first).toContain('Ärende 1–100 av 230, nyast först.');

@@ -11,7 +11,11 @@ import { ROOT, SEED_CASES, SEED_ORGANISATIONS } from '../helpers/site.ts';
 
 function check(env: Record<string, string> = {}, args: string[] = []) {
   const settings = { INSYN_CASES_DIR: SEED_CASES, INSYN_ORGANISATIONS_FILE: SEED_ORGANISATIONS, ...env };
-  const r = spawnSync(process.execPath, [join(ROOT, 'src/cli/check.ts'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...settings } });
+  const r = spawnSync(process.execPath, [join(ROOT, 'src/cli/check.ts'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, ...settings },
+  });
   return { status: r.status, out: `${r.stdout}${r.stderr}` };
 }
 
@@ -36,7 +40,11 @@ describe('npm run check', () => {
       ['bad/cases/2020/saknat-dokument.mdx', 'documents[0].href'],
       ['bad/cases/2021/samma-slug.mdx', 'filnamn'],
     ]) {
-      expect(r.out).toMatch(new RegExp(`test/fixtures/foundation/${file!.replace(/[.[\]]/g, '\\$&')}(:\\d+)?  ${field!.replace(/[.[\]]/g, '\\$&')}: `));
+      expect(r.out).toMatch(
+        new RegExp(
+          `test/fixtures/foundation/${file!.replace(/[.[\]]/g, '\\$&')}(:\\d+)?  ${field!.replace(/[.[\]]/g, '\\$&')}: `,
+        ),
+      );
     }
     expect(r.out).not.toContain('good/cases');
   });
@@ -51,6 +59,8 @@ describe('npm run check', () => {
   it('checks the organisation alias list', () => {
     const r = check({ INSYN_ORGANISATIONS_FILE: 'test/fixtures/organisations/bad-aliases.yaml' });
     expect(r.status).toBe(1);
-    expect(r.out).toContain('test/fixtures/organisations/bad-aliases.yaml:4  [1].name: namnet "Stadsmissionen i Linköping" står redan i listan');
+    expect(r.out).toContain(
+      'test/fixtures/organisations/bad-aliases.yaml:4  [1].name: namnet "Stadsmissionen i Linköping" står redan i listan',
+    );
   });
 });

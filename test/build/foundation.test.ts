@@ -14,14 +14,54 @@ import { type BuildResult, buildSite } from '../helpers/site.ts';
 const BAD = 'test/fixtures/foundation/bad/cases';
 
 const errors: { kind: string; file: string; field: string; message: string }[] = [
-  { kind: 'an amount as text', file: '2020/felaktigt-belopp.mdx:17', field: 'funding[0].amount', message: 'fel sorts värde: text i stället för ett heltal' },
-  { kind: 'a date not in the calendar', file: '2020/omojligt-datum.mdx:8', field: 'decided', message: 'datumet finns inte i kalendern' },
-  { kind: 'an unknown field', file: '2020/okant-falt.mdx', field: 'followups', message: 'fältet "followups" finns inte i formatet; menade du "followUps"?' },
-  { kind: 'items that do not sum to the amount', file: '2020/poster-summerar-fel.mdx', field: 'funding[0].items', message: 'posterna summerar till 2\u00a0300\u00a0000\u00a0kr, men amount är 2\u00a0400\u00a0000\u00a0kr' },
-  { kind: 'a personnummer', file: '2020/med-personnummer.mdx:23', field: 'personnummer', message: 'filen innehåller ett personnummer eller samordningsnummer' },
-  { kind: 'a script in the body', file: '2020/skript-i-brodtext.mdx:23', field: 'brödtext', message: 'HTML-elementet <script> är inte tillåtet' },
-  { kind: 'a missing document', file: '2020/saknat-dokument.mdx', field: 'documents[0].href', message: 'filen /dokument/finns-inte.pdf finns inte under public/' },
-  { kind: 'a slug used in another year', file: '2021/samma-slug.mdx', field: 'filnamn', message: `sluggen "samma-slug" används redan av ${BAD}/2020/samma-slug.mdx` },
+  {
+    kind: 'an amount as text',
+    file: '2020/felaktigt-belopp.mdx:17',
+    field: 'funding[0].amount',
+    message: 'fel sorts värde: text i stället för ett heltal',
+  },
+  {
+    kind: 'a date not in the calendar',
+    file: '2020/omojligt-datum.mdx:8',
+    field: 'decided',
+    message: 'datumet finns inte i kalendern',
+  },
+  {
+    kind: 'an unknown field',
+    file: '2020/okant-falt.mdx',
+    field: 'followups',
+    message: 'fältet "followups" finns inte i formatet; menade du "followUps"?',
+  },
+  {
+    kind: 'items that do not sum to the amount',
+    file: '2020/poster-summerar-fel.mdx',
+    field: 'funding[0].items',
+    message: 'posterna summerar till 2\u00a0300\u00a0000\u00a0kr, men amount är 2\u00a0400\u00a0000\u00a0kr',
+  },
+  {
+    kind: 'a personnummer',
+    file: '2020/med-personnummer.mdx:23',
+    field: 'personnummer',
+    message: 'filen innehåller ett personnummer eller samordningsnummer',
+  },
+  {
+    kind: 'a script in the body',
+    file: '2020/skript-i-brodtext.mdx:23',
+    field: 'brödtext',
+    message: 'HTML-elementet <script> är inte tillåtet',
+  },
+  {
+    kind: 'a missing document',
+    file: '2020/saknat-dokument.mdx',
+    field: 'documents[0].href',
+    message: 'filen /dokument/finns-inte.pdf finns inte under public/',
+  },
+  {
+    kind: 'a slug used in another year',
+    file: '2021/samma-slug.mdx',
+    field: 'filnamn',
+    message: `sluggen "samma-slug" används redan av ${BAD}/2020/samma-slug.mdx`,
+  },
 ];
 
 describe('a build of every bad case file', () => {

@@ -17,13 +17,33 @@
  * an unchanged body is not rendered again, a lost body file is rendered
  * again, a changed case replaces its body file.
  */
-import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, relative } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BODY_DIR } from '../../src/lib/content/body-store.ts';
 import { CSP_META } from '../../src/lib/core/security.ts';
-import { type BuildOptions, type BuildResult, buildSite, listFiles, readPage, ROOT, SEED_ORGANISATIONS, testBuildsDir, textOf } from '../helpers/site.ts';
+import {
+  type BuildOptions,
+  type BuildResult,
+  buildSite,
+  listFiles,
+  readPage,
+  ROOT,
+  SEED_ORGANISATIONS,
+  testBuildsDir,
+  textOf,
+} from '../helpers/site.ts';
 
 const GOOD = 'test/fixtures/foundation/good/cases';
 
@@ -76,9 +96,11 @@ const keptUnder = (log: string, folder: string) =>
     .filter((l) => l.includes('(cached)') && l.includes(` /${folder}/`)).length;
 const cachedPages = (log: string) => keptUnder(log, 'arenden');
 /** The per-organisation files (pages, body pages, feeds) and outcome pages of the output. */
-const perOrganisation = (outDir: string, folder: string) => listFiles(join(outDir, folder)).filter((f) => f !== 'index.html').length;
+const perOrganisation = (outDir: string, folder: string) =>
+  listFiles(join(outDir, folder)).filter((f) => f !== 'index.html').length;
 /** The loader's summary line: how many cases it read, rendered and skipped as unchanged. */
-const loaded = (n: number, rendered: number) => `${n} ärenden inlästa (${rendered} renderade, ${n - rendered} oförändrade)`;
+const loaded = (n: number, rendered: number) =>
+  `${n} ärenden inlästa (${rendered} renderade, ${n - rendered} oförändrade)`;
 /** The body files in the kept cache. */
 const bodies = () => readdirSync(join(kept.cacheDir, BODY_DIR)).sort();
 const bodyOf = (slug: string) => bodies().find((f) => f.startsWith(`${slug}.`));
@@ -96,13 +118,19 @@ describe('the good fixture site (its first build, clean)', () => {
 
   it('makes one page per case: cases in = pages out', () => {
     const cases = listFiles(join(ROOT, GOOD)).filter((f) => f.endsWith('.mdx'));
-    const pages = readdirSync(join(site.outDir, 'arenden'), { withFileTypes: true }).filter((d) => d.isDirectory() && existsSync(join(site.outDir, 'arenden', d.name, 'index.html')));
+    const pages = readdirSync(join(site.outDir, 'arenden'), { withFileTypes: true }).filter(
+      (d) => d.isDirectory() && existsSync(join(site.outDir, 'arenden', d.name, 'index.html')),
+    );
     expect(pages.map((d) => d.name).sort()).toEqual(cases.map((f) => f.split('/').pop()!.replace('.mdx', '')).sort());
   });
 
   it('lists every case newest first with amounts, dates and periods in Swedish', () => {
     const text = textOf(readPage(site.outDir, '/arenden/'));
-    const order = ['Planerat projekt med årligt stöd', 'Ny överenskommelse om jobbcoacher', 'Gammalt bidrag utan belopp'].map((t) => text.indexOf(t));
+    const order = [
+      'Planerat projekt med årligt stöd',
+      'Ny överenskommelse om jobbcoacher',
+      'Gammalt bidrag utan belopp',
+    ].map((t) => text.indexOf(t));
     expect(order.every((i) => i >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(text).toContain('2 400 000 kr');
@@ -130,9 +158,13 @@ describe('the good fixture site (its first build, clean)', () => {
     expect(text).toMatch(
       /Typ Överenskommelse\/avtal Status Beslutat Organisation Testkommunen Organ Arbetsmarknadsnämnden Beslutsdatum 5 oktober 2026 Diarienummer AMN 2026-123 Period januari 2026 – december 2027 Fas pågår \(den 23 november 2026\)/,
     );
-    expect(html).toMatch(/<ol><li>Nämnden ingår överenskommelsen med Testbostäder AB\.<\/li><li>Uppföljning redovisas för nämnden\.<\/li><\/ol>/);
+    expect(html).toMatch(
+      /<ol><li>Nämnden ingår överenskommelsen med Testbostäder AB\.<\/li><li>Uppföljning redovisas för nämnden\.<\/li><\/ol>/,
+    );
     expect(text).toContain('Testbostäder AB – mottagare (org.nr 556016-0680)');
-    expect(text).toContain('Testkommunen Testbostäder AB 2 400 000 kr totalt för perioden som ärendet Jobbcoacher: 2 000 000 kr Lokaler: 400 000 kr Ur statsbidrag.');
+    expect(text).toContain(
+      'Testkommunen Testbostäder AB 2 400 000 kr totalt för perioden som ärendet Jobbcoacher: 2 000 000 kr Lokaler: 400 000 kr Ur statsbidrag.',
+    );
     expect(text).toContain('högst 500 000 kr per år högst, per år');
     expect(text).toContain('Status den 23 november 2026');
     expect(text).toContain('februari 2026 Delrapport som inte kommit försenad inte rapporterad');
@@ -147,12 +179,16 @@ describe('the good fixture site (its first build, clean)', () => {
 
   it('renders GFM in the body: tables, strikethrough, autolinks, task lists and footnotes', () => {
     const html = readPage(site.outDir, '/arenden/ny-overenskommelse/');
-    expect(html).toMatch(/<table>\s*<thead>\s*<tr>\s*<th scope="col">Post<\/th>\s*<th scope="col" class="align-right">Kronor<\/th>/);
+    expect(html).toMatch(
+      /<table>\s*<thead>\s*<tr>\s*<th scope="col">Post<\/th>\s*<th scope="col" class="align-right">Kronor<\/th>/,
+    );
     expect(html).toContain('<del>struken text</del>');
     expect(html).toContain('<a href="https://example.org/info">https://example.org/info</a>');
     expect(html).toContain('<span class="task task-done">Klart:</span> Avtalet undertecknat');
     expect(html).toContain('<span class="task task-open">Ej klart:</span> Första rapporten');
-    expect(html).toMatch(/<section data-footnotes class="footnotes"><h3 class="visually-hidden" id="footnote-label">Fotnoter<\/h3>/);
+    expect(html).toMatch(
+      /<section data-footnotes class="footnotes"><h3 class="visually-hidden" id="footnote-label">Fotnoter<\/h3>/,
+    );
     expect(html).toContain('Tillbaka till hänvisning 1');
     expect(html).toContain('<h3 id="text-bakgrund">Bakgrund</h3>');
     expect(html).toContain('<h4 id="text-detaljer">Detaljer</h4>');
@@ -181,7 +217,11 @@ describe('the good fixture site (its first build, clean)', () => {
         expect(html.match(/<script\b(?![^>]*type="application\/ld\+json")/g), page).toBeNull();
       }
     }
-    expect(listFiles(site.outDir).filter((f) => f.endsWith('.js') && !f.startsWith('pagefind/') && !f.startsWith('_astro/sok'))).toEqual([]);
+    expect(
+      listFiles(site.outDir).filter(
+        (f) => f.endsWith('.js') && !f.startsWith('pagefind/') && !f.startsWith('_astro/sok'),
+      ),
+    ).toEqual([]);
     const headers = readFileSync(join(site.outDir, '_headers'), 'utf8');
     expect(headers).toContain(`Content-Security-Policy: ${CSP_META}; frame-ancestors 'none'`);
   });
@@ -225,7 +265,10 @@ describe('incremental builds from the good fixture site', () => {
     // One case deleted, one added, aliases changed.
     rmSync(join(ROOT, CASES, '2018/gammalt-bidrag.mdx'));
     const planned = readFileSync(join(ROOT, CASES, '2027/planerat-projekt.mdx'), 'utf8');
-    writeFileSync(join(ROOT, CASES, '2027/kopia-for-test.mdx'), planned.replace(/^title: .*$/m, 'title: En kopia för testet'));
+    writeFileSync(
+      join(ROOT, CASES, '2027/kopia-for-test.mdx'),
+      planned.replace(/^title: .*$/m, 'title: En kopia för testet'),
+    );
     // Merges a party of the (unchanged) ny-overenskommelse into another organisation: its links change.
     appendFileSync(join(ROOT, ALIASES), '- name: Testkommunens bostadsbolag\n  aliases:\n    - Testbostäder AB\n');
     const moved = await rebuildMatchesClean();
@@ -235,7 +278,10 @@ describe('incremental builds from the good fixture site', () => {
     expect(cachedPages(moved)).toBe(0);
 
     // Another build day and a repository link: every page follows.
-    const later = await rebuildMatchesClean({ buildDate: '2027-06-01', env: { INSYN_REPO_URL: 'https://github.com/kommun/insyn' } });
+    const later = await rebuildMatchesClean({
+      buildDate: '2027-06-01',
+      env: { INSYN_REPO_URL: 'https://github.com/kommun/insyn' },
+    });
     expect(cachedPages(later)).toBe(0);
   });
 });

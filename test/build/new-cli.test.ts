@@ -21,7 +21,10 @@ function run(script: string, args: string[], input = '') {
 beforeAll(() => {
   mkdirSync(join(ABS, '2019'), { recursive: true });
   // One existing case, so defaults (organisation, body) and the slug rule have something to work with.
-  cpSync(join(ROOT, SEED_CASES, '2019/linkstep-stangastaden-2020.mdx'), join(ABS, '2019/linkstep-stangastaden-2020.mdx'));
+  cpSync(
+    join(ROOT, SEED_CASES, '2019/linkstep-stangastaden-2020.mdx'),
+    join(ABS, '2019/linkstep-stangastaden-2020.mdx'),
+  );
 });
 afterAll(() => rmSync(join(ABS, '..'), { recursive: true, force: true }));
 
@@ -70,7 +73,9 @@ describe('npm run new', () => {
     const text = readFileSync(join(ROOT, file), 'utf8');
     expect(text).toContain('title: Ny överenskommelse om Linkstep 2021\n');
     expect(text).toContain('decided: "2020-12-16"\nreference: AMN 2020-118\n');
-    expect(text).toContain('parties:\n  - name: Linköpings kommun\n    role: funder\n  - name: AB Stångåstaden\n    role: recipient\n');
+    expect(text).toContain(
+      'parties:\n  - name: Linköpings kommun\n    role: funder\n  - name: AB Stångåstaden\n    role: recipient\n',
+    );
     expect(text).toContain('period:\n  start: "2021-01-01"\n  end: "2021-12-31"\n');
     expect(text).toContain('# funding:\n');
     const check = run('src/cli/check.ts', [file]);
@@ -79,7 +84,9 @@ describe('npm run new', () => {
   });
 
   it('interactive: refuses a slug that exists in any year and asks for another', () => {
-    const input = ['Linkstep Stångåstaden 2020', 'linkstep-stangastaden-2020', 'linkstep-stangastaden-2020-andra'].join('\n');
+    const input = ['Linkstep Stångåstaden 2020', 'linkstep-stangastaden-2020', 'linkstep-stangastaden-2020-andra'].join(
+      '\n',
+    );
     const r = run('src/cli/new.ts', ['--dir', DIR], `${input}\n`);
     expect(r.stdout).toContain('Obs: sluggen "linkstep-stangastaden-2020" används redan av test/fixtures/');
     expect(r.stdout).toContain('Fel: sluggen "linkstep-stangastaden-2020" används redan');
@@ -91,13 +98,25 @@ describe('npm run new', () => {
 
   it('flags with --yes: asks nothing, fills defaults, writes a valid file', () => {
     const r = run('src/cli/new.ts', [
-      '--yes', '--dir', DIR,
-      '--title', 'Ansökan: samverkan kring arbetsmarknad i Lund',
-      '--summary', 'Socialförvaltningen söker 840 000 kr från Finsam för en halvtidstjänst.',
-      '--kind', 'application', '--status', 'applied',
-      '--organisation', 'Lunds kommun', '--body', 'Socialförvaltningen',
-      '--decided', '2020-06',
-      '--decision', 'Ansökt belopp: 840 000 kr för projektperioden.',
+      '--yes',
+      '--dir',
+      DIR,
+      '--title',
+      'Ansökan: samverkan kring arbetsmarknad i Lund',
+      '--summary',
+      'Socialförvaltningen söker 840 000 kr från Finsam för en halvtidstjänst.',
+      '--kind',
+      'application',
+      '--status',
+      'applied',
+      '--organisation',
+      'Lunds kommun',
+      '--body',
+      'Socialförvaltningen',
+      '--decided',
+      '2020-06',
+      '--decision',
+      'Ansökt belopp: 840 000 kr för projektperioden.',
     ]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
@@ -112,7 +131,21 @@ describe('npm run new', () => {
   });
 
   it('flags with --yes: lists every problem at once and writes nothing', () => {
-    const r = run('src/cli/new.ts', ['--yes', '--dir', DIR, '--title', 'Linkstep Stångåstaden 2020', '--summary', 'Kort', '--kind', 'avtal', '--decided', '2021-02-30', '--party', 'AB Stångåstaden']);
+    const r = run('src/cli/new.ts', [
+      '--yes',
+      '--dir',
+      DIR,
+      '--title',
+      'Linkstep Stångåstaden 2020',
+      '--summary',
+      'Kort',
+      '--kind',
+      'avtal',
+      '--decided',
+      '2021-02-30',
+      '--party',
+      'AB Stångåstaden',
+    ]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     // Organisation and body have defaults from the existing case, so they are not errors.
@@ -136,7 +169,24 @@ describe('npm run new', () => {
   it('--help explains every flag in Swedish; an unknown flag is a usage error', () => {
     const help = run('src/cli/new.ts', ['--help']);
     expect(help.code).toBe(0);
-    for (const flag of ['--title', '--summary', '--kind', '--status', '--organisation', '--body', '--decided', '--reference', '--decision', '--party', '--period-start', '--period-end', '--background', '--slug', '--dir', '--yes']) {
+    for (const flag of [
+      '--title',
+      '--summary',
+      '--kind',
+      '--status',
+      '--organisation',
+      '--body',
+      '--decided',
+      '--reference',
+      '--decision',
+      '--party',
+      '--period-start',
+      '--period-end',
+      '--background',
+      '--slug',
+      '--dir',
+      '--yes',
+    ]) {
       expect(help.stdout).toContain(flag);
     }
     expect(help.stdout).toContain('Skapar en ny ärendefil');
@@ -150,9 +200,13 @@ describe('npm run new', () => {
     expect(result.output).not.toMatch(/fel i \d+ ärendefil/);
     expect(result.ok).toBe(true);
     const page = textOf(readPage(result.outDir, '/arenden/ny-overenskommelse-om-linkstep-2021/'));
-    expect(page).toContain('Nämnden förlänger överenskommelsen med AB Stångåstaden om Linkstep till och med 2021-12-31.');
+    expect(page).toContain(
+      'Nämnden förlänger överenskommelsen med AB Stångåstaden om Linkstep till och med 2021-12-31.',
+    );
     expect(page).toContain('AB Stångåstaden – mottagare');
     expect(page).toContain('Linkstep förlängs ett år.');
-    expect(textOf(readPage(result.outDir, '/arenden/ansokan-samverkan-kring-arbetsmarknad-i-lund/'))).toContain('Lunds kommun – sökande');
+    expect(textOf(readPage(result.outDir, '/arenden/ansokan-samverkan-kring-arbetsmarknad-i-lund/'))).toContain(
+      'Lunds kommun – sökande',
+    );
   });
 });

@@ -55,7 +55,10 @@ describe('open data of the seed fixture site', () => {
       const csv = readCsv(dir, name);
       expect(csv.bom, name).toBe(true);
       expect(csv.records, name).toHaveLength(rows);
-      expect(csv.records.every((r) => r.length === csv.header.length), name).toBe(true);
+      expect(
+        csv.records.every((r) => r.length === csv.header.length),
+        name,
+      ).toBe(true);
     }
   });
 
@@ -101,7 +104,11 @@ describe('open data of the seed fixture site', () => {
     expect(pkg.grants).toEqual([]);
     const text = textOf(readPage(dir, '/data/'));
     expect(text).toContain('Belopp som inte ingår i 360Giving-filen, och varför');
-    for (const title of ['Stångåstaden ett steg till sysselsättning (Linkstep)', 'Ansökan En väg in-steget vidare', 'Idéburet offentligt partnerskap, Linköpings Stadsmission']) {
+    for (const title of [
+      'Stångåstaden ett steg till sysselsättning (Linkstep)',
+      'Ansökan En väg in-steget vidare',
+      'Idéburet offentligt partnerskap, Linköpings Stadsmission',
+    ]) {
       expect(text).toContain(title);
     }
     expect(text).toContain('Filen innehåller just nu inga bidrag');
@@ -125,7 +132,9 @@ describe('open data of the seed fixture site', () => {
       'linkstep-stangastaden-2020',
       'arbetsplatskorkortet-idrott-och-service',
     ]);
-    expect(readPage(dir, '/data/')).toContain('<link rel="alternate" type="application/atom+xml" title="Insyn – alla ärenden" href="/arenden.atom">');
+    expect(readPage(dir, '/data/')).toContain(
+      '<link rel="alternate" type="application/atom+xml" title="Insyn – alla ärenden" href="/arenden.atom">',
+    );
   });
 
   it('uppfoljning.ics parses with ical.js: one all-day event per follow-up, unique stable UIDs', () => {
@@ -138,13 +147,20 @@ describe('open data of the seed fixture site', () => {
       'linkstep-stangastaden-2020-uppfoljning-2@insyn.example.se',
     ]);
     const sept = events.find((e) => e.uid.startsWith('linkstep-stangastaden-2020-uppfoljning-1'))!;
-    expect([sept.startDate.toString(), sept.endDate.toString(), sept.startDate.isDate]).toEqual(['2020-09-01', '2020-10-01', true]);
+    expect([sept.startDate.toString(), sept.endDate.toString(), sept.startDate.isDate]).toEqual([
+      '2020-09-01',
+      '2020-10-01',
+      true,
+    ]);
   });
 
   it('sitemap.xml lists every HTML page (not 404) as an absolute URL', () => {
     const text = readFileSync(join(dir, 'sitemap.xml'), 'utf8');
     expect(SyntaxValidator.validate(text)).toBe(true);
-    const locs = xml.parse(text).urlset.url.map((u: { loc: string }) => u.loc).sort();
+    const locs = xml
+      .parse(text)
+      .urlset.url.map((u: { loc: string }) => u.loc)
+      .sort();
     const pages = listFiles(dir)
       .filter((f) => f.endsWith('index.html'))
       .map((f) => `${SITE}/${f.replace(/index\.html$/, '')}`)
@@ -172,7 +188,11 @@ describe('open data of the seed fixture site', () => {
     const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
     expect(scripts.map((m) => m[1]!.trim())).toEqual(['type="application/ld+json"']);
     const ld = JSON.parse(scripts[0]![2]!);
-    expect(ld.mainEntity).toMatchObject({ '@type': 'MonetaryGrant', amount: { currency: 'SEK', value: 2400000 }, fundedItem: { name: 'AB Stångåstaden' } });
+    expect(ld.mainEntity).toMatchObject({
+      '@type': 'MonetaryGrant',
+      amount: { currency: 'SEK', value: 2400000 },
+      fundedItem: { name: 'AB Stångåstaden' },
+    });
     expect(ld.url).toBe(`${SITE}/arenden/linkstep-stangastaden-2020/`);
   });
 });
@@ -184,13 +204,20 @@ describe('open data of the configured fixture site, under a base path', () => {
   it('the 360Giving package validates and holds the two grants, with base-aware URLs', () => {
     const pkg = readJson(site.outDir, 'data/360giving.json');
     expect(validatePackage(pkg), errorText(validatePackage.errors)).toBe(true);
-    expect(pkg.grants.map((g: { id: string }) => g.id).sort()).toEqual(['360G-insyn-beslut-maximum-utan-orgnr-2', '360G-insyn-beslut-med-orgnr-1']);
-    expect(pkg.grants.find((g: { id: string }) => g.id === '360G-insyn-beslut-med-orgnr-1').url).toBe(`${ORIGIN}/insyn/arenden/beslut-med-orgnr/`);
+    expect(pkg.grants.map((g: { id: string }) => g.id).sort()).toEqual([
+      '360G-insyn-beslut-maximum-utan-orgnr-2',
+      '360G-insyn-beslut-med-orgnr-1',
+    ]);
+    expect(pkg.grants.find((g: { id: string }) => g.id === '360G-insyn-beslut-med-orgnr-1').url).toBe(
+      `${ORIGIN}/insyn/arenden/beslut-med-orgnr/`,
+    );
     expect(pkg.downloadURL).toBe(`${ORIGIN}/insyn/data/360giving.json`);
   });
 
   it('sitemap, feeds and JSON use the base path', () => {
-    const locs = xml.parse(readFileSync(join(site.outDir, 'sitemap.xml'), 'utf8')).urlset.url.map((u: { loc: string }) => u.loc);
+    const locs = xml
+      .parse(readFileSync(join(site.outDir, 'sitemap.xml'), 'utf8'))
+      .urlset.url.map((u: { loc: string }) => u.loc);
     expect(locs.every((l: string) => l.startsWith(`${ORIGIN}/insyn/`))).toBe(true);
     expect(locs).toContain(`${ORIGIN}/insyn/arenden/utan-datum/`);
     const feed = xml.parse(readFileSync(join(site.outDir, 'arenden.atom'), 'utf8')).feed;

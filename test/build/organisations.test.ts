@@ -31,7 +31,15 @@ const ORGS = [
   'socialforvaltningen-i-lunds-kommun',
 ];
 
-const NEW_PAGES = ['/organisationer/', '/organisationer/linkopings-kommun/', '/organisationer/linkopings-kommun/arbetsmarknadsnamnden/', '/uppfoljning/', '/statistik/', '/utfall/', '/utfall/linkopings-kommun/'];
+const NEW_PAGES = [
+  '/organisationer/',
+  '/organisationer/linkopings-kommun/',
+  '/organisationer/linkopings-kommun/arbetsmarknadsnamnden/',
+  '/uppfoljning/',
+  '/statistik/',
+  '/utfall/',
+  '/utfall/linkopings-kommun/',
+];
 
 describe('organisation pages', () => {
   it('lists every organisation that decides, funds, receives, owns, partners or applies, with counts', () => {
@@ -49,8 +57,12 @@ describe('organisation pages', () => {
   it('shows an organisation’s money per basis, per year, its overdue follow-ups and its bodies', () => {
     const t = text('/organisationer/linkopings-kommun/');
     expect(t).toContain('Linköpings kommun förekommer i 3 ärenden.');
-    expect(t).toContain('Pengar som Linköpings kommun ger Totalt för perioden 2 400 000 kr Per år 1 100 000 kr Utan angivet belopp 1 penningflöde');
-    expect(t).toContain('Pengar från Linköpings kommun per år År Totalt för perioden Per år Högst, för hela perioden Högst, per år 2020 2 400 000 kr 1 100 000 kr – – 2021 – 1 100 000 kr – –');
+    expect(t).toContain(
+      'Pengar som Linköpings kommun ger Totalt för perioden 2 400 000 kr Per år 1 100 000 kr Utan angivet belopp 1 penningflöde',
+    );
+    expect(t).toContain(
+      'Pengar från Linköpings kommun per år År Totalt för perioden Per år Högst, för hela perioden Högst, per år 2020 2 400 000 kr 1 100 000 kr – – 2021 – 1 100 000 kr – –',
+    );
     expect(t).toContain('Inga ärenden anger pengar till Linköpings kommun.');
     expect(t).toContain('Status den 23 november 2026');
     expect(t.match(/försenad inte rapporterad/g)).toHaveLength(3);
@@ -58,22 +70,34 @@ describe('organisation pages', () => {
     expect(html).toContain('href="/organisationer/linkopings-kommun/arbetsmarknadsnamnden/"');
     expect(html).toContain('href="/organisationer/linkopings-kommun/bildningsnamnden/"');
     expect(html).toContain('href="/arenden/linkstep-stangastaden-2020/"');
-    expect(html).toContain('<link rel="alternate" type="application/atom+xml" title="Nya ärenden: Linköpings kommun" href="/organisationer/linkopings-kommun/arenden.atom"');
+    expect(html).toContain(
+      '<link rel="alternate" type="application/atom+xml" title="Nya ärenden: Linköpings kommun" href="/organisationer/linkopings-kommun/arenden.atom"',
+    );
     expect(existsSync(join(dir, 'organisationer', 'linkopings-kommun', 'arenden.atom'))).toBe(true);
   });
 
   it('keeps ceilings as ceilings and per-year amounts per year', () => {
-    expect(text('/organisationer/samordningsforbundet/')).toContain('Pengar som Samordningsförbundet ger Högst, för hela perioden 1 965 000 kr');
-    expect(text('/organisationer/knivsta-kommun/')).toContain('Pengar som Knivsta kommun tar emot Högst, för hela perioden 1 965 000 kr');
-    expect(text('/organisationer/linkopings-stadsmission/')).toContain('Pengar som Linköpings Stadsmission ger Per år 980 500 kr');
-    expect(text('/organisationer/ab-stangastaden/')).toContain('Pengar som AB Stångåstaden tar emot Totalt för perioden 2 400 000 kr');
+    expect(text('/organisationer/samordningsforbundet/')).toContain(
+      'Pengar som Samordningsförbundet ger Högst, för hela perioden 1 965 000 kr',
+    );
+    expect(text('/organisationer/knivsta-kommun/')).toContain(
+      'Pengar som Knivsta kommun tar emot Högst, för hela perioden 1 965 000 kr',
+    );
+    expect(text('/organisationer/linkopings-stadsmission/')).toContain(
+      'Pengar som Linköpings Stadsmission ger Per år 980 500 kr',
+    );
+    expect(text('/organisationer/ab-stangastaden/')).toContain(
+      'Pengar som AB Stångåstaden tar emot Totalt för perioden 2 400 000 kr',
+    );
   });
 
   it('gives deciding bodies pages under their organisation', () => {
     const t = text('/organisationer/linkopings-kommun/arbetsmarknadsnamnden/');
     expect(t).toContain('Arbetsmarknadsnämnden i Linköpings kommun har 2 ärenden.');
     expect(t).toContain('Försenade: 2');
-    expect(text('/organisationer/samordningsforbundet/forbundsstyrelsen/')).toContain('Förbundsstyrelsen i Samordningsförbundet har 1 ärende.');
+    expect(text('/organisationer/samordningsforbundet/forbundsstyrelsen/')).toContain(
+      'Förbundsstyrelsen i Samordningsförbundet har 1 ärende.',
+    );
     expect(text('/organisationer/lunds-kommun/socialforvaltningen/')).toContain('Ärendena utlovar inga återrapporter.');
   });
 });
@@ -101,9 +125,15 @@ describe('statistics', () => {
     expect(t).toContain('4 av 5 ärenden anger minst ett belopp. 1 ärende anger inget belopp alls');
     expect(t).toContain('2 penningflöden anges per år');
     expect(t).toContain('1 sådant belopp gäller flera år');
-    expect(t).toContain('Angivna belopp per år och slag År Totalt för perioden Per år Högst, för hela perioden Högst, per år 2020 3 240 000 kr 2 080 500 kr – – 2021 – 2 080 500 kr – – 2022 – – 1 965 000 kr –');
-    expect(t).toContain('Linköpings kommun 2 400 000 kr 1 100 000 kr – – Samordningsförbundet – – 1 965 000 kr – Linköpings Stadsmission – 980 500 kr – – Finsam 840 000 kr – – –');
-    expect(t).toContain('Antal ärenden per status Status Ärenden Förslag till beslut 2 Ansökt 1 Beslutat 0 Noterat (information) 2');
+    expect(t).toContain(
+      'Angivna belopp per år och slag År Totalt för perioden Per år Högst, för hela perioden Högst, per år 2020 3 240 000 kr 2 080 500 kr – – 2021 – 2 080 500 kr – – 2022 – – 1 965 000 kr –',
+    );
+    expect(t).toContain(
+      'Linköpings kommun 2 400 000 kr 1 100 000 kr – – Samordningsförbundet – – 1 965 000 kr – Linköpings Stadsmission – 980 500 kr – – Finsam 840 000 kr – – –',
+    );
+    expect(t).toContain(
+      'Antal ärenden per status Status Ärenden Förslag till beslut 2 Ansökt 1 Beslutat 0 Noterat (information) 2',
+    );
   });
 
   it('draws each chart as static accessible SVG with a title, and no inline styles or scripts', () => {
@@ -118,14 +148,22 @@ describe('statistics', () => {
 describe('outcomes overview', () => {
   it('counts targets and results, and lists them per organisation on static pages, flagging targets without a result', () => {
     const t = text('/utfall/');
-    expect(t).toContain('Ärendena anger 2 mål och 4 rapporterade utfall, i 3 ärenden. 2 mål saknar rapporterat utfall.');
+    expect(t).toContain(
+      'Ärendena anger 2 mål och 4 rapporterade utfall, i 3 ärenden. 2 mål saknar rapporterat utfall.',
+    );
     expect(t).toContain('Linköpings kommun 6 2 4 2');
     expect(page('/utfall/')).toContain('href="/utfall/linkopings-kommun/"');
     const org = text('/utfall/linkopings-kommun/');
     expect(org).toContain('Mål och utfall: Linköpings kommun');
-    expect(org).toContain('Deltagare i egen försörjning under år 1 (minst 60 % av heltid under sex månader) Stångåstaden ett steg till sysselsättning (Linkstep) 50 – personer – Inget utfall rapporterat');
-    expect(org).toContain('Deltagare som påbörjat en anställning Stångåstaden ett steg till sysselsättning (Linkstep) – 67 personer november 2019 utfall 67 personer, inget mål angivet');
-    expect(org).toContain('Arbetsmarknadsinriktade insatser i samverkan med Idrott och service : Deltagare i insatsen, mål 40 personer, inget utfall rapporterat');
+    expect(org).toContain(
+      'Deltagare i egen försörjning under år 1 (minst 60 % av heltid under sex månader) Stångåstaden ett steg till sysselsättning (Linkstep) 50 – personer – Inget utfall rapporterat',
+    );
+    expect(org).toContain(
+      'Deltagare som påbörjat en anställning Stångåstaden ett steg till sysselsättning (Linkstep) – 67 personer november 2019 utfall 67 personer, inget mål angivet',
+    );
+    expect(org).toContain(
+      'Arbetsmarknadsinriktade insatser i samverkan med Idrott och service : Deltagare i insatsen, mål 40 personer, inget utfall rapporterat',
+    );
     // Organisations whose cases state no outcomes get no outcomes page.
     expect(existsSync(join(dir, 'utfall', 'lunds-kommun', 'index.html'))).toBe(false);
   });
@@ -141,7 +179,8 @@ describe('new pages in general', () => {
   it('have the menu entries, the build date in the footer, no inline styles and no scripts', () => {
     for (const path of NEW_PAGES) {
       const html = page(path);
-      for (const href of ['/organisationer/', '/uppfoljning/', '/statistik/', '/utfall/']) expect(html, path).toContain(`<a href="${href}"`);
+      for (const href of ['/organisationer/', '/uppfoljning/', '/statistik/', '/utfall/'])
+        expect(html, path).toContain(`<a href="${href}"`);
       expect(textOf(html), path).toContain('Webbplatsen byggdes 23 november 2026 .');
       expect(html, path).not.toMatch(/\sstyle=/);
       expect(html, path).not.toMatch(/<script/);
@@ -156,15 +195,21 @@ describe('case pages', () => {
     const t = textOf(html);
     // The fixture's own history: the commits that touched its copy of the file.
     const file = `${SEED_CASES}/2019/linkstep-stangastaden-2020.mdx`;
-    const day = execFileSync('git', ['log', '-1', '--format=%aI', '--', file], { cwd: ROOT, encoding: 'utf8' }).trim().slice(0, 10);
-    const hashes = execFileSync('git', ['log', '--format=%H', '--', file], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n');
+    const day = execFileSync('git', ['log', '-1', '--format=%aI', '--', file], { cwd: ROOT, encoding: 'utf8' })
+      .trim()
+      .slice(0, 10);
+    const hashes = execFileSync('git', ['log', '--format=%H', '--', file], { cwd: ROOT, encoding: 'utf8' })
+      .trim()
+      .split('\n');
     expect(hashes.length).toBeGreaterThan(0);
     expect(t).toContain('Ändringshistorik');
     expect(html).toContain(`Senast ändrad <time datetime="${day}">`);
     for (const h of hashes) expect(html).toContain(`<code>${h.slice(0, 8)}</code>`);
     expect(t).toContain('Ärendet publicerades.');
     expect(html).toContain('<a href="/organisationer/linkopings-kommun/">Linköpings kommun</a>');
-    expect(html).toContain('<a href="/organisationer/linkopings-kommun/arbetsmarknadsnamnden/">Arbetsmarknadsnämnden</a>');
+    expect(html).toContain(
+      '<a href="/organisationer/linkopings-kommun/arbetsmarknadsnamnden/">Arbetsmarknadsnämnden</a>',
+    );
     expect(html).toContain('<a href="/organisationer/ab-stangastaden/">AB Stångåstaden</a>');
   });
 });
@@ -182,6 +227,8 @@ describe('version links and the alias file', () => {
     const result = await buildSite({ organisations: 'test/fixtures/organisations/bad-aliases.yaml' });
     expect(result.ok).toBe(false);
     expect(result.output).toContain('test/fixtures/organisations/bad-aliases.yaml:4');
-    expect(result.output).toContain('namnet "Stadsmissionen i Linköping" står redan i listan (som stavning av Linköpings Stadsmission)');
+    expect(result.output).toContain(
+      'namnet "Stadsmissionen i Linköping" står redan i listan (som stavning av Linköpings Stadsmission)',
+    );
   });
 });

@@ -19,7 +19,11 @@ const good = readFileSync(join(ROOT, SEED_CASES, '2019/linkstep-stangastaden-202
 const bad = good.replace('amount: 2400000', 'amount: "2 400 000 kr"');
 
 function sh(cmd: string, args: string[], env: Record<string, string> = {}, cwd = repo) {
-  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', HOME: cwd, ...env } });
+  const r = spawnSync(cmd, args, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', HOME: cwd, ...env },
+  });
   return { code: r.status, out: `${r.stdout}${r.stderr}` };
 }
 const git = (...args: string[]) => sh('git', args);
@@ -114,7 +118,12 @@ describe('pre-commit hook', () => {
   it('the installer does nothing outside a git work tree', () => {
     const plain = mkdtempSync(join(tmpdir(), 'insyn-nogit-'));
     try {
-      const r = sh(join(ROOT, 'node_modules/.bin/node'), [join(ROOT, 'src/cli/install-hooks.ts')], { GIT_CEILING_DIRECTORIES: tmpdir() }, plain);
+      const r = sh(
+        join(ROOT, 'node_modules/.bin/node'),
+        [join(ROOT, 'src/cli/install-hooks.ts')],
+        { GIT_CEILING_DIRECTORIES: tmpdir() },
+        plain,
+      );
       expect(r.code).toBe(0);
       expect(r.out).toBe('');
     } finally {

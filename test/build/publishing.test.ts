@@ -16,9 +16,15 @@ describe('Föreslå ändring', () => {
   it('links each case page to its file in the repository when INSYN_REPO_URL is set', () => {
     // INSYN_REPO_URL ends in a slash, INSYN_REPO_BRANCH is "publicering" (shared-sites.ts).
     const html = readPage(configured, '/arenden/beslut-med-orgnr/');
-    expect(html).toContain('<a href="https://github.com/kommun/insyn/edit/publicering/test/fixtures/open-data/cases/2021/beslut-med-orgnr.mdx">Föreslå ändring</a>');
-    expect(textOf(html)).toContain('Hittar du ett fel eller något som saknas? Föreslå ändring i ärendets källfil (test/fixtures/open-data/cases/2021/beslut-med-orgnr.mdx).');
-    expect(readPage(configured, '/arenden/avslag/')).toContain('/edit/publicering/test/fixtures/open-data/cases/2020/avslag.mdx"');
+    expect(html).toContain(
+      '<a href="https://github.com/kommun/insyn/edit/publicering/test/fixtures/open-data/cases/2021/beslut-med-orgnr.mdx">Föreslå ändring</a>',
+    );
+    expect(textOf(html)).toContain(
+      'Hittar du ett fel eller något som saknas? Föreslå ändring i ärendets källfil (test/fixtures/open-data/cases/2021/beslut-med-orgnr.mdx).',
+    );
+    expect(readPage(configured, '/arenden/avslag/')).toContain(
+      '/edit/publicering/test/fixtures/open-data/cases/2020/avslag.mdx"',
+    );
   });
 
   it('is left out when no repository is configured', () => {
@@ -30,7 +36,9 @@ describe('Föreslå ändring', () => {
 
 describe('/data/schema.json', () => {
   it('is the generated JSON Schema, with its own public address', () => {
-    expect(readPage(inject('siteDir'), '/data/schema.json')).toBe(caseJsonSchemaText({ id: 'https://insyn.example.se/data/schema.json' }));
+    expect(readPage(inject('siteDir'), '/data/schema.json')).toBe(
+      caseJsonSchemaText({ id: 'https://insyn.example.se/data/schema.json' }),
+    );
     const published = JSON.parse(readPage(configured, '/data/schema.json'));
     expect(published.$id).toBe('https://data.example.org/insyn/data/schema.json');
     expect(published.properties.kind.enum).toContain('partnership');

@@ -24,7 +24,9 @@ describe('/data/ in Chromium', () => {
   it('does not scroll sideways at 320 px', async () => {
     await session.page.setViewportSize({ width: 320, height: 900 });
     await session.page.goto(`${session.server.url}/data/`);
-    const overflow = await session.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await session.page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
   });
 

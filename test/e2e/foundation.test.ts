@@ -70,7 +70,10 @@ describe('keyboard and layout', () => {
   it('lets keyboard users skip to the content', async () => {
     await session.page.goto(`${session.server.url}/arenden/`);
     await session.page.keyboard.press('Tab');
-    const focused = await session.page.evaluate(() => ({ text: document.activeElement?.textContent, left: document.activeElement?.getBoundingClientRect().left }));
+    const focused = await session.page.evaluate(() => ({
+      text: document.activeElement?.textContent,
+      left: document.activeElement?.getBoundingClientRect().left,
+    }));
     expect(focused.text).toBe('Hoppa till innehållet');
     expect(focused.left).toBeGreaterThanOrEqual(0);
     await session.page.keyboard.press('Enter');
@@ -106,7 +109,9 @@ describe('keyboard and layout', () => {
       await session.page.setViewportSize({ width, height: 800 });
       for (const path of ['/', '/arenden/', casePages[0]!, '/om/']) {
         await session.page.goto(session.server.url + path);
-        const overflow = await session.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        const overflow = await session.page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
         expect(overflow, path).toBeLessThanOrEqual(0);
       }
     });

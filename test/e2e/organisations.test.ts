@@ -37,7 +37,9 @@ describe('organisation, tracker, statistics and outcomes pages in Chromium', () 
     it(`${path} does not scroll sideways at 320 px`, async () => {
       await session.page.setViewportSize({ width: 320, height: 900 });
       await session.page.goto(`${session.server.url}${path}`);
-      const overflow = await session.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await session.page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow).toBeLessThanOrEqual(0);
     });
   }
@@ -55,7 +57,9 @@ describe('organisation, tracker, statistics and outcomes pages in Chromium', () 
   it('exposes each chart as a named image', async () => {
     await session.page.setViewportSize({ width: 1280, height: 900 });
     await session.page.goto(`${session.server.url}/statistik/`);
-    const names = await session.page.getByRole('img').evaluateAll((els) => els.map((e) => e.getAttribute('aria-labelledby')));
+    const names = await session.page
+      .getByRole('img')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('aria-labelledby')));
     expect(names).toHaveLength(5);
     await expect(session.page.getByRole('img', { name: /Angivna belopp per år/ }).count()).resolves.toBe(1);
   });
@@ -67,7 +71,9 @@ describe('organisation, tracker, statistics and outcomes pages in Chromium', () 
       await p.goto(`${session.server.url}/utfall/`);
       await p.getByRole('link', { name: 'Linköpings kommun' }).click();
       expect(new URL(p.url()).pathname).toBe('/utfall/linkopings-kommun/');
-      await expect(p.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Mål och utfall: Linköpings kommun');
+      await expect(p.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+        'Mål och utfall: Linköpings kommun',
+      );
     } finally {
       await context.close();
     }

@@ -39,7 +39,9 @@ describe('the search index of the seed fixture site', () => {
 
   it('holds exactly one record per case page, with the filter values and meta of its case file', async () => {
     const [all] = await queryIndex(browser, dir, [{ q: null }]);
-    const casePages = listFiles(dir).filter((f) => /^arenden\/[^/]+\/index\.html$/.test(f)).map((f) => `/${f.replace(/index\.html$/, '')}`);
+    const casePages = listFiles(dir)
+      .filter((f) => /^arenden\/[^/]+\/index\.html$/.test(f))
+      .map((f) => `/${f.replace(/index\.html$/, '')}`);
     expect(cases).toHaveLength(5);
     expect(urls(all!).sort()).toEqual(casePages.sort());
     expect(new Set(urls(all!)).size).toBe(all!.length);
@@ -56,7 +58,12 @@ describe('the search index of the seed fixture site', () => {
     const [linkoping, overdue, iop] = await queryIndex(browser, dir, [
       { filters: { organisation: { any: ['Linköpings kommun'] } } },
       { filters: { uppfoljning: { any: ['Har försenad återrapport'] } } },
-      { filters: { typ: { any: ['Idéburet offentligt partnerskap (IOP)'] }, part: { any: ['Linköpings Stadsmission'] } } },
+      {
+        filters: {
+          typ: { any: ['Idéburet offentligt partnerskap (IOP)'] },
+          part: { any: ['Linköpings Stadsmission'] },
+        },
+      },
     ]);
     expect(urls(linkoping!).sort()).toEqual([
       '/arenden/arbetsplatskorkortet-idrott-och-service/',
@@ -69,7 +76,10 @@ describe('the search index of the seed fixture site', () => {
   });
 
   it('stems Swedish: inflected words find the right case first', async () => {
-    const [support, partnership] = await queryIndex(browser, dir, [{ q: 'försörjningsstödet' }, { q: 'partnerskapen' }]);
+    const [support, partnership] = await queryIndex(browser, dir, [
+      { q: 'försörjningsstödet' },
+      { q: 'partnerskapen' },
+    ]);
     expect(support![0]?.url).toBe('/arenden/linkstep-stangastaden-2020/');
     expect(partnership![0]?.url).toBe('/arenden/iop-linkopings-stadsmission/');
   });

@@ -16,7 +16,8 @@ const session = browserSession(inject('generatedSiteDir'));
 /** "Visar 11–20." for page 2. */
 const range = (page: number) => `${(page - 1) * 10 + 1}–${Math.min(page * 10, CASES)}`;
 const status = () => session.page.locator('#sok-status').textContent();
-const waitStatus = (text: string) => session.page.waitForFunction((t) => document.getElementById('sok-status')?.textContent === t, text);
+const waitStatus = (text: string) =>
+  session.page.waitForFunction((t) => document.getElementById('sok-status')?.textContent === t, text);
 /** The hits shown, by address (generated titles repeat, addresses do not). */
 const hits = () => session.page.$$eval('#sok-traffar h3 a', (as) => as.map((a) => a.getAttribute('href') ?? ''));
 const next = () => session.page.getByRole('link', { name: 'Nästa sida' });
@@ -64,7 +65,9 @@ describe('paging through hits', () => {
     await waitStatus(`${CASES} träffar. Visar 21–30.`);
     const box = page.locator('#sok-filtergrupper input[name="typ"]').first();
     await box.check();
-    await page.waitForFunction(() => !new URL(location.href).searchParams.has('sida') && location.search.includes('typ='));
+    await page.waitForFunction(
+      () => !new URL(location.href).searchParams.has('sida') && location.search.includes('typ='),
+    );
     // The URL changes first; the status follows when the filtered search has run
     // (fewer hits than before, shown from the first one).
     await page.waitForFunction((all) => {

@@ -15,7 +15,6 @@ const LINKSTEP = 'Stångåstaden ett steg till sysselsättning (Linkstep)';
 const IOP = 'Idéburet offentligt partnerskap, Linköpings Stadsmission';
 const NO_AMOUNT = 'Arbetsmarknadsinriktade insatser i samverkan med Idrott och service';
 
-
 const session = browserSession(dir);
 let page: Page | undefined;
 
@@ -36,7 +35,8 @@ async function announced(p: Page, text: string): Promise<void> {
 
 const titles = (p: Page) => p.$$eval('#sok-traffar h3 a', (as) => as.map((a) => a.textContent));
 const query = (p: Page) => new URL(p.url()).search;
-const checkbox = (p: Page, name: string, value: string) => p.locator(`#sok-filtergrupper input[name="${name}"][value="${value}"]`);
+const checkbox = (p: Page, name: string, value: string) =>
+  p.locator(`#sok-filtergrupper input[name="${name}"][value="${value}"]`);
 
 describe('search in Chromium', () => {
   it('finds the right case first for inflected Swedish words, typed', async () => {
@@ -71,7 +71,8 @@ describe('search in Chromium', () => {
     expect(after.length).toBeGreaterThan(0);
     expect(after.every((t) => before.includes(t))).toBe(true);
     expect(query(p)).toBe('?q=arbetsf%C3%B6rmedlingen&organisation=Link%C3%B6pings+kommun');
-    for (const meta of await p.$$eval('#sok-traffar .meta', (ms) => ms.map((m) => m.textContent))) expect(meta).toMatch(/^Linköpings kommun · /);
+    for (const meta of await p.$$eval('#sok-traffar .meta', (ms) => ms.map((m) => m.textContent)))
+      expect(meta).toMatch(/^Linköpings kommun · /);
     expect(await p.evaluate(() => document.activeElement?.getAttribute('value'))).toBe('Linköpings kommun');
 
     await p.goBack();
@@ -159,7 +160,9 @@ describe('search in Chromium', () => {
       await p.goto(`${session.server.url}/sok/?q=stadsmission`);
       const text = await p.locator('main').innerText();
       expect(text).toContain('Sökningen behöver JavaScript');
-      expect(await p.locator('main noscript a, main a[href="/arenden/"]').first().getAttribute('href')).toBe('/arenden/');
+      expect(await p.locator('main noscript a, main a[href="/arenden/"]').first().getAttribute('href')).toBe(
+        '/arenden/',
+      );
       expect(await p.locator('#sok-resultat').isVisible()).toBe(false);
     } finally {
       await context.close();

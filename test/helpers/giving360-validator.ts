@@ -25,7 +25,7 @@ export const grantSchema = read('360-giving-schema.json');
 export const packageSchema = read('360-giving-package-schema.json');
 
 /** The URL the package schema's `grants.items.$ref` points at. */
-export const GRANT_REF = ((packageSchema['properties'] as { grants: { items: { $ref: string } } }).grants.items.$ref);
+export const GRANT_REF = (packageSchema['properties'] as { grants: { items: { $ref: string } } }).grants.items.$ref;
 
 function makeAjv() {
   // The standard's schemas carry extra keywords (codelist, rollUp …): not strict.

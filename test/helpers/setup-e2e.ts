@@ -11,7 +11,10 @@ import { provideSites } from './shared-sites.ts';
 import { ROOT } from './site.ts';
 
 export default function setup(project: TestProject): Promise<() => void> {
-  const chromium = spawnSync(process.execPath, [join(ROOT, 'src/cli/ensure-chromium.ts')], { cwd: ROOT, stdio: 'inherit' });
+  const chromium = spawnSync(process.execPath, [join(ROOT, 'src/cli/ensure-chromium.ts')], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
   if (chromium.status !== 0) throw new Error('Webbläsartesterna kan inte köras utan Chromium (se meddelandet ovan).');
   return provideSites(project, ['seed', 'generated']);
 }

@@ -78,7 +78,12 @@ function build(name: SharedSite, runDir: string): Promise<BuildResult> {
     case 'configured':
       return buildSite({
         cases: CONFIGURED.cases,
-        env: { INSYN_SITE: CONFIGURED.site, INSYN_BASE: CONFIGURED.base, INSYN_REPO_URL: CONFIGURED.repoUrl, INSYN_REPO_BRANCH: CONFIGURED.repoBranch },
+        env: {
+          INSYN_SITE: CONFIGURED.site,
+          INSYN_BASE: CONFIGURED.base,
+          INSYN_REPO_URL: CONFIGURED.repoUrl,
+          INSYN_REPO_BRANCH: CONFIGURED.repoBranch,
+        },
       });
   }
 }
@@ -108,7 +113,9 @@ export async function provideSites(project: TestProject, names: SharedSite[]): P
   return () => {
     if (--state.users > 0) return;
     // Every buildSite call made one build-* folder in this run's folder.
-    const builds = existsSync(state.runDir) ? readdirSync(state.runDir).filter((f) => f.startsWith('build-')).length : 0;
+    const builds = existsSync(state.runDir)
+      ? readdirSync(state.runDir).filter((f) => f.startsWith('build-')).length
+      : 0;
     console.log(`Testerna byggde ${builds} webbplatser.`);
     rmSync(state.runDir, { recursive: true, force: true });
   };

@@ -29,7 +29,9 @@ describe('seeded generator', () => {
   });
 
   it('varies kinds, statuses, bases, follow-ups and bodies', () => {
-    const all = generateCases(300, 1).map((c) => c.source).join('\n');
+    const all = generateCases(300, 1)
+      .map((c) => c.source)
+      .join('\n');
     for (const k of ['agreement', 'grant', 'partnership', 'application', 'report']) expect(all).toContain(`kind: ${k}`);
     for (const b of ['total', 'per-year', 'maximum', 'maximum-per-year']) expect(all).toContain(`basis: ${b}\n`);
     expect(all).toContain('organisation: "Samordningsförbundet');
@@ -50,14 +52,15 @@ describe('seeded generator', () => {
 
 describe('parseProcStat', () => {
   it('reads pid, process group and RSS, even with spaces in the command name', () => {
-    const line = '1234 (node (worker) x) S 1 1200 1200 0 -1 4194560 100 0 0 0 5 1 0 0 20 0 11 0 500 123456789 5000 18446744073709551615';
+    const line =
+      '1234 (node (worker) x) S 1 1200 1200 0 -1 4194560 100 0 0 0 5 1 0 0 20 0 11 0 500 123456789 5000 18446744073709551615';
     expect(parseProcStat(line)).toEqual({ pid: 1234, pgrp: 1200, rssPages: 5000 });
     expect(parseProcStat('garbage')).toBeUndefined();
   });
 });
 
 describe('takeTimeLine', () => {
-  it('splits GNU time\'s CPU line off the output', () => {
+  it("splits GNU time's CPU line off the output", () => {
     expect(takeTimeLine('built\n__insyn_bench_time__ 1.50 0.25\n')).toEqual({ output: 'built\n', cpuMs: 1750 });
     expect(takeTimeLine('built\n')).toEqual({ output: 'built\n', cpuMs: null });
   });
@@ -65,7 +68,8 @@ describe('takeTimeLine', () => {
 
 describe('pageAssets', () => {
   it('finds stylesheets and scripts, counting inline code but not JSON data', () => {
-    const html = '<link rel="stylesheet" href="/_astro/a.css"><script type="module" src="/_astro/b.js"></script><script>x=1</script><script type="application/ld+json">{"a":1}</script>';
+    const html =
+      '<link rel="stylesheet" href="/_astro/a.css"><script type="module" src="/_astro/b.js"></script><script>x=1</script><script type="application/ld+json">{"a":1}</script>';
     expect(pageAssets(html)).toEqual({ css: ['/_astro/a.css'], scripts: ['/_astro/b.js'], inlineScriptBytes: 3 });
   });
 });
@@ -73,16 +77,34 @@ describe('pageAssets', () => {
 describe('formatTable', () => {
   it('prints one column per size', () => {
     const results: BenchResults = {
-      date: '2026-01-01', seed: 1, renderers: [], missingRenderers: [],
+      date: '2026-01-01',
+      seed: 1,
+      renderers: [],
+      missingRenderers: [],
       machine: { cpu: 'x', cores: 2, memoryBytes: 1, os: 'Linux', node: 'v22', astro: '7.3.5' },
-      sizes: [{
-        n: 1000,
-        floor: { renderMs: 600, renderCpuMs: 600, validateMs: 300, validateCpuMs: 300 },
-        check: { ms: 1500, cpuMs: 1400, ok: true },
-        build: { ok: true, wallMs: 9000, cpuMs: 12000, load: [1, 2], cpuRatioToFloor: 20, peakRss: 800 * 1024 ** 2, pagesOut: 1000, pagesPerSecond: 111, distBytes: 12 * 1024 ** 2, pagefindBytes: 3 * 1024 ** 2, indexRecords: 1000, ratioToFloor: 15 },
-        weights: { caseHtmlGzMedian: 3100, caseHtmlGzMax: 3500, sharedCssGz: 1700, caseJsBytes: 0 },
-        rebuild: { wallMs: 7000, cpuMs: 8000, peakRss: null, ok: true },
-      }],
+      sizes: [
+        {
+          n: 1000,
+          floor: { renderMs: 600, renderCpuMs: 600, validateMs: 300, validateCpuMs: 300 },
+          check: { ms: 1500, cpuMs: 1400, ok: true },
+          build: {
+            ok: true,
+            wallMs: 9000,
+            cpuMs: 12000,
+            load: [1, 2],
+            cpuRatioToFloor: 20,
+            peakRss: 800 * 1024 ** 2,
+            pagesOut: 1000,
+            pagesPerSecond: 111,
+            distBytes: 12 * 1024 ** 2,
+            pagefindBytes: 3 * 1024 ** 2,
+            indexRecords: 1000,
+            ratioToFloor: 15,
+          },
+          weights: { caseHtmlGzMedian: 3100, caseHtmlGzMax: 3500, sharedCssGz: 1700, caseJsBytes: 0 },
+          rebuild: { wallMs: 7000, cpuMs: 8000, peakRss: null, ok: true },
+        },
+      ],
     };
     const table = formatTable(results);
     expect(table).toContain('| | 1 000 |');

@@ -3,7 +3,14 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BODY_DIR, bodyFileOf, bodyFilePath, caseBodyHtml, removeBodyFile, writeBodyFile } from '../../src/lib/content/body-store.ts';
+import {
+  BODY_DIR,
+  bodyFileOf,
+  bodyFilePath,
+  caseBodyHtml,
+  removeBodyFile,
+  writeBodyFile,
+} from '../../src/lib/content/body-store.ts';
 
 const cache = mkdtempSync(join(tmpdir(), 'insyn-bodies-'));
 afterAll(() => rmSync(cache, { recursive: true, force: true }));

@@ -14,10 +14,18 @@ describe('per-case JSON files split from arenden.json', () => {
       { id: 'forsta', data },
       { id: 'andra', data: { ...data, title: 'Ett annat ärende' } },
     ];
-    const full = casesFile(cases, (slug) => `https://insyn.example.se/arenden/${slug}/`, new Date('2026-11-23T12:00:00Z'));
+    const full = casesFile(
+      cases,
+      (slug) => `https://insyn.example.se/arenden/${slug}/`,
+      new Date('2026-11-23T12:00:00Z'),
+    );
     const files = splitCasesFile(toJson(full));
     expect(files.map(([path]) => path)).toEqual(['/data/arenden/forsta.json', '/data/arenden/andra.json']);
-    expect(JSON.parse(files[1]![1])).toEqual({ slug: 'andra', url: 'https://insyn.example.se/arenden/andra/', ...full.cases[1] });
+    expect(JSON.parse(files[1]![1])).toEqual({
+      slug: 'andra',
+      url: 'https://insyn.example.se/arenden/andra/',
+      ...full.cases[1],
+    });
     expect(files[0]![1]).toBe(toJson(full.cases[0]));
   });
 });
@@ -41,7 +49,7 @@ describe('writeIfChanged', () => {
     expect(readFileSync(file, 'utf8')).toBe('{"a":2}\n');
   });
 
-  it('leaves an unchanged file as it is but gives it this build\'s time, so pruning keeps it', () => {
+  it("leaves an unchanged file as it is but gives it this build's time, so pruning keeps it", () => {
     const file = join(dir, 'samma.json');
     writeFileSync(file, '{"a":1}\n');
     utimesSync(file, earlier, earlier);

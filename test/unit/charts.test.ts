@@ -5,7 +5,9 @@ import { KIND_LABEL } from '../../src/lib/core/labels.ts';
 
 describe('bar chart layout', () => {
   it('draws one series without a legend, bars proportional to the values, zeros without a bar', () => {
-    const layout = layoutBarChart(countChart({ agreement: 4, grant: 2, partnership: 0, application: 1, report: 0 }, KIND_LABEL));
+    const layout = layoutBarChart(
+      countChart({ agreement: 4, grant: 2, partnership: 0, application: 1, report: 0 }, KIND_LABEL),
+    );
     expect(layout.legend).toEqual([]);
     expect(layout.labels.map((l) => l.text)).toEqual(Object.values(KIND_LABEL));
     expect(layout.bars.map((b) => b.text)).toEqual(['4 ärenden', '2 ärenden', '0 ärenden', '1 ärende', '0 ärenden']);

@@ -65,7 +65,11 @@ describe('readConfig', () => {
     ['INSYN_SITE', 'ftp://insyn.kommun.se', 'en webbadress som börjar med https:// eller http://'],
     ['INSYN_BASE', 'insyn', 'en sökväg med snedstreck först och sist, t.ex. /insyn/'],
     ['INSYN_BASE', '/insyn', 'en sökväg med snedstreck först och sist, t.ex. /insyn/'],
-    ['INSYN_REPO_URL', 'github.com/kommun/insyn', 'en webbadress som börjar med https:// eller http://, t.ex. https://github.com/kommun/insyn'],
+    [
+      'INSYN_REPO_URL',
+      'github.com/kommun/insyn',
+      'en webbadress som börjar med https:// eller http://, t.ex. https://github.com/kommun/insyn',
+    ],
     ['INSYN_REPO_BRANCH', 'main..x', 'ett grennamn i git, t.ex. main'],
     ['INSYN_REPO_BRANCH', 'feature branch', 'ett grennamn i git, t.ex. main'],
     ['INSYN_CONTACT_EMAIL', 'insyn(at)kommun.se', 'en e-postadress, t.ex. insyn@kommun.se'],

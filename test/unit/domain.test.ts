@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { followUpState } from '../../src/lib/domain/follow-up.ts';
 import { luhnValid } from '../../src/lib/core/luhn.ts';
 import { formatAmount, formatKronor } from '../../src/lib/core/money.ts';
-import { endNotBeforeStart, firstDay, formatPartialDate, formatPeriod, lastDay, parsePartialDate, sortKey } from '../../src/lib/core/partial-date.ts';
+import {
+  endNotBeforeStart,
+  firstDay,
+  formatPartialDate,
+  formatPeriod,
+  lastDay,
+  parsePartialDate,
+  sortKey,
+} from '../../src/lib/core/partial-date.ts';
 import { phaseOf } from '../../src/lib/domain/phase.ts';
 
 const day = (iso: string) => new Date(`${iso}T12:00:00Z`);
@@ -13,7 +21,17 @@ describe('partial dates', () => {
     expect(parsePartialDate('2020-09')).toEqual({ year: 2020, month: 9, precision: 'month' });
     expect(parsePartialDate('2019-12-18')).toEqual({ year: 2019, month: 12, day: 18, precision: 'day' });
     expect(parsePartialDate('2024-02-29')).not.toBeNull();
-    for (const bad of ['2021-02-30', '2023-02-29', '2020-13', '2020-00', '2020-1', '20-01-01', '2020-09-31', '2020/09', ' 2020']) {
+    for (const bad of [
+      '2021-02-30',
+      '2023-02-29',
+      '2020-13',
+      '2020-00',
+      '2020-1',
+      '20-01-01',
+      '2020-09-31',
+      '2020/09',
+      ' 2020',
+    ]) {
       expect(parsePartialDate(bad), bad).toBeNull();
     }
   });

@@ -52,20 +52,26 @@ describe('CSV', () => {
     ['utfall', outcomesTable(cases)],
   ];
 
-  it.each(tables)('%s.csv starts with a UTF-8 BOM, ends lines with CRLF and parses back to the same values', (_name, table) => {
-    const text = toCsv(table);
-    expect(text.charCodeAt(0)).toBe(0xfeff);
-    expect(text.endsWith('\r\n')).toBe(true);
-    const { header, records } = parseCsv(text);
-    expect(header).toEqual([...table.columns]);
-    expect(records).toEqual(expected(table));
-  });
+  it.each(tables)(
+    '%s.csv starts with a UTF-8 BOM, ends lines with CRLF and parses back to the same values',
+    (_name, table) => {
+      const text = toCsv(table);
+      expect(text.charCodeAt(0)).toBe(0xfeff);
+      expect(text.endsWith('\r\n')).toBe(true);
+      const { header, records } = parseCsv(text);
+      expect(header).toEqual([...table.columns]);
+      expect(records).toEqual(expected(table));
+    },
+  );
 
   it('has one row per case, per funding entry, per item, per follow-up and per outcome', () => {
-    const count = (f: (d: (typeof cases)[number]['data']) => unknown[] | undefined) => cases.reduce((n, c) => n + (f(c.data)?.length ?? 0), 0);
+    const count = (f: (d: (typeof cases)[number]['data']) => unknown[] | undefined) =>
+      cases.reduce((n, c) => n + (f(c.data)?.length ?? 0), 0);
     expect(casesTable(cases, urlOf).rows).toHaveLength(cases.length);
     expect(fundingTable(cases).rows).toHaveLength(count((d) => d.funding));
-    expect(fundingItemsTable(cases).rows).toHaveLength(cases.reduce((n, c) => n + (c.data.funding ?? []).reduce((m, f) => m + (f.items?.length ?? 0), 0), 0));
+    expect(fundingItemsTable(cases).rows).toHaveLength(
+      cases.reduce((n, c) => n + (c.data.funding ?? []).reduce((m, f) => m + (f.items?.length ?? 0), 0), 0),
+    );
     expect(followUpsTable(cases, BUILD).rows).toHaveLength(count((d) => d.followUps));
     expect(outcomesTable(cases).rows).toHaveLength(count((d) => d.outcomes));
     expect(fundingTable(cases).rows).toHaveLength(7);
@@ -83,7 +89,9 @@ describe('CSV', () => {
     expect(cell('decided')).toBe('2021-03-15');
     expect(cell('period.start')).toBe('2021-04');
     expect(cell('period.end')).toBe('2022-03');
-    expect(cell('decisionPoints')).toBe('Nämnden beviljar Föreningen Exempel 500 000 kr.\nRapport lämnas i juni 2021, i januari 2022 och under 2023.');
+    expect(cell('decisionPoints')).toBe(
+      'Nämnden beviljar Föreningen Exempel 500 000 kr.\nRapport lämnas i juni 2021, i januari 2022 och under 2023.',
+    );
     expect(cell('parties')).toBe('Föreningen Exempel (recipient, 802400-0005)\nExempelkommun (funder, 212000-0142)');
     expect(cell('url')).toBe(urlOf('beslut-med-orgnr'));
   });
@@ -109,7 +117,9 @@ describe('CSV', () => {
       ['2023', 'overdue'],
     ]);
     const outcomes = parseCsv(toCsv(outcomesTable(cases)));
-    expect(outcomes.records).toEqual([['beslut-med-orgnr', '1', 'Deltagare i arbete', '20', '12.5', 'procent', '2021-12']]);
+    expect(outcomes.records).toEqual([
+      ['beslut-med-orgnr', '1', 'Deltagare i arbete', '20', '12.5', 'procent', '2021-12'],
+    ]);
   });
 });
 
@@ -125,8 +135,26 @@ describe('JSON', () => {
 
   it('lists fields in the case format order', () => {
     expect(Object.keys(caseJson(bySlug('beslut-med-orgnr'), 'u'))).toEqual([
-      'slug', 'url', 'title', 'summary', 'kind', 'status', 'organisation', 'body', 'decided', 'reference', 'decisionPoints', 'parties',
-      'period', 'funding', 'followUps', 'outcomes', 'places', 'topics', 'documents', 'signedBy',
+      'slug',
+      'url',
+      'title',
+      'summary',
+      'kind',
+      'status',
+      'organisation',
+      'body',
+      'decided',
+      'reference',
+      'decisionPoints',
+      'parties',
+      'period',
+      'funding',
+      'followUps',
+      'outcomes',
+      'places',
+      'topics',
+      'documents',
+      'signedBy',
     ]);
   });
 

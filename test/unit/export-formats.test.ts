@@ -48,7 +48,10 @@ describe('360Giving', () => {
   });
 
   it('holds exactly the awarded entries with an amount, a recipient and a day-precise decision', () => {
-    expect(pkg.grants.map((g) => g.id)).toEqual(['360G-insyn-beslut-maximum-utan-orgnr-2', '360G-insyn-beslut-med-orgnr-1']);
+    expect(pkg.grants.map((g) => g.id)).toEqual([
+      '360G-insyn-beslut-maximum-utan-orgnr-2',
+      '360G-insyn-beslut-med-orgnr-1',
+    ]);
   });
 
   it('maps a grant: amount, currency, award day, planned dates at their own precision, org ids, links', () => {
@@ -61,8 +64,17 @@ describe('360Giving', () => {
       plannedDates: [{ startDate: '2021-04', endDate: '2022-03' }],
       recipientOrganization: [{ id: 'SE-ON-8024000005', name: 'Föreningen Exempel' }],
       fundingOrganization: [{ id: 'SE-ON-2120000142', name: 'Exempelkommun', department: 'Arbetsmarknadsnämnden' }],
-      beneficiaryLocation: [{ name: 'Centrum', countryCode: 'SE' }, { name: 'Norr', countryCode: 'SE' }],
-      relatedDocument: [{ id: '360G-insyn-beslut-med-orgnr-1-doc-1', title: 'Beslut AMN 2021-12', url: 'https://example.se/beslut.pdf' }],
+      beneficiaryLocation: [
+        { name: 'Centrum', countryCode: 'SE' },
+        { name: 'Norr', countryCode: 'SE' },
+      ],
+      relatedDocument: [
+        {
+          id: '360G-insyn-beslut-med-orgnr-1-doc-1',
+          title: 'Beslut AMN 2021-12',
+          url: 'https://example.se/beslut.pdf',
+        },
+      ],
       url: `${SITE}/arenden/beslut-med-orgnr/`,
       dataSource: `${SITE}/data/arenden/beslut-med-orgnr.json`,
     });
@@ -84,13 +96,21 @@ describe('360Giving', () => {
 
   it('leaves out per-year amounts and entries without a recipient even when decided', () => {
     const base = bySlug('beslut-med-orgnr');
-    const perYear = { id: 'x', data: { ...base.data, funding: [{ ...base.data.funding![0]!, basis: 'per-year' as const, items: undefined }] } };
-    const noTo = { id: 'y', data: { ...base.data, funding: [{ from: 'Exempelkommun', amount: 5, basis: 'total' as const }] } };
+    const perYear = {
+      id: 'x',
+      data: { ...base.data, funding: [{ ...base.data.funding![0]!, basis: 'per-year' as const, items: undefined }] },
+    };
+    const noTo = {
+      id: 'y',
+      data: { ...base.data, funding: [{ from: 'Exempelkommun', amount: 5, basis: 'total' as const }] },
+    };
     expect(giving360([perYear, noTo], options).leftOut.map((l) => l.reason)).toEqual(['per-year', 'no-recipient']);
   });
 
   it('uses the alias-aware slug for organisations without a number', () => {
-    expect(organisationId('Stadsmissionen i Linköping', bySlug('beslut-manad').data, () => 'linkopings-stadsmission')).toBe('360G-insyn-org-linkopings-stadsmission');
+    expect(
+      organisationId('Stadsmissionen i Linköping', bySlug('beslut-manad').data, () => 'linkopings-stadsmission'),
+    ).toBe('360G-insyn-org-linkopings-stadsmission');
   });
 
   it('carries the package metadata: version, licence, publisher, addresses', () => {
@@ -126,10 +146,13 @@ describe('iCalendar', () => {
 
   it('has stable UIDs that do not depend on the other cases or the order', () => {
     const alone = followUpCalendar([bySlug('beslut-med-orgnr')], { buildDate: BUILD, urlOf, host: 'insyn.example.se' });
-    const uids = (text: string) => new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((v) => v.getFirstPropertyValue('uid'));
+    const uids = (text: string) =>
+      new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((v) => v.getFirstPropertyValue('uid'));
     expect(uids(alone)).toEqual([1, 2, 3].map((n) => followUpUid('beslut-med-orgnr', n, 'insyn.example.se')));
     expect(new Set(events.map((e) => e.uid)).size).toBe(events.length);
-    expect(followUpCalendar([...cases].reverse(), { buildDate: BUILD, urlOf, host: 'insyn.example.se' }).length).toBe(ics.length);
+    expect(followUpCalendar([...cases].reverse(), { buildDate: BUILD, urlOf, host: 'insyn.example.se' }).length).toBe(
+      ics.length,
+    );
   });
 
   it('says what is due, for which case, and whether it came', () => {
@@ -144,7 +167,13 @@ describe('iCalendar', () => {
 });
 
 describe('Atom feed', () => {
-  const xml = atomFeed(cases, { title: 'Insyn – alla ärenden', selfUrl: `${SITE}/arenden.atom`, pageUrl: `${SITE}/arenden/`, urlOf, buildDate: BUILD });
+  const xml = atomFeed(cases, {
+    title: 'Insyn – alla ärenden',
+    selfUrl: `${SITE}/arenden.atom`,
+    pageUrl: `${SITE}/arenden/`,
+    urlOf,
+    buildDate: BUILD,
+  });
   const feed = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'entry' }).parse(xml).feed;
 
   it('is well-formed XML with every case, newest first, undated last', () => {
@@ -164,7 +193,14 @@ describe('Atom feed', () => {
   });
 
   it('dates an undated case by the day its file was added to the repository, when known', () => {
-    const dated = atomFeed(cases, { title: 't', selfUrl: 's', pageUrl: 'p', urlOf, buildDate: BUILD, addedOf: (c) => (c.id === 'utan-datum' ? '2026-05-04' : undefined) });
+    const dated = atomFeed(cases, {
+      title: 't',
+      selfUrl: 's',
+      pageUrl: 'p',
+      urlOf,
+      buildDate: BUILD,
+      addedOf: (c) => (c.id === 'utan-datum' ? '2026-05-04' : undefined),
+    });
     const entries = new XMLParser({ isArray: (name) => name === 'entry' }).parse(dated).feed.entry;
     expect(entries.at(-1).updated).toBe('2026-05-04T00:00:00Z');
     expect(entries[0].updated).toBe('2022-09-01T00:00:00Z');
@@ -177,7 +213,9 @@ describe('Atom feed', () => {
 
 describe('JSON-LD', () => {
   it('describes money as MonetaryGrant: value, ceiling as maxValue, funder and funded organisation', () => {
-    const ld = caseJsonLd(bySlug('beslut-maximum-utan-orgnr'), urlOf('beslut-maximum-utan-orgnr')) as { mainEntity: Record<string, unknown> };
+    const ld = caseJsonLd(bySlug('beslut-maximum-utan-orgnr'), urlOf('beslut-maximum-utan-orgnr')) as {
+      mainEntity: Record<string, unknown>;
+    };
     expect(ld.mainEntity).toMatchObject({
       '@type': 'MonetaryGrant',
       amount: { '@type': 'MonetaryAmount', currency: 'SEK', maxValue: 750000, validFrom: '2022-10' },
@@ -202,13 +240,23 @@ describe('sitemap', () => {
   it('lists HTML pages only, with the base, sorted; no endpoints, no 404', () => {
     const pages = ['', 'arenden/', 'arenden/a/', '404/', 'data/arenden.json', 'arenden.atom', 'data/'];
     expect(htmlPagePaths(pages, '/')).toEqual(['/', '/arenden/', '/arenden/a/', '/data/']);
-    expect(htmlPagePaths(pages, '/insyn/')).toEqual(['/insyn/', '/insyn/arenden/', '/insyn/arenden/a/', '/insyn/data/']);
+    expect(htmlPagePaths(pages, '/insyn/')).toEqual([
+      '/insyn/',
+      '/insyn/arenden/',
+      '/insyn/arenden/a/',
+      '/insyn/data/',
+    ]);
   });
 
   it('writes absolute URLs as valid XML', () => {
-    const xml = sitemapXml(['/insyn/', '/insyn/data/'].map((p) => absolute(p, SITE)), '2026-11-23');
+    const xml = sitemapXml(
+      ['/insyn/', '/insyn/data/'].map((p) => absolute(p, SITE)),
+      '2026-11-23',
+    );
     expect(SyntaxValidator.validate(xml)).toBe(true);
-    const locs = new XMLParser({ isArray: (n) => n === 'url' }).parse(xml).urlset.url.map((u: { loc: string }) => u.loc);
+    const locs = new XMLParser({ isArray: (n) => n === 'url' })
+      .parse(xml)
+      .urlset.url.map((u: { loc: string }) => u.loc);
     expect(locs).toEqual([`${SITE}/insyn/`, `${SITE}/insyn/data/`]);
   });
 });
@@ -219,7 +267,16 @@ describe('data dictionary', () => {
   it('documents every field of the schema, top level and nested, each with a description', () => {
     const paths = fields.map((f) => f.path);
     for (const key of Object.keys(caseFields.shape)) expect(paths).toContain(key);
-    for (const p of ['parties[].orgNumber', 'period.start', 'funding[].items[].amount', 'followUps[].done', 'outcomes[].asOf', 'targetGroup.ageTo', 'documents[].href', 'signedBy[].unit']) {
+    for (const p of [
+      'parties[].orgNumber',
+      'period.start',
+      'funding[].items[].amount',
+      'followUps[].done',
+      'outcomes[].asOf',
+      'targetGroup.ageTo',
+      'documents[].href',
+      'signedBy[].unit',
+    ]) {
       expect(paths).toContain(p);
     }
     expect(fields.filter((f) => f.description === '')).toEqual([]);

@@ -14,7 +14,13 @@ function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', args, {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 't@example.se', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 't@example.se' },
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 'Test',
+      GIT_AUTHOR_EMAIL: 't@example.se',
+      GIT_COMMITTER_NAME: 'Test',
+      GIT_COMMITTER_EMAIL: 't@example.se',
+    },
   });
 }
 
@@ -45,7 +51,15 @@ function commit(file: string, text: string, message: string, day: string): void 
   git(repo, 'add', '-A');
   execFileSync('git', ['commit', '-q', '-m', message], {
     cwd: repo,
-    env: { ...process.env, GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 't@example.se', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 't@example.se', GIT_AUTHOR_DATE: `${day}T10:00:00+01:00`, GIT_COMMITTER_DATE: `${day}T10:00:00+01:00` },
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 'Test',
+      GIT_AUTHOR_EMAIL: 't@example.se',
+      GIT_COMMITTER_NAME: 'Test',
+      GIT_COMMITTER_EMAIL: 't@example.se',
+      GIT_AUTHOR_DATE: `${day}T10:00:00+01:00`,
+      GIT_COMMITTER_DATE: `${day}T10:00:00+01:00`,
+    },
   });
 }
 
@@ -57,7 +71,12 @@ beforeAll(() => {
   commit(FILE, caseFile({ amount: 2400000, end: '2020-12-31' }), 'Lägg till testärendet', '2021-01-10');
   commit(FILE, caseFile({ amount: 2500000, end: '2020-12-31' }), 'Rätta beloppet', '2021-02-11');
   commit(FILE, caseFile({ amount: 2500000, end: '2021-06-30' }), 'Förläng perioden', '2021-03-12');
-  commit(FILE, caseFile({ amount: 2500000, end: '2021-06-30', done: '2020-10-01', status: 'decided' }), 'Rapporten kom; beslutat', '2021-04-13');
+  commit(
+    FILE,
+    caseFile({ amount: 2500000, end: '2021-06-30', done: '2020-10-01', status: 'decided' }),
+    'Rapporten kom; beslutat',
+    '2021-04-13',
+  );
   commit('site/README.md', 'Annat\n', 'Ändra något annat', '2021-05-14');
   // Rename into another year directory, unchanged content.
   mkdirSync(join(repo, 'site/content/cases/2021'), { recursive: true });
@@ -65,7 +84,15 @@ beforeAll(() => {
   git(repo, 'add', '-A');
   execFileSync('git', ['commit', '-q', '-m', 'Flytta till 2021'], {
     cwd: repo,
-    env: { ...process.env, GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 't@example.se', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 't@example.se', GIT_AUTHOR_DATE: '2021-06-15T10:00:00+01:00', GIT_COMMITTER_DATE: '2021-06-15T10:00:00+01:00' },
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 'Test',
+      GIT_AUTHOR_EMAIL: 't@example.se',
+      GIT_COMMITTER_NAME: 'Test',
+      GIT_COMMITTER_EMAIL: 't@example.se',
+      GIT_AUTHOR_DATE: '2021-06-15T10:00:00+01:00',
+      GIT_COMMITTER_DATE: '2021-06-15T10:00:00+01:00',
+    },
   });
 });
 
@@ -91,15 +118,24 @@ describe('history from git', () => {
     expect(moved!.renamedFrom).toBe(FILE);
     expect(moved!.repoPath).toBe('site/content/cases/2021/test.mdx');
     expect(moved!.changes).toEqual([]);
-    expect(reported!.changes).toEqual(['Status ändrades från förslag till beslut till beslutat', 'Uppföljningen "Utfall redovisas" rapporterades 1 oktober 2020']);
-    expect(extended!.changes).toEqual(['Perioden ändrades från 1 januari 2020 – 31 december 2020 till 1 januari 2020 – 30 juni 2021']);
-    expect(amount!.changes).toEqual(['Beloppet ändrades från 2\u00a0400\u00a0000\u00a0kr till 2\u00a0500\u00a0000\u00a0kr']);
+    expect(reported!.changes).toEqual([
+      'Status ändrades från förslag till beslut till beslutat',
+      'Uppföljningen "Utfall redovisas" rapporterades 1 oktober 2020',
+    ]);
+    expect(extended!.changes).toEqual([
+      'Perioden ändrades från 1 januari 2020 – 31 december 2020 till 1 januari 2020 – 30 juni 2021',
+    ]);
+    expect(amount!.changes).toEqual([
+      'Beloppet ändrades från 2\u00a0400\u00a0000\u00a0kr till 2\u00a0500\u00a0000\u00a0kr',
+    ]);
     expect(amount!.repoPath).toBe(FILE);
     expect(added!.added).toBe(true);
     expect(added!.boundary).toBe(false);
     expect(added!.short).toBe(added!.hash.slice(0, 8));
     expect(added!.hash).toMatch(/^[0-9a-f]{40}$/);
-    expect(versionUrl(amount!, 'https://github.com/kommun/insyn')).toBe(`https://github.com/kommun/insyn/blob/${amount!.hash}/${FILE}`);
+    expect(versionUrl(amount!, 'https://github.com/kommun/insyn')).toBe(
+      `https://github.com/kommun/insyn/blob/${amount!.hash}/${FILE}`,
+    );
     expect(versionUrl(amount!, undefined)).toBeUndefined();
   });
 
@@ -155,7 +191,8 @@ describe('history from git', () => {
 
 describe('parsing and describing', () => {
   it('parses raw log lines, including renames', () => {
-    const text = '\x1eabcdef0123\x1f2021-06-15T10:00:00+01:00\x1fp1\x1fFlytta\n\n:100644 100644 1111 1111 R100\tcontent/a/x.mdx\tcontent/b/x.mdx\n:000000 100644 0000 2222 A\tcontent/b/y.mdx\n';
+    const text =
+      '\x1eabcdef0123\x1f2021-06-15T10:00:00+01:00\x1fp1\x1fFlytta\n\n:100644 100644 1111 1111 R100\tcontent/a/x.mdx\tcontent/b/x.mdx\n:000000 100644 0000 2222 A\tcontent/b/y.mdx\n';
     expect(parseRawLog(text)).toEqual([
       {
         hash: 'abcdef0123',
@@ -172,9 +209,18 @@ describe('parsing and describing', () => {
   });
 
   it('describes added and removed money, follow-ups and a moved due date in Swedish', () => {
-    const before = { funding: [{ from: 'A', amount: 100, basis: 'total' }], followUps: [{ due: '2020-09', what: 'Rapport' }, { due: '2021', what: 'Slutrapport' }] };
+    const before = {
+      funding: [{ from: 'A', amount: 100, basis: 'total' }],
+      followUps: [
+        { due: '2020-09', what: 'Rapport' },
+        { due: '2021', what: 'Slutrapport' },
+      ],
+    };
     const after = {
-      funding: [{ from: 'A', amount: 100, basis: 'per-year' }, { from: 'B', to: 'C', amount: 500000, basis: 'maximum' }],
+      funding: [
+        { from: 'A', amount: 100, basis: 'per-year' },
+        { from: 'B', to: 'C', amount: 500000, basis: 'maximum' },
+      ],
       followUps: [{ due: '2020-10', what: 'Rapport' }],
       period: { start: '2020' },
     };
@@ -185,9 +231,12 @@ describe('parsing and describing', () => {
       'Uppföljningen "Rapport" flyttades från september 2020 till oktober 2020',
       'En uppföljning togs bort: Slutrapport (skulle komma 2021)',
     ]);
-    expect(describeChanges({ funding: [{ from: 'A', basis: 'total' }] }, { funding: [{ from: 'A', amount: 5, basis: 'total' }] })).toEqual([
-      'Beloppet ändrades från belopp ej angivet till 5\u00a0kr',
-    ]);
+    expect(
+      describeChanges(
+        { funding: [{ from: 'A', basis: 'total' }] },
+        { funding: [{ from: 'A', amount: 5, basis: 'total' }] },
+      ),
+    ).toEqual(['Beloppet ändrades från belopp ej angivet till 5\u00a0kr']);
   });
 
   it('tolerates versions that do not parse', () => {

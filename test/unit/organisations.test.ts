@@ -5,7 +5,15 @@ import { parseAliasFile } from '../../src/lib/content/organisations-file.ts';
 import { buildOrganisations, organisationNamer } from '../../src/lib/domain/organisations.ts';
 import { countFollowUpsBy, groupFollowUps, trackFollowUps } from '../../src/lib/domain/tracker.ts';
 import { compareOutcome, outcomeRows, outcomeSummary } from '../../src/lib/domain/outcomes.ts';
-import { caseCounts, moneyByOrganisation, moneyByYear, moneyFlows, rankOrganisations, sumFlows, totalsNotes } from '../../src/lib/domain/totals.ts';
+import {
+  caseCounts,
+  moneyByOrganisation,
+  moneyByYear,
+  moneyFlows,
+  rankOrganisations,
+  sumFlows,
+  totalsNotes,
+} from '../../src/lib/domain/totals.ts';
 import type { CaseData } from '../../src/lib/schema/case.ts';
 
 const day = (iso: string) => new Date(`${iso}T12:00:00Z`);
@@ -44,12 +52,29 @@ describe('organisation names and aliases', () => {
     expect(namer.slugOf('AB Stångåstaden')).toBe('ab-stangastaden');
 
     const cases = [
-      entry('a', { parties: [{ name: 'Linköpings Stadsmission', role: 'partner' }, { name: 'Linköpings kommun', role: 'funder' }] }),
-      entry('b', { parties: [{ name: 'Stadsmissionen i Linköping', role: 'recipient' }], funding: [{ from: 'Linköpings kommun', to: 'Stadsmissionen i Linköping', amount: 10, basis: 'total' }] }),
-      entry('c', { organisation: 'Samordningsförbundet', body: 'Förbundsstyrelsen', parties: [{ name: 'Knivsta kommun', role: 'applicant' }] }),
+      entry('a', {
+        parties: [
+          { name: 'Linköpings Stadsmission', role: 'partner' },
+          { name: 'Linköpings kommun', role: 'funder' },
+        ],
+      }),
+      entry('b', {
+        parties: [{ name: 'Stadsmissionen i Linköping', role: 'recipient' }],
+        funding: [{ from: 'Linköpings kommun', to: 'Stadsmissionen i Linköping', amount: 10, basis: 'total' }],
+      }),
+      entry('c', {
+        organisation: 'Samordningsförbundet',
+        body: 'Förbundsstyrelsen',
+        parties: [{ name: 'Knivsta kommun', role: 'applicant' }],
+      }),
     ];
     const index = buildOrganisations(cases, entries);
-    expect(index.organisations.map((o) => o.slug)).toEqual(['knivsta-kommun', 'linkopings-kommun', 'linkopings-stadsmission', 'samordningsforbundet']);
+    expect(index.organisations.map((o) => o.slug)).toEqual([
+      'knivsta-kommun',
+      'linkopings-kommun',
+      'linkopings-stadsmission',
+      'samordningsforbundet',
+    ]);
     const stad = index.bySlug.get('linkopings-stadsmission')!;
     expect(stad.name).toBe('Linköpings Stadsmission');
     expect(stad.spellings).toEqual(['Linköpings Stadsmission', 'Stadsmissionen i Linköping']);
@@ -60,13 +85,19 @@ describe('organisation names and aliases', () => {
     ]);
     const kommun = index.bySlug.get('linkopings-kommun')!;
     expect(kommun.byRole.map((r) => r.role)).toEqual(['decider', 'funder']);
-    expect(kommun.bodies.map((b) => [b.slug, b.name, b.cases.length])).toEqual([['arbetsmarknadsnamnden', 'Arbetsmarknadsnämnden', 2]]);
+    expect(kommun.bodies.map((b) => [b.slug, b.name, b.cases.length])).toEqual([
+      ['arbetsmarknadsnamnden', 'Arbetsmarknadsnämnden', 2],
+    ]);
     expect(index.bySlug.get('samordningsforbundet')!.bodies[0]!.slug).toBe('forbundsstyrelsen');
     expect(index.bodyOf(cases[2]!.data)).toEqual({ orgSlug: 'samordningsforbundet', slug: 'forbundsstyrelsen' });
   });
 
   it('without an alias list, the commonest spelling names the organisation', () => {
-    const cases = [entry('a', { organisation: 'Lunds Kommun' }), entry('b', { organisation: 'Lunds kommun' }), entry('c', { organisation: 'Lunds kommun' })];
+    const cases = [
+      entry('a', { organisation: 'Lunds Kommun' }),
+      entry('b', { organisation: 'Lunds kommun' }),
+      entry('c', { organisation: 'Lunds kommun' }),
+    ];
     const org = buildOrganisations(cases).bySlug.get('lunds-kommun')!;
     expect(org.name).toBe('Lunds kommun');
     expect(org.cases).toHaveLength(3);
@@ -84,13 +115,19 @@ describe('organisation names and aliases', () => {
     const { entries, errors } = parseAliasFile('content/organisations.yaml', bad);
     expect(entries).toEqual([]);
     expect(errors.map((e) => [e.line, e.field, e.message])).toEqual([
-      [3, '[1].name', 'namnet "Stadsmissionen i Linköping" står redan i listan (som stavning av Linköpings Stadsmission)'],
+      [
+        3,
+        '[1].name',
+        'namnet "Stadsmissionen i Linköping" står redan i listan (som stavning av Linköpings Stadsmission)',
+      ],
       [5, '[2].aliases', 'aliases saknas eller är ingen lista för Finsam'],
       [7, '[3].nam', 'okänt fält "nam"'],
       [6, '[3].name', 'name saknas eller är inte en text'],
     ]);
     expect(errors.every((e) => e.file === 'content/organisations.yaml')).toBe(true);
-    expect(parseAliasFile('x.yaml', 'name: Finsam\n').errors.map((e) => e.message)).toEqual(['filen ska vara en lista med organisationer']);
+    expect(parseAliasFile('x.yaml', 'name: Finsam\n').errors.map((e) => e.message)).toEqual([
+      'filen ska vara en lista med organisationer',
+    ]);
     expect(parseAliasFile('x.yaml', '- name: [\n').errors[0]!.message).toMatch(/^YAML-fel: /);
     expect(parseAliasFile('x.yaml', '# bara kommentarer\n')).toEqual({ entries: [], errors: [] });
   });
@@ -98,7 +135,11 @@ describe('organisation names and aliases', () => {
 
 describe('money totals', () => {
   const cases = [
-    entry('total', { decided: '2019-12', period: { start: '2020-01-01', end: '2020-12-31' }, funding: [{ from: 'Linköpings kommun', to: 'AB Stångåstaden', amount: 2400000, basis: 'total' }] }),
+    entry('total', {
+      decided: '2019-12',
+      period: { start: '2020-01-01', end: '2020-12-31' },
+      funding: [{ from: 'Linköpings kommun', to: 'AB Stångåstaden', amount: 2400000, basis: 'total' }],
+    }),
     entry('yearly', {
       period: { start: '2020-01-01', end: '2021-12-31' },
       funding: [
@@ -106,9 +147,19 @@ describe('money totals', () => {
         { from: 'Linköpings Stadsmission', amount: 980500, basis: 'per-year' },
       ],
     }),
-    entry('ceiling', { organisation: 'Samordningsförbundet', period: { start: '2022-01-01', end: '2022-12-31' }, funding: [{ from: 'Samordningsförbundet', to: 'Knivsta kommun', amount: 1965000, basis: 'maximum' }] }),
-    entry('long', { period: { start: '2020-09-01', end: '2023-02-28' }, funding: [{ from: 'Finsam', to: 'Lunds kommun', amount: 840000, basis: 'total' }] }),
-    entry('unknown', { period: { start: '2018-06', end: '2018-12' }, funding: [{ from: 'Linköpings kommun', to: 'Idrott och service', basis: 'total' }] }),
+    entry('ceiling', {
+      organisation: 'Samordningsförbundet',
+      period: { start: '2022-01-01', end: '2022-12-31' },
+      funding: [{ from: 'Samordningsförbundet', to: 'Knivsta kommun', amount: 1965000, basis: 'maximum' }],
+    }),
+    entry('long', {
+      period: { start: '2020-09-01', end: '2023-02-28' },
+      funding: [{ from: 'Finsam', to: 'Lunds kommun', amount: 840000, basis: 'total' }],
+    }),
+    entry('unknown', {
+      period: { start: '2018-06', end: '2018-12' },
+      funding: [{ from: 'Linköpings kommun', to: 'Idrott och service', basis: 'total' }],
+    }),
     entry('nothing', {}),
     entry('undated', { funding: [{ from: 'Finsam', amount: 5000, basis: 'maximum-per-year' }] }),
   ];
@@ -132,25 +183,63 @@ describe('money totals', () => {
   });
 
   it('gives the honest notes their figures', () => {
-    expect(totalsNotes(cases, flows)).toEqual({ cases: 7, casesWithAmount: 5, casesWithoutAmount: 2, flowsWithoutAmount: 1, yearlyFlows: 3, multiYearTotals: 1, flowsWithoutYear: 1 });
+    expect(totalsNotes(cases, flows)).toEqual({
+      cases: 7,
+      casesWithAmount: 5,
+      casesWithoutAmount: 2,
+      flowsWithoutAmount: 1,
+      yearlyFlows: 3,
+      multiYearTotals: 1,
+      flowsWithoutYear: 1,
+    });
   });
 
   it('sums money given and received per organisation, names merged', () => {
-    const extra = entry('x', { funding: [{ from: 'Kommunen i Linköping', to: 'AB Stångåstaden', amount: 100, basis: 'total' }] });
-    const index = buildOrganisations([...cases, extra], [{ name: 'Linköpings kommun', aliases: ['Kommunen i Linköping'] }]);
-    const rows = moneyByOrganisation([...flows, ...moneyFlows([extra])], index.namer.slugOf, (slug) => index.bySlug.get(slug)!.name);
+    const extra = entry('x', {
+      funding: [{ from: 'Kommunen i Linköping', to: 'AB Stångåstaden', amount: 100, basis: 'total' }],
+    });
+    const index = buildOrganisations(
+      [...cases, extra],
+      [{ name: 'Linköpings kommun', aliases: ['Kommunen i Linköping'] }],
+    );
+    const rows = moneyByOrganisation(
+      [...flows, ...moneyFlows([extra])],
+      index.namer.slugOf,
+      (slug) => index.bySlug.get(slug)!.name,
+    );
     const kommun = rows.find((r) => r.slug === 'linkopings-kommun')!;
     expect(kommun.name).toBe('Linköpings kommun');
     expect(kommun.given).toEqual({ total: 2400100, 'per-year': 1100000, maximum: 0, 'maximum-per-year': 0 });
     expect(kommun.received).toEqual({ total: 0, 'per-year': 0, maximum: 0, 'maximum-per-year': 0 });
     expect(rows.find((r) => r.slug === 'ab-stangastaden')!.received.total).toBe(2400100);
-    expect(rows.map((r) => r.name)).toEqual(['AB Stångåstaden', 'Finsam', 'Knivsta kommun', 'Linköpings kommun', 'Linköpings Stadsmission', 'Lunds kommun', 'Samordningsförbundet']);
-    expect(rankOrganisations(rows, 'given').map((r) => r.name)).toEqual(['Linköpings kommun', 'Samordningsförbundet', 'Linköpings Stadsmission', 'Finsam']);
-    expect(rankOrganisations(rows, 'received').map((r) => r.name)).toEqual(['AB Stångåstaden', 'Knivsta kommun', 'Lunds kommun']);
+    expect(rows.map((r) => r.name)).toEqual([
+      'AB Stångåstaden',
+      'Finsam',
+      'Knivsta kommun',
+      'Linköpings kommun',
+      'Linköpings Stadsmission',
+      'Lunds kommun',
+      'Samordningsförbundet',
+    ]);
+    expect(rankOrganisations(rows, 'given').map((r) => r.name)).toEqual([
+      'Linköpings kommun',
+      'Samordningsförbundet',
+      'Linköpings Stadsmission',
+      'Finsam',
+    ]);
+    expect(rankOrganisations(rows, 'received').map((r) => r.name)).toEqual([
+      'AB Stångåstaden',
+      'Knivsta kommun',
+      'Lunds kommun',
+    ]);
   });
 
   it('counts cases per kind and status, zeros included', () => {
-    const { byKind, byStatus } = caseCounts([entry('a', { kind: 'report', status: 'noted' }), entry('b', {}), entry('c', {})]);
+    const { byKind, byStatus } = caseCounts([
+      entry('a', { kind: 'report', status: 'noted' }),
+      entry('b', {}),
+      entry('c', {}),
+    ]);
     expect(byKind).toEqual({ agreement: 0, grant: 2, partnership: 0, application: 0, report: 1 });
     expect(byStatus).toEqual({ proposed: 0, applied: 0, decided: 2, noted: 1, rejected: 0, withdrawn: 0 });
   });
@@ -158,8 +247,21 @@ describe('money totals', () => {
 
 describe('follow-up tracker', () => {
   const cases = [
-    entry('linkstep', { followUps: [{ due: '2020-09', what: 'Utfall' }, { due: '2021-02', what: 'Utfall' }] }),
-    entry('soon', { organisation: 'Lunds kommun', body: 'Socialnämnden', followUps: [{ due: '2026-12', what: 'Delrapport' }, { due: '2027-06', what: 'Slutrapport' }, { due: '2026-01', what: 'Rapport', done: '2026-02-03' }] }),
+    entry('linkstep', {
+      followUps: [
+        { due: '2020-09', what: 'Utfall' },
+        { due: '2021-02', what: 'Utfall' },
+      ],
+    }),
+    entry('soon', {
+      organisation: 'Lunds kommun',
+      body: 'Socialnämnden',
+      followUps: [
+        { due: '2026-12', what: 'Delrapport' },
+        { due: '2027-06', what: 'Slutrapport' },
+        { due: '2026-01', what: 'Rapport', done: '2026-02-03' },
+      ],
+    }),
   ];
 
   it('groups by state on the chosen day, overdue first and oldest first', () => {
@@ -190,15 +292,35 @@ describe('follow-up tracker', () => {
 
   it('lists every open follow-up but only the newest reported ones, counting all', () => {
     const many = Array.from({ length: REPORTED_SHOWN + 5 }, (_, i) =>
-      entry(`c${String(i).padStart(3, '0')}`, { followUps: [{ due: '2020-01', what: 'Rapport', done: `${2000 + (i % 20)}-02` }, { due: '2020-01', what: 'Öppen' }] }),
+      entry(`c${String(i).padStart(3, '0')}`, {
+        followUps: [
+          { due: '2020-01', what: 'Rapport', done: `${2000 + (i % 20)}-02` },
+          { due: '2020-01', what: 'Öppen' },
+        ],
+      }),
     );
     const page = trackerPage(many, [], day('2026-11-23'));
-    expect(page.tracker.counts).toEqual({ overdue: REPORTED_SHOWN + 5, 'due-soon': 0, later: 0, reported: REPORTED_SHOWN + 5 });
+    expect(page.tracker.counts).toEqual({
+      overdue: REPORTED_SHOWN + 5,
+      'due-soon': 0,
+      later: 0,
+      reported: REPORTED_SHOWN + 5,
+    });
     expect(page.listed.map((g) => g.items.length)).toEqual([REPORTED_SHOWN + 5, 0, 0, REPORTED_SHOWN]);
     expect(page.reportedNotListed).toBe(5);
     expect(page.listed[3]!.items[0]!.followUp.done).toBe('2019-02');
-    expect(page.byOrganisation).toEqual([{ key: 'linkopings-kommun', slug: 'linkopings-kommun', name: 'Linköpings kommun', counts: { overdue: 205, 'due-soon': 0, later: 0, reported: 205 }, total: 410 }]);
-    expect(page.byBody.map((b) => [b.orgSlug, b.slug, b.name, b.orgName])).toEqual([['linkopings-kommun', 'arbetsmarknadsnamnden', 'Arbetsmarknadsnämnden', 'Linköpings kommun']]);
+    expect(page.byOrganisation).toEqual([
+      {
+        key: 'linkopings-kommun',
+        slug: 'linkopings-kommun',
+        name: 'Linköpings kommun',
+        counts: { overdue: 205, 'due-soon': 0, later: 0, reported: 205 },
+        total: 410,
+      },
+    ]);
+    expect(page.byBody.map((b) => [b.orgSlug, b.slug, b.name, b.orgName])).toEqual([
+      ['linkopings-kommun', 'arbetsmarknadsnamnden', 'Arbetsmarknadsnämnden', 'Linköpings kommun'],
+    ]);
   });
 
   it('counts per organisation, most overdue first', () => {
@@ -214,9 +336,24 @@ describe('follow-up tracker', () => {
 describe('outcomes overview', () => {
   it('compares target and actual and flags targets without a result', () => {
     const rows = outcomeRows([
-      entry('a', { decided: '2019', outcomes: [{ indicator: 'I arbete', target: 50, actual: 67, unit: 'personer' }, { indicator: 'Egen försörjning', target: 40, unit: 'personer' }] }),
-      entry('b', { decided: '2020', outcomes: [{ indicator: 'Deltagare', actual: 14, unit: 'personer', asOf: '2019-09' }] }),
-      entry('c', { decided: '2018', outcomes: [{ indicator: 'Deltagare', target: 0, actual: 3, unit: 'personer' }, { indicator: 'Utbildade', target: 10, unit: 'personer' }] }),
+      entry('a', {
+        decided: '2019',
+        outcomes: [
+          { indicator: 'I arbete', target: 50, actual: 67, unit: 'personer' },
+          { indicator: 'Egen försörjning', target: 40, unit: 'personer' },
+        ],
+      }),
+      entry('b', {
+        decided: '2020',
+        outcomes: [{ indicator: 'Deltagare', actual: 14, unit: 'personer', asOf: '2019-09' }],
+      }),
+      entry('c', {
+        decided: '2018',
+        outcomes: [
+          { indicator: 'Deltagare', target: 0, actual: 3, unit: 'personer' },
+          { indicator: 'Utbildade', target: 10, unit: 'personer' },
+        ],
+      }),
     ]);
     expect(rows.map((r) => [r.entry.id, r.missingResult, r.percentOfTarget])).toEqual([
       ['b', false, undefined],
@@ -232,7 +369,17 @@ describe('outcomes overview', () => {
       '3 av 0 personer',
       'mål 10 personer, inget utfall rapporterat',
     ]);
-    expect(outcomeSummary(rows)).toEqual({ rows: 5, cases: 3, targets: 4, results: 3, missingResults: 2, casesWithTargetsOnly: 0 });
-    expect(outcomeSummary(outcomeRows([entry('d', { outcomes: [{ indicator: 'X', target: 5, unit: 'st' }] })])).casesWithTargetsOnly).toBe(1);
+    expect(outcomeSummary(rows)).toEqual({
+      rows: 5,
+      cases: 3,
+      targets: 4,
+      results: 3,
+      missingResults: 2,
+      casesWithTargetsOnly: 0,
+    });
+    expect(
+      outcomeSummary(outcomeRows([entry('d', { outcomes: [{ indicator: 'X', target: 5, unit: 'st' }] })]))
+        .casesWithTargetsOnly,
+    ).toBe(1);
   });
 });

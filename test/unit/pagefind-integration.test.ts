@@ -4,7 +4,13 @@
  * the step; the service is closed whatever happens.
  */
 import { describe, expect, it } from 'vitest';
-import { buildSearchIndex, checked, type PagefindApi, PagefindBuildError, pagefindSearch } from '../../src/integrations/pagefind.ts';
+import {
+  buildSearchIndex,
+  checked,
+  type PagefindApi,
+  PagefindBuildError,
+  pagefindSearch,
+} from '../../src/integrations/pagefind.ts';
 
 interface FakeOptions {
   createErrors?: string[];
@@ -59,13 +65,24 @@ describe('buildSearchIndex', () => {
     await expect(buildSearchIndex('/site', api)).resolves.toEqual({ pages: 5, outputPath: '/site/pagefind' });
     // The fake writes no files, so the new index's file list cannot be read: it is written
     // again into an empty folder rather than leaving files of an earlier index.
-    expect(calls).toEqual(['createIndex', 'addDirectory /site arenden/*/index.html', 'writeFiles /site/pagefind', 'writeFiles /site/pagefind', 'close']);
+    expect(calls).toEqual([
+      'createIndex',
+      'addDirectory /site arenden/*/index.html',
+      'writeFiles /site/pagefind',
+      'writeFiles /site/pagefind',
+      'close',
+    ]);
   });
 
   const failures: [string, FakeOptions, string, string][] = [
     ['createIndex reports an error', { createErrors: ['okänd inställning'] }, 'createIndex', 'okänd inställning'],
     ['createIndex gives no index', { noIndex: true }, 'createIndex', 'Pagefind gav inget index tillbaka'],
-    ['addDirectory reports an error', { addErrors: ['kunde inte läsa /site/x.html'] }, 'addDirectory', 'kunde inte läsa /site/x.html'],
+    [
+      'addDirectory reports an error',
+      { addErrors: ['kunde inte läsa /site/x.html'] },
+      'addDirectory',
+      'kunde inte läsa /site/x.html',
+    ],
     ['writeFiles reports an error', { writeErrors: ['behörighet saknas'] }, 'writeFiles', 'behörighet saknas'],
     ['a step throws', { throwIn: 'addDirectory' }, 'addDirectory', 'tjänsten avslutades oväntat'],
   ];
@@ -79,7 +96,9 @@ describe('buildSearchIndex', () => {
       );
       expect(error).toBeInstanceOf(PagefindBuildError);
       expect((error as PagefindBuildError).step).toBe(step);
-      expect((error as PagefindBuildError).message).toBe(`Sökindexet kunde inte byggas: Pagefind rapporterade fel i steget ${step}:\n  - ${cause}`);
+      expect((error as PagefindBuildError).message).toBe(
+        `Sökindexet kunde inte byggas: Pagefind rapporterade fel i steget ${step}:\n  - ${cause}`,
+      );
       expect(calls.at(-1)).toBe('close');
       if (step !== 'writeFiles') expect(calls.some((c) => c.startsWith('writeFiles'))).toBe(false);
     });
@@ -89,15 +108,23 @@ describe('buildSearchIndex', () => {
 describe('the Astro integration', () => {
   it('rejects astro:build:done with the cause, which fails the build', async () => {
     const { api } = fakeApi({ addErrors: ['ogiltig HTML i arenden/x/index.html'] });
-    const hook = pagefindSearch(api).hooks['astro:build:done'] as unknown as (p: { dir: URL; logger: unknown }) => Promise<void>;
+    const hook = pagefindSearch(api).hooks['astro:build:done'] as unknown as (p: {
+      dir: URL;
+      logger: unknown;
+    }) => Promise<void>;
     const logger = { info: () => undefined };
-    await expect(hook({ dir: new URL('file:///site/'), logger })).rejects.toThrow('steget addDirectory:\n  - ogiltig HTML i arenden/x/index.html');
+    await expect(hook({ dir: new URL('file:///site/'), logger })).rejects.toThrow(
+      'steget addDirectory:\n  - ogiltig HTML i arenden/x/index.html',
+    );
   });
 
   it('logs what it indexed when all goes well', async () => {
     const { api } = fakeApi();
     const lines: string[] = [];
-    const hook = pagefindSearch(api).hooks['astro:build:done'] as unknown as (p: { dir: URL; logger: unknown }) => Promise<void>;
+    const hook = pagefindSearch(api).hooks['astro:build:done'] as unknown as (p: {
+      dir: URL;
+      logger: unknown;
+    }) => Promise<void>;
     await hook({ dir: new URL('file:///site/'), logger: { info: (l: string) => lines.push(l) } });
     expect(lines).toEqual(['Sökindex: 5 ärendesidor indexerade, skrivet till /site/pagefind']);
   });

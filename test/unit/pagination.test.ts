@@ -1,6 +1,13 @@
 /** The case list in pages (src/pages/_views/pagination.ts). */
 import { describe, expect, it } from 'vitest';
-import { CASES_PER_PAGE, listPagePath, pageCount, pageItems, pageLinks, pageRange } from '../../src/pages/_views/pagination.ts';
+import {
+  CASES_PER_PAGE,
+  listPagePath,
+  pageCount,
+  pageItems,
+  pageLinks,
+  pageRange,
+} from '../../src/pages/_views/pagination.ts';
 
 describe('pagination', () => {
   it('counts pages, at least one', () => {

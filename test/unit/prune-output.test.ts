@@ -18,12 +18,15 @@ describe('staleFiles', () => {
       { path: 'index.html', mtimeMs: 2_000 },
       { path: 'pagefind/fragment/gammal.pf_fragment', mtimeMs: 999 },
     ];
-    expect(staleFiles(files, 1_000, new Set(['arenden/kvar/index.html', 'index.html']))).toEqual(['arenden/borttagen/index.html', 'pagefind/fragment/gammal.pf_fragment']);
+    expect(staleFiles(files, 1_000, new Set(['arenden/kvar/index.html', 'index.html']))).toEqual([
+      'arenden/borttagen/index.html',
+      'pagefind/fragment/gammal.pf_fragment',
+    ]);
   });
 });
 
 describe('pruneOutput', () => {
-  it('removes stale files and the folders they leave empty, keeps new files, kept pages, .git and Pagefind\'s folder', () => {
+  it("removes stale files and the folders they leave empty, keeps new files, kept pages, .git and Pagefind's folder", () => {
     const dir = join(work, 'dist');
     const write = (path: string, seconds?: number) => {
       mkdirSync(join(dir, path, '..'), { recursive: true });
@@ -38,7 +41,12 @@ describe('pruneOutput', () => {
     write('index.html');
     const since = Date.now() - 60_000;
     expect(pruneOutput(dir, since, new Set(['arenden/kvar/index.html']))).toBe(2);
-    expect(listFiles(dir)).toEqual(['.git/HEAD', 'arenden/kvar/index.html', 'index.html', 'pagefind/fragment/sv_1a2b3c4.pf_fragment']);
+    expect(listFiles(dir)).toEqual([
+      '.git/HEAD',
+      'arenden/kvar/index.html',
+      'index.html',
+      'pagefind/fragment/sv_1a2b3c4.pf_fragment',
+    ]);
   });
 });
 
@@ -49,7 +57,9 @@ describe('fileSystemNow', () => {
     expect(readdirSync(dir)).toEqual([]);
     writeFileSync(join(dir, 'ny.html'), 'x');
     expect(statSync(join(dir, 'ny.html')).mtimeMs).toBeGreaterThanOrEqual(now);
-    expect(staleFiles([{ path: 'ny.html', mtimeMs: statSync(join(dir, 'ny.html')).mtimeMs }], now, new Set())).toEqual([]);
+    expect(staleFiles([{ path: 'ny.html', mtimeMs: statSync(join(dir, 'ny.html')).mtimeMs }], now, new Set())).toEqual(
+      [],
+    );
   });
 });
 
@@ -62,7 +72,11 @@ describe('pruneStaleOutput', () => {
     await hooks['astro:config:done']!({ config: { outDir: url } });
     await hooks['astro:build:start']!({});
     write();
-    await hooks['astro:build:done']!({ dir: url, assets: new Map([['/', [new URL('index.html', url)]]]), logger: { info: (m: string) => logged.push(m) } });
+    await hooks['astro:build:done']!({
+      dir: url,
+      assets: new Map([['/', [new URL('index.html', url)]]]),
+      logger: { info: (m: string) => logged.push(m) },
+    });
     return logged;
   }
   /** A file with a time long before any build: as an earlier build left it, or as a copy that kept its source's time. */
@@ -80,7 +94,7 @@ describe('pruneStaleOutput', () => {
     expect(logged).toEqual(['1 filer från tidigare byggen som inte längre hör till webbplatsen togs bort']);
   });
 
-  it('leaves everything when the output was empty as the build started: all of it is this build\'s', async () => {
+  it("leaves everything when the output was empty as the build started: all of it is this build's", async () => {
     const dir = join(work, 'cold-output');
     const logged = await build(dir, () => {
       writeFileSync(join(dir, 'index.html'), 'ny');

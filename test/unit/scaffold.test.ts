@@ -33,7 +33,10 @@ const answers: ScaffoldAnswers = {
   organisation: 'Linköpings kommun',
   body: 'Arbetsmarknadsnämnden',
   decided: '2019-12',
-  decisionPoints: ['Nämnden ingår en överenskommelse med AB Stångåstaden om att finansiera Linkstep med 2 400 000 kr för 2020-01-01 – 2020-12-31.', '- yes: #2020'],
+  decisionPoints: [
+    'Nämnden ingår en överenskommelse med AB Stångåstaden om att finansiera Linkstep med 2 400 000 kr för 2020-01-01 – 2020-12-31.',
+    '- yes: #2020',
+  ],
   parties: [
     { name: 'AB Stångåstaden', role: 'recipient' },
     { name: 'Linköpings kommun', role: 'funder' },
@@ -59,7 +62,14 @@ describe('buildCaseFile', () => {
   });
 
   it('writes reference, period and the background paragraph when given', () => {
-    const text = buildCaseFile({ ...answers, decided: undefined, reference: 'KS 2018-597', periodStart: '2020-01-01', periodEnd: '2020-12-31', background: 'Linkstep startade 2018.' });
+    const text = buildCaseFile({
+      ...answers,
+      decided: undefined,
+      reference: 'KS 2018-597',
+      periodStart: '2020-01-01',
+      periodEnd: '2020-12-31',
+      background: 'Linkstep startade 2018.',
+    });
     const { parsed, errors } = parseCase(FILE, text);
     expect(errors).toEqual([]);
     expect(parsed!.data.decided).toBeUndefined();
@@ -72,7 +82,18 @@ describe('buildCaseFile', () => {
 
   it('comments out every optional field, with its description, and each example is valid once uncommented', () => {
     const text = buildCaseFile(answers);
-    for (const key of ['reference', 'period', 'funding', 'followUps', 'outcomes', 'targetGroup', 'places', 'topics', 'documents', 'signedBy']) {
+    for (const key of [
+      'reference',
+      'period',
+      'funding',
+      'followUps',
+      'outcomes',
+      'targetGroup',
+      'places',
+      'topics',
+      'documents',
+      'signedBy',
+    ]) {
       expect(text).toMatch(new RegExp(`^## ${key}: \\S`, 'm'));
       expect(text).toMatch(new RegExp(`^# ${key}:`, 'm'));
       expect(text).not.toMatch(new RegExp(`^${key}:`, 'm'));
@@ -81,7 +102,27 @@ describe('buildCaseFile', () => {
     const { parsed, errors } = parseCase(FILE, uncommented);
     expect(errors).toEqual([]);
     expect(Object.keys(parsed!.data).sort()).toEqual(
-      ['title', 'summary', 'kind', 'status', 'organisation', 'body', 'decided', 'reference', 'decisionPoints', 'parties', 'period', 'funding', 'followUps', 'outcomes', 'targetGroup', 'places', 'topics', 'documents', 'signedBy'].sort(),
+      [
+        'title',
+        'summary',
+        'kind',
+        'status',
+        'organisation',
+        'body',
+        'decided',
+        'reference',
+        'decisionPoints',
+        'parties',
+        'period',
+        'funding',
+        'followUps',
+        'outcomes',
+        'targetGroup',
+        'places',
+        'topics',
+        'documents',
+        'signedBy',
+      ].sort(),
     );
   });
 
@@ -94,16 +135,24 @@ describe('buildCaseFile', () => {
 describe('answer checks (the same schema pieces as the build, Swedish errors)', () => {
   it('text fields', () => {
     expect(checkText('title', 'Linkstep')).toBeUndefined();
-    expect(checkText('title', 'AB')).toBe('texten är för kort. Förväntat: minst 3 tecken. Ärendets namn som i dokumentet.');
-    expect(checkText('summary', 'Kort.')).toBe('texten är för kort. Förväntat: minst 10 tecken. En eller två meningar: vem får vad, för vad.');
+    expect(checkText('title', 'AB')).toBe(
+      'texten är för kort. Förväntat: minst 3 tecken. Ärendets namn som i dokumentet.',
+    );
+    expect(checkText('summary', 'Kort.')).toBe(
+      'texten är för kort. Förväntat: minst 10 tecken. En eller två meningar: vem får vad, för vad.',
+    );
     expect(checkText('title', 'x'.repeat(201))).toMatch(/^texten är för lång\. Förväntat: högst 200 tecken/);
     expect(checkText('organisation', 'Linköpings kommun')).toBeUndefined();
   });
 
   it('partial dates', () => {
     for (const ok of ['2019', '2019-12', '2019-12-18', '2024-02-29']) expect(checkDate(ok)).toBeUndefined();
-    expect(checkDate('2021-02-30')).toBe('datumet finns inte i kalendern. Förväntat: ett datum som finns i kalendern, skrivet ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD');
-    expect(checkDate('december 2019')).toBe('datumet har fel form. Förväntat: ett datum som finns i kalendern, skrivet ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD');
+    expect(checkDate('2021-02-30')).toBe(
+      'datumet finns inte i kalendern. Förväntat: ett datum som finns i kalendern, skrivet ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD',
+    );
+    expect(checkDate('december 2019')).toBe(
+      'datumet har fel form. Förväntat: ett datum som finns i kalendern, skrivet ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD',
+    );
   });
 
   it('decision points and party names', () => {
@@ -114,12 +163,17 @@ describe('answer checks (the same schema pieces as the build, Swedish errors)', 
   });
 
   it('slugs: the allowed characters, and new across all years', () => {
-    const files = ['content/cases/2019/linkstep-stangastaden-2020.mdx', 'content/cases/2020/iop-linkopings-stadsmission.mdx'];
+    const files = [
+      'content/cases/2019/linkstep-stangastaden-2020.mdx',
+      'content/cases/2020/iop-linkopings-stadsmission.mdx',
+    ];
     expect(checkSlug('ny-linkstep', files)).toBeUndefined();
     expect(checkSlug('linkstep-stangastaden-2020', files)).toBe(
       'sluggen "linkstep-stangastaden-2020" används redan av content/cases/2019/linkstep-stangastaden-2020.mdx. Förväntat: en slug som inget annat ärende har, oavsett år, till exempel linkstep-stangastaden-2020-2',
     );
-    expect(checkSlug('Stångåstaden 2020', files)).toBe('sluggen "Stångåstaden 2020" får bara innehålla a–z, 0–9 och bindestreck mellan orden. Förväntat: till exempel stangastaden-2020');
+    expect(checkSlug('Stångåstaden 2020', files)).toBe(
+      'sluggen "Stångåstaden 2020" får bara innehålla a–z, 0–9 och bindestreck mellan orden. Förväntat: till exempel stangastaden-2020',
+    );
   });
 
   it('choices by number, value or the start of the Swedish label', () => {
@@ -129,14 +183,20 @@ describe('answer checks (the same schema pieces as the build, Swedish errors)', 
     expect(parseChoice('beslutat', STATUSES, STATUS_LABEL)).toBe('decided');
     expect(parseChoice('9', KINDS, KIND_LABEL)).toBeUndefined();
     expect(parseChoice('a', STATUSES, STATUS_LABEL)).toBeUndefined(); // ambiguous: Ansökt, Avslag
-    expect(choiceError('9', KINDS)).toBe('"9" finns inte bland valen. Förväntat: ett nummer 1–5 eller ett av värdena agreement, grant, partnership, application, report');
+    expect(choiceError('9', KINDS)).toBe(
+      '"9" finns inte bland valen. Förväntat: ett nummer 1–5 eller ett av värdena agreement, grant, partnership, application, report',
+    );
   });
 
   it('parties from flags: namn:roll', () => {
     expect(parsePartyFlag('AB Stångåstaden:recipient')).toEqual({ name: 'AB Stångåstaden', role: 'recipient' });
     expect(parsePartyFlag('Samordningsförbundet: Finansiär')).toEqual({ name: 'Samordningsförbundet', role: 'funder' });
-    expect(parsePartyFlag('AB Stångåstaden')).toBe('parten "AB Stångåstaden" saknar roll. Förväntat: namn:roll, till exempel "AB Stångåstaden:recipient"');
-    expect(parsePartyFlag('AB Stångåstaden:köpare')).toBe('parten "AB Stångåstaden:köpare": "köpare" finns inte bland valen. Förväntat: ett nummer 1–5 eller ett av värdena owner, recipient, partner, funder, applicant');
+    expect(parsePartyFlag('AB Stångåstaden')).toBe(
+      'parten "AB Stångåstaden" saknar roll. Förväntat: namn:roll, till exempel "AB Stångåstaden:recipient"',
+    );
+    expect(parsePartyFlag('AB Stångåstaden:köpare')).toBe(
+      'parten "AB Stångåstaden:köpare": "köpare" finns inte bland valen. Förväntat: ett nummer 1–5 eller ett av värdena owner, recipient, partner, funder, applicant',
+    );
   });
 });
 

@@ -105,7 +105,12 @@ describe('sort values', () => {
       [SORT_KEYS.amountAsc]: 'a:0000000002400000',
     });
     const undated = caseSearchMeta(makeCase({ decided: undefined, funding: undefined }), BUILD_DAY).sort;
-    expect(undated).toEqual({ [SORT_KEYS.dateDesc]: 'a', [SORT_KEYS.dateAsc]: 'b', [SORT_KEYS.amountDesc]: 'a', [SORT_KEYS.amountAsc]: 'b' });
+    expect(undated).toEqual({
+      [SORT_KEYS.dateDesc]: 'a',
+      [SORT_KEYS.dateAsc]: 'b',
+      [SORT_KEYS.amountDesc]: 'a',
+      [SORT_KEYS.amountAsc]: 'b',
+    });
     const byPeriod = caseSearchMeta(makeCase({ decided: undefined, period: { start: '2020-01-01' } }), BUILD_DAY).sort;
     expect(byPeriod[SORT_KEYS.dateDesc]).toBe('b:2020-01-01:2');
   });
@@ -118,7 +123,10 @@ describe('result meta', () => {
       datum: 'Beslutsdatum: 18 december 2019',
       belopp: '2\u00a0400\u00a0000\u00a0kr, 1\u00a0100\u00a0000\u00a0kr per år',
     });
-    const proposed = caseSearchMeta(makeCase({ status: 'proposed', decided: '2019-12', funding: undefined }), BUILD_DAY).meta;
+    const proposed = caseSearchMeta(
+      makeCase({ status: 'proposed', decided: '2019-12', funding: undefined }),
+      BUILD_DAY,
+    ).meta;
     expect(proposed.datum).toBe('Förslaget daterat: december 2019');
     expect(proposed.belopp).toBe('belopp ej angivet');
     expect(caseSearchMeta(makeCase({ decided: undefined }), BUILD_DAY).meta.datum).toBe('Datum ej angivet i källan');

@@ -22,7 +22,12 @@ describe('URL ⇄ state', () => {
   });
 
   it('round-trips query, repeated filter values, sort and page in a stable order', () => {
-    const state = { q: 'arbetsträning', filters: { part: ['A', 'B, C'], ar: ['2019'] }, sort: 'belopp-hogst' as const, page: 3 };
+    const state = {
+      q: 'arbetsträning',
+      filters: { part: ['A', 'B, C'], ar: ['2019'] },
+      sort: 'belopp-hogst' as const,
+      page: 3,
+    };
     const query = stateToQuery(state);
     expect(query).toBe('?q=arbetstr%C3%A4ning&ar=2019&part=A&part=B%2C+C&sortering=belopp-hogst&sida=3');
     expect(parseState(query)).toEqual({ ...state, filters: { ar: ['2019'], part: ['A', 'B, C'] } });

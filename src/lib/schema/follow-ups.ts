@@ -21,9 +21,7 @@ export const followUp = z
     examples: [{ due: '2020-09', what: 'Utfall redovisas för arbetsmarknadsnämnden' }],
   });
 
-export const followUps = z
-  .array(followUp)
-  .meta({
-    description: 'Utlovade återrapporter.',
-    examples: [[{ due: '2020-09', what: 'Utfall redovisas för nämnden' }]],
-  });
+export const followUps = z.array(followUp).meta({
+  description: 'Utlovade återrapporter.',
+  examples: [[{ due: '2020-09', what: 'Utfall redovisas för nämnden' }]],
+});

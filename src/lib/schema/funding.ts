@@ -76,9 +76,7 @@ export const fundingEntry = z
     examples: [{ from: 'Linköpings kommun', to: 'AB Stångåstaden', amount: 2400000, basis: 'total' }],
   });
 
-export const funding = z
-  .array(fundingEntry)
-  .meta({
-    description: 'Varje penningflöde som dokumentet anger.',
-    examples: [[{ from: 'Linköpings kommun', amount: 2400000, basis: 'total' }]],
-  });
+export const funding = z.array(fundingEntry).meta({
+  description: 'Varje penningflöde som dokumentet anger.',
+  examples: [[{ from: 'Linköpings kommun', amount: 2400000, basis: 'total' }]],
+});

@@ -32,12 +32,10 @@ export const outcome = z
     examples: [{ indicator: 'Deltagare som påbörjat en anställning', actual: 67, unit: 'personer', asOf: '2019-11' }],
   });
 
-export const outcomes = z
-  .array(outcome)
-  .meta({
-    description: 'Mål och resultat.',
-    examples: [[{ indicator: 'Deltagare i arbete', target: 50, unit: 'personer' }]],
-  });
+export const outcomes = z.array(outcome).meta({
+  description: 'Mål och resultat.',
+  examples: [[{ indicator: 'Deltagare i arbete', target: 50, unit: 'personer' }]],
+});
 
 export const targetGroup = z
   .strictObject({
