@@ -1,15 +1,14 @@
 /**
- * Runs before `npm test`: the browser tests drive Debian's Chromium
- * (Playwright cannot download its own browsers here). If it is missing and
- * we may install packages (root or passwordless sudo, with apt-get), install
- * it; otherwise explain how, and stop.
+ * Runs in the browser tests' global setup (test/helpers/setup-e2e.ts): they
+ * drive Debian's Chromium (Playwright cannot download its own browsers here).
+ * If it is missing and we may install packages (root or passwordless sudo,
+ * with apt-get), install it; otherwise explain how, and stop.
  *
  * CHROMIUM_PATH overrides the browser (default /usr/bin/chromium).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-
-const path = process.env['CHROMIUM_PATH'] || '/usr/bin/chromium';
+import { CHROMIUM_PATH as path } from '../tools/chromium.ts';
 
 function run(cmd: string, args: string[]): boolean {
   const result = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
