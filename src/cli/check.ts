@@ -8,6 +8,7 @@
  *
  * The directory and alias file are those of the configuration (src/lib/config.ts).
  */
+import './config-errors.ts';
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { config } from '../lib/config.ts';

@@ -6,6 +6,7 @@
  * finished file is validated once more before it is written. The file text
  * comes from src/lib/content/scaffold.ts. Run `npm run new -- --help`.
  */
+import './config-errors.ts';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline/promises';

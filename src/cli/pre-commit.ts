@@ -6,6 +6,7 @@
  * the index, and documents under public/ as staged. Exits 1 with the Swedish
  * errors when anything is wrong.
  */
+import './config-errors.ts';
 import { spawnSync } from 'node:child_process';
 import { config } from '../lib/config.ts';
 import { isCaseFile, validateCaseFiles } from '../lib/content/collection.ts';
