@@ -1,0 +1,87 @@
+/**
+ * The case files as a set (src/lib/content/collection.ts): the one rule for
+ * which files are case files, and the one pipeline every tool validates with.
+ */
+import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { isCaseFile, validateCaseFiles } from '../../src/lib/content/collection.ts';
+import type { CaseData } from '../../src/lib/schema/case.ts';
+import { validCase } from '../helpers/valid-case.ts';
+
+const source = (data: unknown) => `---\n${stringify(data)}---\n\nText.\n`;
+const withDocument = (href: string) => ({ ...validCase(), documents: [{ title: 'Beslut', href }] });
+
+describe('isCaseFile', () => {
+  it.each([
+    ['2020/avtal.mdx', true],
+    ['avtal.mdx', true],
+    ['2020/Avtal.MD', true],
+    ['README.md', false],
+    ['2020/readme.md', false],
+    ['.utkast/avtal.mdx', false],
+    ['2020/.avtal.mdx', false],
+  ])('%s → %s (a misnamed file is still a case file, so it is reported, never skipped)', (path, expected) => {
+    expect(isCaseFile(path)).toBe(expected);
+  });
+});
+
+describe('validateCaseFiles', () => {
+  const files = { 'c/2020/a.mdx': source(validCase()), 'c/2021/a.mdx': source(validCase()) };
+  const read = (file: string) => files[file as keyof typeof files];
+
+  it('reports a slug clash with the other file as data, also when only the earlier file is checked', () => {
+    const all = Object.keys(files);
+    for (const checked of all) {
+      const { errors } = validateCaseFiles({ files: [checked], allFiles: all, read, publicFileExists: () => true });
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toMatchObject({ file: 'c/2021/a.mdx', otherFile: 'c/2020/a.mdx', field: 'filnamn' });
+    }
+  });
+
+  it('leaves out a clash between two files neither of which is checked', () => {
+    const { errors, cases } = validateCaseFiles({
+      files: [],
+      allFiles: Object.keys(files),
+      read,
+      publicFileExists: () => true,
+    });
+    expect(errors).toEqual([]);
+    expect(cases).toEqual([]);
+  });
+
+  it('does not parse a known file again, but checks its documents under public/ again', () => {
+    const text = source(withDocument('/dokument/beslut.pdf'));
+    const known = withDocument('/dokument/beslut.pdf') as unknown as CaseData;
+    const run = (exists: boolean) =>
+      validateCaseFiles({
+        files: ['c/2020/b.mdx'],
+        read: () => text,
+        publicFileExists: () => exists,
+        known: () => known,
+      });
+    const kept = run(true);
+    expect(kept.errors).toEqual([]);
+    expect(kept.cases).toMatchObject([{ slug: 'b', known: true, data: known }]);
+    const gone = run(false);
+    expect(gone.cases).toEqual([]);
+    expect(gone.errors).toMatchObject([
+      {
+        file: 'c/2020/b.mdx',
+        field: 'documents[0].href',
+        message: 'filen /dokument/beslut.pdf finns inte under public/',
+        expected: 'en fil som finns: lägg den i public/dokument/beslut.pdf, eller ange en fullständig webbadress',
+      },
+    ]);
+  });
+
+  it('parses an unknown file with every rule and names the line of a missing document', () => {
+    const { errors } = validateCaseFiles({
+      files: ['c/2020/b.mdx'],
+      read: () => source(withDocument('/dokument/saknas.pdf')),
+      publicFileExists: () => false,
+    });
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.field).toBe('documents[0].href');
+    expect(errors[0]!.line).toBeGreaterThan(2);
+  });
+});
