@@ -27,7 +27,7 @@ const projectPath = (example: string) =>
     message: `en sökväg i projektet, t.ex. ${example}`,
   });
 
-/** Each variable: its schema (with its default), and what it is for. */
+/** Each variable with its schema and default; what each is for is in the README's table. */
 const variables = {
   INSYN_SITE: webAddress('https://insyn.kommun.se').default('https://insyn.example.se'),
   INSYN_BASE: z
