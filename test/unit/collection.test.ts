@@ -57,7 +57,7 @@ describe('validateCaseFiles', () => {
         files: ['c/2020/b.mdx'],
         read: () => text,
         publicFileExists: () => exists,
-        known: () => known,
+        known: () => ({ data: known, facts: { links: [], corrections: [], quotes: [] } }),
       });
     const kept = run(true);
     expect(kept.errors).toEqual([]);

@@ -13,6 +13,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import type { BodyFacts } from './render-body.ts';
 
 /** The directory under Astro's cache dir that holds rendered bodies. */
 export const BODY_DIR = 'insyn-bodies';
@@ -50,6 +51,12 @@ export function removeBodyFile(file: string | undefined): void {
 export interface EntryWithBody {
   id: string;
   rendered?: { html: string; metadata?: { bodyFile?: unknown; [key: string]: unknown } } | undefined;
+}
+
+/** The body facts (links, corrections, quoted sources) the loader recorded for an entry, if any. */
+export function bodyFactsOf(entry: EntryWithBody): BodyFacts | undefined {
+  const facts = entry.rendered?.metadata?.['facts'];
+  return typeof facts === 'object' && facts !== null ? (facts as BodyFacts) : undefined;
 }
 
 /** The file the loader recorded for an entry's body, if any. */

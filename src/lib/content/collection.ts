@@ -1,17 +1,21 @@
 /**
  * The case files as a set: which files are case files, and the one
  * pipeline that validates a set of them (each file's schema, cross-field
- * rules, body policy, personnummer guard and documents under `public/`,
- * plus no two files sharing a slug). The build's loader, `npm run check`,
+ * rules, body policy and components, personnummer guard and documents
+ * under `public/`, plus the rules across files: no two files share a slug,
+ * and every `<Ärende slug="…">` names a case that exists). The build's loader, `npm run check`,
  * the pre-commit hook and `npm run new` all call `validateCaseFiles`.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { config } from '../config.ts';
 import { slugOf } from '../core/slug.ts';
+import { BUILD_DATE } from '../config.ts';
+import { isoDay } from '../core/partial-date.ts';
 import type { CaseData } from '../schema/case.ts';
 import type { CaseError } from '../validate/errors.ts';
 import { documentErrors, type ParsedCase, parseCase } from './parse-case.ts';
+import type { BodyFacts } from './render-body.ts';
 
 /**
  * Whether a path inside the cases directory (`2020/x.mdx`) is a case file:
@@ -83,17 +87,56 @@ export interface CaseFileSet {
   /** Whether a site path is a file under public/ (as the site will be published). */
   publicFileExists: (sitePath: string) => boolean;
   /**
-   * The data of a file already validated with this exact text (the loader's
-   * cache); such a file is not parsed again, only its documents are checked
-   * again, since files under public/ may have gone.
+   * The data and body facts of a file already validated with this exact text
+   * (the loader's cache); such a file is not parsed again, only what may
+   * have changed around it is checked again: its documents under public/,
+   * the cases it links to, its corrections against the build day.
    */
-  known?: ((file: string, source: string) => CaseData | undefined) | undefined;
+  known?: ((file: string, source: string) => KnownCase | undefined) | undefined;
+  /** The build day, `YYYY-MM-DD` (default: the configured build date). */
+  today?: string | undefined;
+}
+
+/** What the loader's cache keeps of a validated file. */
+export interface KnownCase {
+  data: CaseData;
+  facts: BodyFacts;
 }
 
 export interface ValidatedCase extends ParsedCase {
   source: string;
-  /** Whether `known` gave the data (the body is then not split out again). */
+  /** Whether `known` gave the data (the body is then neither split out nor rendered again: `body` and `html` are empty). */
   known: boolean;
+}
+
+/** Errors for `<Ärende slug="…">` links to cases that do not exist. */
+export function linkErrors(file: string, facts: BodyFacts, slugs: ReadonlySet<string>): CaseError[] {
+  return facts.links
+    .filter((link) => !slugs.has(link.slug))
+    .map((link) => ({
+      file,
+      line: link.line,
+      field: 'brödtext <Ärende>',
+      message: `slug: det finns inget ärende med sluggen "${link.slug}"`,
+      found: link.slug,
+      expected: 'sluggen för ett ärende som finns: filnamnet utan .mdx, under content/cases/<år>/',
+      example: '<Ärende slug="linkstep-avtal-2019">avtalet från 2019</Ärende>',
+    }));
+}
+
+/** Errors for corrections dated after the build day (for files validated on an earlier day). */
+export function correctionDayErrors(file: string, facts: BodyFacts, today: string): CaseError[] {
+  return facts.corrections
+    .filter((c) => c.date > today)
+    .map((c) => ({
+      file,
+      line: c.line,
+      field: 'brödtext <Rättelse>',
+      message: `datum: datumet är senare än i dag (${today})`,
+      found: c.date,
+      expected: 'dagen för rättelsen som ÅÅÅÅ-MM-DD, en dag som finns i kalendern och inte är senare än i dag',
+      example: `datum="${today}"`,
+    }));
 }
 
 /** Validates a set of case files; lists every error in every file. */
@@ -101,18 +144,23 @@ export function validateCaseFiles(set: CaseFileSet): { cases: ValidatedCase[]; e
   const selected = new Set(set.files);
   const errors = duplicateSlugErrors(set.allFiles ?? set.files).filter((e) => selected.has(e.file) || (e.otherFile !== undefined && selected.has(e.otherFile)));
   const cases: ValidatedCase[] = [];
+  const today = set.today ?? isoDay(BUILD_DATE);
+  const slugs = new Set((set.allFiles ?? set.files).map(slugOf));
   for (const file of set.files) {
     const source = set.read(file);
-    const data = set.known?.(file, source);
-    if (data !== undefined) {
-      const docErrors = documentErrors(file, data, set.publicFileExists);
-      errors.push(...docErrors);
-      if (docErrors.length === 0) cases.push({ slug: slugOf(file), file, data, body: '', source, known: true });
+    const known = set.known?.(file, source);
+    if (known !== undefined) {
+      const knownErrors = [...documentErrors(file, known.data, set.publicFileExists), ...correctionDayErrors(file, known.facts, today), ...linkErrors(file, known.facts, slugs)];
+      errors.push(...knownErrors);
+      if (knownErrors.length === 0) cases.push({ slug: slugOf(file), file, data: known.data, body: '', html: '', facts: known.facts, source, known: true });
       continue;
     }
-    const result = parseCase(file, source, { publicFileExists: set.publicFileExists });
+    const result = parseCase(file, source, { publicFileExists: set.publicFileExists, today });
     errors.push(...result.errors);
-    if (result.parsed) cases.push({ ...result.parsed, source, known: false });
+    if (!result.parsed) continue;
+    const links = linkErrors(file, result.parsed.facts, slugs);
+    errors.push(...links);
+    if (links.length === 0) cases.push({ ...result.parsed, source, known: false });
   }
   return { cases, errors };
 }

@@ -8,6 +8,9 @@
  * Rendered bodies are kept outside the data store, one file per case in the
  * cache dir (see body-store.ts): the store stays small enough to inline at
  * 100 000 cases. The case page reads a body with `caseBodyHtml(entry)`.
+ * What the body says that other pages need (links to other cases,
+ * corrections, quoted sources) is kept in the entry's
+ * `rendered.metadata.facts`; read it with `bodyFactsOf(entry)`.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -16,9 +19,9 @@ import { config as siteConfig } from '../config.ts';
 import { slugOf } from '../core/slug.ts';
 import { type CaseData, caseSchema } from '../schema/case.ts';
 import { CaseValidationError } from '../validate/errors.ts';
-import { bodyFileOf, bodyFilePath, removeBodyFile, writeBodyFile } from './body-store.ts';
+import { bodyFactsOf, bodyFileOf, bodyFilePath, removeBodyFile, writeBodyFile } from './body-store.ts';
 import { listCaseFiles, publicFileChecker, validateCaseFiles } from './collection.ts';
-import { RENDERER_VERSION, renderBody } from './render-body.ts';
+import { rendererVersion } from './render-body.ts';
 
 export interface CasesLoaderOptions {
   /** Directory of case files relative to the project root. */
@@ -31,17 +34,20 @@ async function load(ctx: LoaderContext, dir: string): Promise<void> {
   const cacheDir = fileURLToPath(config.cacheDir);
   const files = listCaseFiles(root, dir);
   const digests = new Map<string, string>();
+  // What a body's HTML depends on besides its text: the renderer's code and the base path of site links.
+  const renderer = `${rendererVersion()}\n${siteConfig.base}`;
   const { cases, errors } = validateCaseFiles({
     files,
     read: (file) => readFileSync(`${root}/${file}`, 'utf8'),
     publicFileExists: publicFileChecker(root),
     // Unchanged since the last load (same text and renderer) and its body is still on disk: not parsed again.
     known: (file, source) => {
-      const digest = generateDigest(`${RENDERER_VERSION}\n${file}\n${source}`);
+      const digest = generateDigest(`${renderer}\n${file}\n${source}`);
       digests.set(file, digest);
       const existing = store.get(slugOf(file));
       const body = existing ? bodyFileOf(existing) : undefined;
-      return existing?.digest === digest && body !== undefined && existsSync(body) ? (existing.data as CaseData) : undefined;
+      const facts = existing ? bodyFactsOf(existing) : undefined;
+      return existing?.digest === digest && body !== undefined && facts !== undefined && existsSync(body) ? { data: existing.data as CaseData, facts } : undefined;
     },
   });
   const valid = new Set<string>();
@@ -53,10 +59,10 @@ async function load(ctx: LoaderContext, dir: string): Promise<void> {
     const existingBody = previous ? bodyFileOf(previous) : undefined;
     const digest = digests.get(c.file)!;
     const bodyFile = bodyFilePath(cacheDir, c.slug, digest);
-    writeBodyFile(bodyFile, renderBody(c.body));
+    writeBodyFile(bodyFile, c.html);
     rendered++;
     if (existingBody !== bodyFile) removeBodyFile(existingBody);
-    store.set({ id: c.slug, data: c.data, filePath: c.file, digest, rendered: { html: '', metadata: { bodyFile } } });
+    store.set({ id: c.slug, data: c.data, filePath: c.file, digest, rendered: { html: '', metadata: { bodyFile, facts: c.facts } } });
   }
   // Deleted and invalid files leave the store (and their bodies the cache).
   for (const id of store.keys()) {

@@ -9,10 +9,12 @@ import { CORE_SCHEMA, load as loadYaml, YAMLException } from 'js-yaml';
 import { LineCounter, parseDocument, isNode } from 'yaml';
 import { SLUG_PATTERN, slugify, slugOf } from '../core/slug.ts';
 import { caseSchema, type CaseData } from '../schema/case.ts';
-import { bodyPolicyErrors } from '../validate/body-policy.ts';
 import type { CaseError } from '../validate/errors.ts';
 import { findPersonnummer } from '../validate/personnummer.ts';
 import { issueToErrors } from '../validate/zod-issues.ts';
+import { BUILD_DATE } from '../config.ts';
+import { isoDay } from '../core/partial-date.ts';
+import { type BodyFacts, type BodyQuote, compileBody } from './render-body.ts';
 
 export interface ParsedCase {
   slug: string;
@@ -20,6 +22,10 @@ export interface ParsedCase {
   file: string;
   data: CaseData;
   body: string;
+  /** The body's HTML for the case page (render-body.ts). */
+  html: string;
+  /** Links to other cases, corrections and quoted sources in the body. */
+  facts: BodyFacts;
 }
 
 export interface ParseResult {
@@ -54,6 +60,8 @@ export function splitFrontmatter(source: string): Split | undefined {
 export interface ParseOptions {
   /** Whether a file exists under `public/` (given a site path such as `/dokument/a.pdf`). */
   publicFileExists?: (sitePath: string) => boolean;
+  /** The build day, `YYYY-MM-DD` (default: the configured build date); a correction may not be dated after it. */
+  today?: string | undefined;
 }
 
 /** Parses and validates one case file. `file` is the path relative to the repository. */
@@ -104,10 +112,29 @@ export function parseCase(file: string, source: string, options: ParseOptions = 
       }
     }
   }
-  for (const e of bodyPolicyErrors(split.body, split.bodyLine)) errors.push({ ...e, file });
+  // The body is parsed once: the policy, the components and the HTML come from the same tree.
+  const body = compileBody(split.body, { lineOffset: split.bodyLine, today: options.today ?? isoDay(BUILD_DATE), documents: result.success ? result.data.documents : undefined });
+  for (const e of body.errors) errors.push({ ...e, file });
+  if (result.success && body.errors.length === 0) errors.push(...quoteSourceErrors(file, body.facts.quotes, result.data));
   if (result.success && options.publicFileExists) errors.push(...documentErrors(file, result.data, options.publicFileExists, lineOf));
   if (errors.length > 0 || !result.success) return { errors };
-  return { parsed: { slug, file, data: result.data, body: split.body }, errors };
+  return { parsed: { slug, file, data: result.data, body: split.body, html: body.html, facts: body.facts }, errors };
+}
+
+/** `<Citat källa="…">` names one of the case's documents by its title, or is a URL. */
+export function quoteSourceErrors(file: string, quotes: readonly BodyQuote[], data: CaseData): CaseError[] {
+  const titles = (data.documents ?? []).map((d) => d.title);
+  return quotes
+    .filter((q) => !/^https?:\/\//i.test(q.source) && !titles.includes(q.source))
+    .map((q) => ({
+      file,
+      line: q.line,
+      field: 'brödtext <Citat>',
+      message: `källa: "${q.source}" är inte titeln på något av ärendets dokument`,
+      found: q.source,
+      expected: titles.length > 0 ? `titeln på ett av dokumenten, exakt som i documents: ${titles.map((t) => `"${t}"`).join(', ')}; eller en webbadress` : 'en webbadress, eller titeln på ett dokument som du lägger till under documents',
+      example: `källa="${titles[0] ?? 'https://www.kommun.se/protokoll.pdf'}"`,
+    }));
 }
 
 /** Documents linked as site paths (`/dokument/a.pdf`) must be files under public/. */

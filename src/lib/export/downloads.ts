@@ -18,6 +18,7 @@ export interface Download {
 export const CASE_JSON_PATH = (slug: string): string => `/data/arenden/${slug}.json`;
 export const GIVING360_PATH = '/data/360giving.json';
 export const ALL_CASES_FEED_PATH = '/arenden.atom';
+export const CORRECTIONS_FEED_PATH = '/rattelser.atom';
 export const FOLLOW_UP_CALENDAR_PATH = '/uppfoljning.ics';
 export const organisationFeedPath = (orgSlug: string): string => `/organisationer/${orgSlug}/arenden.atom`;
 
@@ -69,6 +70,12 @@ export const DOWNLOADS: readonly Download[] = [
     format: 'Atom',
     description:
       'Flöde med alla ärenden, nyast först. Prenumerera i en flödesläsare. Varje organisation har också ett eget flöde på sin sida.',
+  },
+  {
+    path: CORRECTIONS_FEED_PATH,
+    format: 'Atom',
+    description:
+      'Flöde med alla rättelser i ärendena, nyast först: vad som rättades, när och i vilket ärende. Den som citerar Insyn kan följa det.',
   },
   {
     path: FOLLOW_UP_CALENDAR_PATH,

@@ -13,6 +13,7 @@
  * dropped.
  */
 import { type CaseEntry, caseDate, newestFirst } from '../domain/cases.ts';
+import type { SiteCorrection } from '../domain/case-links.ts';
 import { KIND_LABEL, STATUS_LABEL } from '../core/labels.ts';
 import { formatAmount } from '../core/money.ts';
 import { firstDay } from '../core/partial-date.ts';
@@ -97,6 +98,55 @@ export function atomFeed(cases: readonly CaseEntry[], options: FeedOptions): str
     '  <author><name>Insyn</name></author>',
     '  <rights>Uppgifterna är fria att använda (CC0 1.0).</rights>',
     ...sorted.map((c) => entry(c, options)),
+    '</feed>',
+    '',
+  ].join('\n');
+}
+
+export interface CorrectionsFeedOptions {
+  title: string;
+  subtitle: string;
+  /** Absolute URL of the feed itself (rel="self"). */
+  selfUrl: string;
+  /** Absolute URL of the site's start page (rel="alternate", and the base for links in the corrections' text). */
+  pageUrl: string;
+  /** Absolute URL of a case's page. */
+  urlOf: (slug: string) => string;
+  buildDate: Date;
+}
+
+/**
+ * An Atom feed of every correction (`<Rättelse>` in case bodies), newest
+ * first. An entry's id is its case page's URL with the anchor of the
+ * correction (`#rattelse-1`, by its place in the file), its `updated` the
+ * correction's day, its content the correction's text as HTML (site links in
+ * it resolve against `xml:base`).
+ */
+export function correctionsFeed(corrections: readonly SiteCorrection[], options: CorrectionsFeedOptions): string {
+  const updated = corrections[0] ? `${corrections[0].date}T00:00:00Z` : timestamp(options.buildDate);
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="sv" xml:base="${escapeXml(options.pageUrl)}">`,
+    `  <id>${escapeXml(options.selfUrl)}</id>`,
+    `  <title>${escapeXml(options.title)}</title>`,
+    `  <subtitle>${escapeXml(options.subtitle)}</subtitle>`,
+    `  <link rel="self" type="application/atom+xml" href="${escapeXml(options.selfUrl)}"/>`,
+    `  <link rel="alternate" type="text/html" href="${escapeXml(options.pageUrl)}"/>`,
+    `  <updated>${updated}</updated>`,
+    '  <author><name>Insyn</name></author>',
+    '  <rights>Uppgifterna är fria att använda (CC0 1.0).</rights>',
+    ...corrections.map((c) => {
+      const link = `${options.urlOf(c.slug)}#rattelse-${c.index}`;
+      return [
+        '  <entry>',
+        `    <id>${escapeXml(link)}</id>`,
+        `    <title>${escapeXml(`Rättelse: ${c.title}`)}</title>`,
+        `    <link rel="alternate" type="text/html" href="${escapeXml(link)}"/>`,
+        `    <updated>${c.date}T00:00:00Z</updated>`,
+        `    <content type="html">${escapeXml(c.html)}</content>`,
+        '  </entry>',
+      ].join('\n');
+    }),
     '</feed>',
     '',
   ].join('\n');

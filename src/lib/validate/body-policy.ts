@@ -1,18 +1,91 @@
 /**
- * The MDX body policy: a body may use Markdown, GFM and safe HTML elements,
- * and nothing else. No `import`/`export`, no `{expressions}`, no components
- * outside the allow-list, no `<script>`, `<iframe>` and the like, no `on*=`
- * handlers, no `javascript:` links. The body is parsed with an MDX-aware
- * parser (Sätteri's MDX mode), so the checks see MDX syntax and report lines.
+ * The body policy: what a case body may contain, as an allow-list decided on
+ * the body's syntax tree (the HAST Sätteri's MDX parser makes; see
+ * src/lib/content/render-body.ts, which walks that one tree to check and to
+ * render it). Anything not listed here is an error naming the line:
+ *
+ * - HTML elements that are safe on a public page, each with the attributes
+ *   it may carry; no `on*`, no `style`, no `id` or `class` (the page owns
+ *   those), no expressions, no `import`/`export`;
+ * - link targets (`href`, `src`, `cite`) with the schemes https, http,
+ *   mailto and tel, site paths (`/dokument/a.pdf`) and in-page anchors only,
+ *   decided on the value after entity decoding, the way a browser reads it;
+ * - the site's components (`COMPONENTS`), each attribute checked like a
+ *   frontmatter field.
  */
-import { mdxToMdast } from 'satteri';
+import { isRealDay } from '../core/partial-date.ts';
+import { SLUG_PATTERN } from '../core/slug.ts';
 import type { CaseError } from './errors.ts';
 
-/** Components the site provides to case bodies. None yet: add a name here and render it in src/lib/content/render-body.ts. */
-export const ALLOWED_COMPONENTS: ReadonlySet<string> = new Set();
+export type BodyError = Omit<CaseError, 'file'>;
 
-/** HTML elements that can run code, embed other pages or submit data. */
-const FORBIDDEN_ELEMENTS = new Set([
+/** Global attributes any allowed element may carry. */
+const GLOBAL_ATTRIBUTES = ['title', 'lang', 'dir'] as const;
+
+/** Safe HTML elements and the attributes each may carry besides the global ones. */
+const ELEMENTS: Readonly<Record<string, readonly string[]>> = {
+  p: [],
+  br: [],
+  hr: [],
+  h1: [],
+  h2: [],
+  h3: [],
+  h4: [],
+  h5: [],
+  h6: [],
+  em: [],
+  strong: [],
+  b: [],
+  i: [],
+  u: [],
+  s: [],
+  small: [],
+  sub: [],
+  sup: [],
+  mark: [],
+  abbr: [],
+  cite: [],
+  dfn: [],
+  code: [],
+  kbd: [],
+  samp: [],
+  var: [],
+  pre: [],
+  span: [],
+  div: [],
+  blockquote: ['cite'],
+  q: ['cite'],
+  del: ['cite', 'datetime'],
+  ins: ['cite', 'datetime'],
+  time: ['datetime'],
+  ul: [],
+  ol: ['start', 'reversed'],
+  li: [],
+  dl: [],
+  dt: [],
+  dd: [],
+  table: [],
+  caption: [],
+  thead: [],
+  tbody: [],
+  tfoot: [],
+  tr: [],
+  th: ['colspan', 'rowspan', 'scope'],
+  td: ['colspan', 'rowspan'],
+  a: ['href', 'hreflang'],
+  img: ['src', 'alt', 'width', 'height'],
+  figure: [],
+  figcaption: [],
+  details: [],
+  summary: [],
+  wbr: [],
+};
+
+/** Attributes whose value is a link target. */
+const URL_ATTRIBUTES = new Set(['href', 'src', 'cite']);
+
+/** Elements that can run code, embed other pages or submit data: named in their own message. */
+const DANGEROUS_ELEMENTS = new Set([
   'script',
   'iframe',
   'frame',
@@ -34,169 +107,383 @@ const FORBIDDEN_ELEMENTS = new Set([
   'template',
 ]);
 
-type BodyError = Omit<CaseError, 'file'>;
-
-interface Node {
-  type: string;
-  name?: string | null;
-  value?: string;
-  url?: string;
-  attributes?: { type: string; name?: string; value?: unknown }[];
-  children?: Node[];
-  position?: { start: { line: number } };
-}
-
-/** Cheap test: only bodies that could hold MDX syntax or script links need the MDX parse. */
-function mayNeedCheck(body: string): boolean {
-  return (
-    body.includes('<') ||
-    body.includes('{') ||
-    body.includes('}') ||
-    /^\s*(import|export)\b/m.test(body) ||
-    /javascript:/i.test(body)
-  );
-}
+/** The URL schemes a link in a body may use. */
+export const URL_SCHEMES: readonly string[] = ['https', 'http', 'mailto', 'tel'];
 
 /**
- * Errors for a body. `lineOffset` is the number of file lines before the body,
- * so reported lines point into the file.
+ * Whether a link target is allowed: one of `URL_SCHEMES`, a site path
+ * (`/…`, not `//host`) or an in-page anchor (`#…`). The value is the one
+ * after entity decoding; tabs and newlines are removed and control
+ * characters and spaces trimmed first, as a browser's URL parser does.
  */
-export function bodyPolicyErrors(body: string, lineOffset: number): BodyError[] {
-  if (!mayNeedCheck(body)) return [];
-  let tree: Node;
-  try {
-    tree = mdxToMdast(body) as unknown as Node;
-  } catch (error) {
-    const text = error instanceof Error ? error.message : String(error);
-    const m = /^(\d+):(\d+)(?:-\d+:\d+)?: (.*)$/s.exec(text);
+export function isAllowedUrl(value: string): boolean {
+  // eslint-disable-next-line no-control-regex
+  const url = value.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '');
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url);
+  if (scheme) return URL_SCHEMES.includes(scheme[1]!.toLowerCase());
+  if (url.startsWith('#')) return true;
+  return url.startsWith('/') && url[1] !== '/' && url[1] !== '\\';
+}
+
+function urlError(line: number | undefined, found: string, where: string): BodyError {
+  const js = /^\s*javascript:/i.test(found.replace(/[\t\n\r]/g, ''));
+  return {
+    line,
+    field: 'brödtext',
+    message: js ? 'javascript:-länkar är inte tillåtna' : `länkadressen ${where} är inte tillåten`,
+    found,
+    expected:
+      'en adress som börjar med https://, http://, mailto: eller tel:, eller en sökväg på webbplatsen som börjar med /',
+    example: '[Rapporten](https://exempel.se/rapport.pdf)',
+  };
+}
+
+/** Errors for a link target (`href`, `src`, `cite`) of a Markdown link or image or an HTML attribute. */
+export function urlErrors(value: string, line: number | undefined, where: string): BodyError[] {
+  return isAllowedUrl(value) ? [] : [urlError(line, value, where)];
+}
+
+/** A JSX attribute as the MDX parser gives it. */
+export interface JsxAttribute {
+  type: string;
+  name?: string;
+  value?: unknown;
+}
+
+/** Whether a JSX name is a component (starts with a capital, in any alphabet, or has a dot). */
+export function isComponentName(name: string): boolean {
+  const first = name.charAt(0);
+  return name.includes('.') || (first !== first.toLowerCase() && first === first.toUpperCase());
+}
+
+/** Errors for an HTML element written in the body (`<abbr title="…">`) and its attributes. */
+export function htmlElementErrors(
+  name: string,
+  attributes: readonly JsxAttribute[],
+  line: number | undefined,
+): BodyError[] {
+  const lower = name.toLowerCase();
+  const allowed = ELEMENTS[lower];
+  if (allowed === undefined || name !== lower) {
     return [
       {
-        line: m ? Number(m[1]) + lineOffset : undefined,
+        line,
         field: 'brödtext',
-        message: `brödtexten går inte att läsa som MDX (${m ? m[3]!.replace(/\s*\([\w:-]+\)\s*$/, '') : text})`,
-        expected:
-          'Markdown utan { } och med tecknet < bara i tillåtna HTML-taggar; skriv \\{ \\} eller \\< för att visa tecknen som text',
-        example: 'Beloppet är \\{ ungefär \\} 2 000 000 kr.',
+        message: `HTML-elementet <${name}> är inte tillåtet`,
+        found: `<${name}>`,
+        expected: DANGEROUS_ELEMENTS.has(lower)
+          ? 'Markdown utan skript, inbäddade sidor eller formulär'
+          : `Markdown, eller ett av de tillåtna HTML-elementen (${Object.keys(ELEMENTS).join(', ')})`,
+        example: 'länka i stället: [Rapporten](https://exempel.se/rapport.pdf)',
       },
     ];
   }
   const errors: BodyError[] = [];
-  const at = (node: Node) => (node.position ? node.position.start.line + lineOffset : undefined);
-  const visit = (node: Node): void => {
-    switch (node.type) {
-      case 'mdxjsEsm':
-        errors.push({
-          line: at(node),
-          field: 'brödtext',
-          message: 'import och export är inte tillåtna i brödtexten',
-          found: node.value?.split('\n')[0],
-          expected: 'bara text i Markdown',
-          example: 'ta bort raden',
-        });
-        break;
-      case 'mdxFlowExpression':
-      case 'mdxTextExpression':
-        errors.push({
-          line: at(node),
-          field: 'brödtext',
-          message: 'uttryck inom { } är inte tillåtna i brödtexten',
-          found: `{${node.value ?? ''}}`,
-          expected: 'vanlig text; skriv \\{ och \\} för att visa klammerparenteser',
-          example: `\\{${node.value ?? ''}\\}`,
-        });
-        break;
-      case 'mdxJsxFlowElement':
-      case 'mdxJsxTextElement': {
-        const name = node.name ?? '';
-        const isComponent = /^[A-Z]/.test(name) || name.includes('.');
-        if (name === '') {
-          errors.push({
-            line: at(node),
-            field: 'brödtext',
-            message: 'tomma taggar <> är inte tillåtna',
-            found: '<>',
-            expected: 'vanlig text',
-            example: 'ta bort <> och </>',
-          });
-        } else if (isComponent && !ALLOWED_COMPONENTS.has(name)) {
-          errors.push({
-            line: at(node),
-            field: 'brödtext',
-            message: `komponenten <${name}> finns inte på webbplatsen`,
-            found: `<${name}>`,
-            expected: ALLOWED_COMPONENTS.size
-              ? `en av: ${[...ALLOWED_COMPONENTS].join(', ')}`
-              : 'Markdown; webbplatsen har inga komponenter för brödtexten',
-            example: 'skriv innehållet som vanlig text',
-          });
-        } else if (FORBIDDEN_ELEMENTS.has(name.toLowerCase())) {
-          errors.push({
-            line: at(node),
-            field: 'brödtext',
-            message: `HTML-elementet <${name}> är inte tillåtet`,
-            found: `<${name}>`,
-            expected: 'Markdown utan skript, inbäddade sidor eller formulär',
-            example: 'länka i stället: [Rapporten](https://exempel.se/rapport.pdf)',
-          });
-        }
-        for (const attr of node.attributes ?? []) {
-          if (attr.type !== 'mdxJsxAttribute') {
-            errors.push({
-              line: at(node),
-              field: 'brödtext',
-              message: `uttryck i taggen <${name}> är inte tillåtna`,
-              found: `<${name} {…}>`,
-              expected: 'attribut med text i citattecken',
-              example: `<${name} title="…">`,
-            });
-          } else if (/^on/i.test(attr.name ?? '')) {
-            errors.push({
-              line: at(node),
-              field: 'brödtext',
-              message: `händelseattributet ${attr.name}= är inte tillåtet`,
-              found: `${attr.name}=`,
-              expected: 'inga on…=-attribut',
-              example: `ta bort ${attr.name}="…"`,
-            });
-          } else if (typeof attr.value !== 'string' && attr.value !== null && attr.value !== undefined) {
-            errors.push({
-              line: at(node),
-              field: 'brödtext',
-              message: `uttryck i attributet ${attr.name} är inte tillåtna`,
-              found: `${attr.name}={…}`,
-              expected: 'attribut med text i citattecken',
-              example: `${attr.name}="…"`,
-            });
-          } else if (typeof attr.value === 'string' && /^\s*javascript:/i.test(attr.value)) {
-            errors.push({
-              line: at(node),
-              field: 'brödtext',
-              message: 'javascript:-länkar är inte tillåtna',
-              found: attr.value,
-              expected: 'en länk som börjar med https:// eller /',
-              example: `${attr.name}="https://exempel.se"`,
-            });
-          }
-        }
-        break;
-      }
-      case 'link':
-      case 'image':
-      case 'definition':
-        if (/^\s*javascript:/i.test(node.url ?? '')) {
-          errors.push({
-            line: at(node),
-            field: 'brödtext',
-            message: 'javascript:-länkar är inte tillåtna',
-            found: node.url,
-            expected: 'en länk som börjar med https:// eller /',
-            example: '[Rapporten](https://exempel.se/rapport.pdf)',
-          });
-        }
-        break;
+  for (const attr of attributes) {
+    const attrName = attr.name ?? '';
+    const expression = expressionError(name, attr, line);
+    if (expression) {
+      errors.push(expression);
+      continue;
     }
-    for (const child of node.children ?? []) visit(child);
+    if (/^on/i.test(attrName)) {
+      errors.push({
+        line,
+        field: 'brödtext',
+        message: `händelseattributet ${attrName}= är inte tillåtet`,
+        found: `${attrName}=`,
+        expected: 'inga on…=-attribut',
+        example: `ta bort ${attrName}="…"`,
+      });
+    } else if (!(GLOBAL_ATTRIBUTES as readonly string[]).includes(attrName) && !allowed.includes(attrName)) {
+      errors.push({
+        line,
+        field: 'brödtext',
+        message: `attributet ${attrName}= är inte tillåtet på <${name}>`,
+        found: `${attrName}=`,
+        expected: `attributen ${[...GLOBAL_ATTRIBUTES, ...allowed].join(', ')}; utseendet (style, class) och ankare (id) sätter webbplatsen själv`,
+        example: `<${name}>…</${name}>`,
+      });
+    } else if (URL_ATTRIBUTES.has(attrName) && typeof attr.value === 'string') {
+      errors.push(...urlErrors(attr.value, line, `${attrName}="${attr.value}"`));
+    }
+  }
+  return errors;
+}
+
+/** An error for an attribute that is an expression (`{...x}`, `title={x}`), else undefined. */
+function expressionError(tag: string, attr: JsxAttribute, line: number | undefined): BodyError | undefined {
+  if (attr.type !== 'mdxJsxAttribute') {
+    return {
+      line,
+      field: 'brödtext',
+      message: `uttryck i taggen <${tag}> är inte tillåtna`,
+      found: `<${tag} {…}>`,
+      expected: 'attribut med text i citattecken',
+      example: `<${tag} title="…">`,
+    };
+  }
+  if (attr.value !== null && attr.value !== undefined && typeof attr.value !== 'string') {
+    return {
+      line,
+      field: 'brödtext',
+      message: `uttryck i attributet ${attr.name} är inte tillåtna`,
+      found: `${attr.name}={…}`,
+      expected: 'attribut med text i citattecken',
+      example: `${attr.name}="…"`,
+    };
+  }
+  return undefined;
+}
+
+/** Errors for nodes that are never allowed: import/export and `{expressions}`. */
+export function mdxNodeErrors(
+  node: { type: string; value?: string | undefined },
+  line: number | undefined,
+): BodyError[] {
+  if (node.type === 'mdxjsEsm') {
+    return [
+      {
+        line,
+        field: 'brödtext',
+        message: 'import och export är inte tillåtna i brödtexten',
+        found: node.value?.split('\n')[0],
+        expected: 'bara text i Markdown; komponenterna Citat, Rättelse och Ärende finns utan import',
+        example: 'ta bort raden',
+      },
+    ];
+  }
+  if (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') {
+    return [
+      {
+        line,
+        field: 'brödtext',
+        message: 'uttryck inom { } är inte tillåtna i brödtexten',
+        found: `{${node.value ?? ''}}`,
+        expected: 'vanlig text; skriv \\{ och \\} för att visa klammerparenteser',
+        example: `\\{${node.value ?? ''}\\}`,
+      },
+    ];
+  }
+  return [
+    {
+      line,
+      field: 'brödtext',
+      message: `brödtexten innehåller något som inte kan publiceras (${node.type})`,
+      expected: 'Markdown, tillåtna HTML-element och webbplatsens komponenter',
+      example: 'skriv innehållet som vanlig text',
+    },
+  ];
+}
+
+/** The error for a body the MDX parser cannot read (its message is `line:column: reason (rule)`). */
+export function parseError(error: unknown, lineOffset: number): BodyError {
+  const text = error instanceof Error ? error.message : String(error);
+  const m = /^(\d+):(\d+)(?:-\d+:\d+)?: (.*)$/s.exec(text);
+  return {
+    line: m ? Number(m[1]) + lineOffset : undefined,
+    field: 'brödtext',
+    message: `brödtexten går inte att läsa som MDX (${m ? m[3]!.replace(/\s*\([\w:-]+\)\s*$/, '') : text})`,
+    expected:
+      'Markdown utan { } och med tecknet < bara i tillåtna HTML-taggar och komponenter; skriv \\{ \\} eller \\< för att visa tecknen som text',
+    example: 'Beloppet är \\{ ungefär \\} 2 000 000 kr.',
   };
-  visit(tree);
+}
+
+// ---------------------------------------------------------------------------
+// Components
+
+/** How a component may stand: on its own lines (a block) or inside a line of text. */
+export type Placement = 'block' | 'text';
+
+interface AttributeSpec {
+  required: boolean;
+  /** What a good value is, in Swedish. */
+  expected: string;
+  example: string;
+  /** An error message when the value is bad, else undefined. */
+  check?: (value: string, context: ComponentContext) => string | undefined;
+}
+
+export interface ComponentSpec {
+  /** What it is for, in Swedish (for messages and the staff guide). */
+  purpose: string;
+  attributes: Readonly<Record<string, AttributeSpec>>;
+  /** Where it may stand. */
+  placements: readonly Placement[];
+  /** A complete example, as staff write it. */
+  example: string;
+}
+
+export interface ComponentContext {
+  /** The build day (`YYYY-MM-DD`): a correction may not be dated after it. */
+  today: string;
+}
+
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** The site's components, available in every body without an import. */
+export const COMPONENTS: Readonly<Record<string, ComponentSpec>> = {
+  Citat: {
+    purpose: 'ett ordagrant citat ur ett källdokument',
+    attributes: {
+      källa: {
+        required: true,
+        expected: 'titeln på ett av ärendets dokument (documents[].title), eller en webbadress som börjar med https://',
+        example: 'källa="Protokoll kommunstyrelsen 2019-12-18"',
+        check: (value) =>
+          value.trim() === ''
+            ? 'källan är tom'
+            : /^[a-z][a-z0-9+.-]*:/i.test(value) && !/^https?:\/\//i.test(value)
+              ? 'källan är en adress som inte börjar med https:// eller http://'
+              : undefined,
+      },
+      sida: {
+        required: false,
+        expected: 'ett sidnummer eller ett sidintervall, t.ex. 4 eller 4–5',
+        example: 'sida="4"',
+        check: (value) =>
+          /^[1-9]\d{0,4}(?:[–-][1-9]\d{0,4})?$/.test(value) ? undefined : 'sidan är inte ett sidnummer',
+      },
+    },
+    placements: ['block'],
+    example: '<Citat källa="Protokoll kommunstyrelsen 2019-12-18" sida="4">\nKommunstyrelsen beslutar att …\n</Citat>',
+  },
+  Rättelse: {
+    purpose: 'en rättelse av ett fel i ärendet',
+    attributes: {
+      datum: {
+        required: true,
+        expected: 'dagen för rättelsen som ÅÅÅÅ-MM-DD, en dag som finns i kalendern och inte är senare än i dag',
+        example: 'datum="2026-11-20"',
+        check: (value, context) => {
+          const m = ISO_DAY.exec(value);
+          if (!m) return 'datumet är inte skrivet som ÅÅÅÅ-MM-DD';
+          if (!isRealDay(Number(m[1]), Number(m[2]), Number(m[3]))) return 'datumet finns inte i kalendern';
+          if (value > context.today) return `datumet är senare än i dag (${context.today})`;
+          return undefined;
+        },
+      },
+    },
+    placements: ['block'],
+    example: '<Rättelse datum="2026-11-20">\nBeloppet för 2021 var 1 200 000 kr, inte 2 100 000 kr.\n</Rättelse>',
+  },
+  Ärende: {
+    purpose: 'en länk till ett annat ärende på webbplatsen',
+    attributes: {
+      slug: {
+        required: true,
+        expected: 'sluggen (filnamnet utan .mdx) för ett ärende som finns',
+        example: 'slug="linkstep-avtal-2019"',
+        check: (value) =>
+          SLUG_PATTERN.test(value) ? undefined : 'sluggen får bara innehålla a–z, 0–9 och bindestreck',
+      },
+    },
+    placements: ['block', 'text'],
+    example: '<Ärende slug="linkstep-avtal-2019">avtalet från 2019</Ärende>',
+  },
+};
+
+/** Errors for a component: its name, where it stands, its attributes and their values, and whether it has text. */
+export function componentErrors(
+  name: string,
+  attributes: readonly JsxAttribute[],
+  placement: Placement,
+  hasContent: boolean,
+  line: number | undefined,
+  context: ComponentContext,
+): BodyError[] {
+  const spec = COMPONENTS[name];
+  const names = Object.keys(COMPONENTS);
+  if (spec === undefined) {
+    const near = names.find(
+      (n) =>
+        n.toLowerCase() === name.toLowerCase() ||
+        n.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase() ===
+          name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase(),
+    );
+    return [
+      {
+        line,
+        field: 'brödtext',
+        message: `komponenten <${name}> finns inte på webbplatsen${near ? `; menade du <${near}>?` : ''}`,
+        found: `<${name}>`,
+        expected: `en av webbplatsens komponenter: ${names.map((n) => `<${n}>`).join(', ')}`,
+        example: COMPONENTS[near ?? 'Citat']!.example.split('\n')[0],
+      },
+    ];
+  }
+  const errors: BodyError[] = [];
+  const base = { line, field: `brödtext <${name}>` };
+  if (!spec.placements.includes(placement)) {
+    errors.push({
+      ...base,
+      message: `<${name}> ska stå på egna rader, inte inuti en textrad`,
+      found: `<${name}> i löpande text`,
+      expected: `<${name}> på en egen rad, med en tom rad före och efter`,
+      example: spec.example.split('\n')[0],
+    });
+  }
+  const seen = new Set<string>();
+  for (const attr of attributes) {
+    const expression = expressionError(name, attr, line);
+    if (expression) {
+      errors.push({ ...expression, field: base.field });
+      continue;
+    }
+    const attrName = attr.name ?? '';
+    seen.add(attrName);
+    const attrSpec = spec.attributes[attrName];
+    if (attrSpec === undefined) {
+      errors.push({
+        ...base,
+        message: `<${name}> har inget attribut ${attrName}`,
+        found: `${attrName}=`,
+        expected: `attributen ${Object.keys(spec.attributes).join(', ')}`,
+        example: spec.example.split('\n')[0],
+      });
+      continue;
+    }
+    const value = typeof attr.value === 'string' ? attr.value : undefined;
+    if (value === undefined) {
+      errors.push({
+        ...base,
+        message: `attributet ${attrName} saknar värde`,
+        found: attrName,
+        expected: attrSpec.expected,
+        example: attrSpec.example,
+      });
+      continue;
+    }
+    const problem = attrSpec.check?.(value, context);
+    if (problem !== undefined)
+      errors.push({
+        ...base,
+        message: `${attrName}: ${problem}`,
+        found: value,
+        expected: attrSpec.expected,
+        example: attrSpec.example,
+      });
+  }
+  for (const [attrName, attrSpec] of Object.entries(spec.attributes)) {
+    if (attrSpec.required && !seen.has(attrName)) {
+      errors.push({
+        ...base,
+        message: `attributet ${attrName} saknas`,
+        found: `<${name}>`,
+        expected: `${attrName}: ${attrSpec.expected}`,
+        example: spec.example.split('\n')[0],
+      });
+    }
+  }
+  if (!hasContent) {
+    errors.push({
+      ...base,
+      message: `<${name}> är tom`,
+      found: `<${name} … />`,
+      expected: `text mellan <${name}> och </${name}>: ${spec.purpose}`,
+      example: spec.example.replace(/\n/g, ' '),
+    });
+  }
   return errors;
 }

@@ -78,7 +78,7 @@ export async function rendererCosts(bodies: string[]): Promise<{ costs: Renderer
   };
   const costs = [
     time('Sätteri markdownToHtml (GFM)', (b) => markdownToHtml(b, GFM)),
-    time('Insyn renderBody (Sätteri + heading shift, ids, CSP fixes)', renderBody),
+    time('Insyn renderBody (one MDX tree: policy, components, headings, tables; serialised)', (b) => renderBody(b)),
     time('Sätteri mdxToHast (MDX grammar)', (b) => mdxToHast(b)),
   ];
   const missing: string[] = [];
