@@ -66,7 +66,9 @@ Fält (obligatoriska markerade med *):
                          applicant när kind är application)
   --period-start DATUM   när arbetet börjar
   --period-end DATUM     när arbetet slutar
-  --background "…"       första stycket i brödtexten (Bakgrund)
+  --background "…"       första stycket i brödtexten (Bakgrund); i brödtexten
+                         finns komponenterna <Citat>, <Rättelse> och <Ärende>
+                         (se "Komponenter" i content/README.md)
 
 Övrigt:
   --slug SLUG          filnamnet och webbadressen (standard: härleds från titeln)
@@ -389,6 +391,11 @@ async function main(): Promise<void> {
 Nästa steg:
   1. Öppna filen. Ta bort "# " framför de valfria fält som dokumentet anger och
      skriv in uppgifterna exakt som i källan. Skriv brödtexten med egna ord.
+     I brödtexten finns tre komponenter, utan import:
+       <Citat källa="dokumentets titel" sida="4">ordagrant ur källan</Citat>
+       <Rättelse datum="ÅÅÅÅ-MM-DD">vad som rättades</Rättelse>
+       <Ärende slug="ett-annat-arende">länktext</Ärende>
+     (se "Komponenter" i content/README.md).
   2. Kontrollera filen:  npm run check -- ${file}
   3. Förhandsgranska:    npm run dev  och öppna /arenden/${slug}/
   4. Publicera:          se "Publicera" i content/README.md`);

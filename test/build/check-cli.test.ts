@@ -29,7 +29,7 @@ describe('npm run check', () => {
   it('lists every error in every bad file at once and exits 1', () => {
     const r = check({ INSYN_CASES_DIR: 'test/fixtures/foundation' });
     expect(r.status).toBe(1);
-    expect(r.out).toContain('8 fel i 8 ärendefiler.');
+    expect(r.out).toContain('13 fel i 13 ärendefiler.');
     for (const [file, field] of [
       ['bad/cases/2020/felaktigt-belopp.mdx:17', 'funding[0].amount'],
       ['bad/cases/2020/omojligt-datum.mdx:8', 'decided'],
@@ -39,6 +39,11 @@ describe('npm run check', () => {
       ['bad/cases/2020/skript-i-brodtext.mdx:23', 'brödtext'],
       ['bad/cases/2020/saknat-dokument.mdx', 'documents[0].href'],
       ['bad/cases/2021/samma-slug.mdx', 'filnamn'],
+      ['bad/cases/2020/kodad-lank.mdx:24', 'brödtext'],
+      ['bad/cases/2020/okand-komponent.mdx:24', 'brödtext'],
+      ['bad/cases/2020/citat-utan-kalla.mdx:24', 'brödtext <Citat>'],
+      ['bad/cases/2020/rattelse-framtida-datum.mdx:24', 'brödtext <Rättelse>'],
+      ['bad/cases/2020/arende-okand-slug.mdx:24', 'brödtext <Ärende>'],
     ]) {
       expect(r.out).toMatch(
         new RegExp(

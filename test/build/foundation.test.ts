@@ -51,6 +51,36 @@ const errors: { kind: string; file: string; field: string; message: string }[] =
     message: 'HTML-elementet <script> är inte tillåtet',
   },
   {
+    kind: 'an entity-encoded javascript: link in the body',
+    file: '2020/kodad-lank.mdx:24',
+    field: 'brödtext',
+    message: 'javascript:-länkar är inte tillåtna',
+  },
+  {
+    kind: 'an unknown component',
+    file: '2020/okand-komponent.mdx:24',
+    field: 'brödtext',
+    message: 'komponenten <Diagram> finns inte på webbplatsen',
+  },
+  {
+    kind: 'a quotation without its source',
+    file: '2020/citat-utan-kalla.mdx:24',
+    field: 'brödtext <Citat>',
+    message: 'attributet källa saknas',
+  },
+  {
+    kind: 'a correction dated after the build day',
+    file: '2020/rattelse-framtida-datum.mdx:24',
+    field: 'brödtext <Rättelse>',
+    message: 'datum: datumet är senare än i dag (2026-11-23)',
+  },
+  {
+    kind: 'a link to a case that does not exist',
+    file: '2020/arende-okand-slug.mdx:24',
+    field: 'brödtext <Ärende>',
+    message: 'slug: det finns inget ärende med sluggen "finns-inte"',
+  },
+  {
     kind: 'a missing document',
     file: '2020/saknat-dokument.mdx',
     field: 'documents[0].href',

@@ -8,7 +8,8 @@
  * output is kept, unchanged case pages are not rendered again,
  * src/integrations/prune-output.ts removes what a build no longer makes),
  * after changes of every kind a page's cache key covers: how the build is
- * started, a case's text (with a body file lost from the cache), a deleted
+ * started, a case's text (with a body file lost from the cache, and a link
+ * to another case, whose page lists it), a deleted
  * and an added case, the organisation aliases, the build day, the repository
  * link.
  * After each rebuild every file is compared byte for byte with a clean build
@@ -246,20 +247,30 @@ describe('incremental builds from the good fixture site', () => {
     expect(keptUnder(same, 'utfall')).toBe(perOrganisation(kept.outDir, 'utfall'));
     expect(readPage(kept.outDir, '/arenden/ny-overenskommelse/')).toContain('<del>struken text</del>');
 
-    // One case's text changes, and another case's body file is lost from the cache.
-    // Both bodies are rendered again (the lost one is never published empty), the
-    // changed case's old body file is replaced, and only its page is rendered again.
+    // One case's text changes: a new sentence and a link to another case. Another
+    // case's body file is lost from the cache. Both bodies are rendered again (the
+    // lost one is never published empty), the changed case's old body file is
+    // replaced; its page is rendered again, and so is the linked case's page, which
+    // now lists it under "Ärenden som hänvisar hit" (its key covers its backlinks).
     const before = bodyOf('ny-overenskommelse')!;
     const lost = bodyOf('planerat-projekt')!;
     rmSync(join(kept.cacheDir, BODY_DIR, lost));
-    appendFileSync(join(ROOT, CASES, '2026/ny-overenskommelse.mdx'), '\nEn ny mening i beskrivningen.\n');
+    appendFileSync(
+      join(ROOT, CASES, '2026/ny-overenskommelse.mdx'),
+      '\nEn ny mening i beskrivningen, om <Ärende slug="planerat-projekt">det planerade projektet</Ärende>.\n',
+    );
     const changed = await rebuildMatchesClean();
     expect(changed).toContain(loaded(3, 2));
-    expect(cachedPages(changed)).toBe(2);
+    expect(cachedPages(changed)).toBe(1);
+    expect(textOf(readPage(kept.outDir, '/arenden/planerat-projekt/'))).toContain(
+      'Ärenden som hänvisar hit Ny överenskommelse om jobbcoacher',
+    );
     expect(bodies()).toHaveLength(3);
     expect(bodies()).toContain(lost);
     expect(bodies()).not.toContain(before);
-    expect(textOf(readPage(kept.outDir, '/arenden/ny-overenskommelse/'))).toContain('En ny mening i beskrivningen.');
+    expect(textOf(readPage(kept.outDir, '/arenden/ny-overenskommelse/'))).toContain(
+      'En ny mening i beskrivningen, om det planerade projektet',
+    );
     expect(textOf(readPage(kept.outDir, '/arenden/planerat-projekt/'))).toContain('Ett planerat projekt.');
 
     // One case deleted, one added, aliases changed.

@@ -1,8 +1,9 @@
 /**
  * Global setup of the e2e project: makes sure Chromium is there (the project's
  * own src/cli/ensure-chromium.ts: installs Debian's package when it may,
- * otherwise says how), then the seed and generated fixture sites
- * (shared-sites.ts). Only this tier needs a browser.
+ * otherwise says how), then the seed, generated and configured fixture sites
+ * (shared-sites.ts; the configured one's case bodies use every component).
+ * Only this tier needs a browser.
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -16,5 +17,5 @@ export default function setup(project: TestProject): Promise<() => void> {
     stdio: 'inherit',
   });
   if (chromium.status !== 0) throw new Error('Webbläsartesterna kan inte köras utan Chromium (se meddelandet ovan).');
-  return provideSites(project, ['seed', 'generated']);
+  return provideSites(project, ['seed', 'generated', 'configured']);
 }
