@@ -96,3 +96,23 @@ describe('/rattelser.atom', () => {
     expect(readPage(site, '/data/')).toContain('/insyn/rattelser.atom');
   });
 });
+
+describe('Så läser du ett ärende (MDX through @astrojs/mdx, with the body components)', () => {
+  const guide = readPage(site, '/las-ett-arende/');
+
+  it('renders the components as case pages do, and site links under the base path', () => {
+    expect(guide).toContain(
+      '<div class="correction"><p class="correction-date">Rättat den <time datetime="2024-03-12">12 mars 2024</time>:</p>',
+    );
+    expect(guide).toContain('<figure class="quote"><blockquote><p>Arbetsmarknadsnämnden ingår en överenskommelse');
+    expect(guide).toContain(
+      '<figcaption>Citat ur Tjänsteskrivelse Överenskommelse Stångåstaden Linkstep (dec 2019)</figcaption>',
+    );
+    expect(guide).toContain('<a href="/insyn/rattelser.atom">Rättelser</a>');
+    expect(guide).not.toMatch(/<script(?! type="application\/ld\+json")|style="/);
+  });
+
+  it('is linked from the about page', () => {
+    expect(readPage(site, '/om/')).toContain('<a href="/insyn/las-ett-arende/">Så läser du ett ärende</a>');
+  });
+});

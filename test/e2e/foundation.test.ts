@@ -13,7 +13,7 @@ const dir = inject('siteDir');
 const casePages = listFiles(dir)
   .filter((f) => /^arenden\/[^/]+\/index\.html$/.test(f))
   .map((f) => `/${f.replace(/index\.html$/, '')}`);
-const PAGES = ['/', '/arenden/', ...casePages, '/om/', '/finns-inte/'];
+const PAGES = ['/', '/arenden/', ...casePages, '/om/', '/las-ett-arende/', '/finns-inte/'];
 
 const session = browserSession(dir);
 

@@ -9,7 +9,7 @@ import { stringify } from 'yaml';
 import { validateCaseFiles } from '../../src/lib/content/collection.ts';
 import { parseCase } from '../../src/lib/content/parse-case.ts';
 import { compileBody, rendererVersion, renderBody } from '../../src/lib/content/render-body.ts';
-import { isAllowedUrl } from '../../src/lib/validate/body-policy.ts';
+import { componentPropsProblem, isAllowedUrl } from '../../src/lib/validate/body-policy.ts';
 import { validCase } from '../helpers/valid-case.ts';
 
 const TODAY = '2026-11-23';
@@ -419,6 +419,26 @@ describe('components across the file and the set', () => {
       [31, 'datum: datumet är senare än i dag (2026-11-23)'],
       [30, 'slug: det finns inget ärende med sluggen "borta"'],
     ]);
+  });
+});
+
+describe("components in the site's own MDX pages", () => {
+  it('are checked with the same rules, naming the page', () => {
+    expect(
+      componentPropsProblem('Citat', { källa: 'Ett protokoll', sida: '3' }, true, { today: TODAY }, '/las-ett-arende/'),
+    ).toBeUndefined();
+    const problem = componentPropsProblem(
+      'Rättelse',
+      { datum: '2026-02-30' },
+      true,
+      { today: TODAY },
+      '/las-ett-arende/',
+    );
+    expect(problem).toContain('/las-ett-arende/  brödtext <Rättelse>: datum: datumet finns inte i kalendern');
+    expect(problem).toContain('Exempel:   datum="2026-11-20"');
+    expect(componentPropsProblem('Ärende', { slug: 'a', href: 'x' }, true, { today: TODAY }, '/x/')).toContain(
+      '<Ärende> har inget attribut href',
+    );
   });
 });
 

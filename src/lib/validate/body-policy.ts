@@ -487,3 +487,30 @@ export function componentErrors(
   }
   return errors;
 }
+
+/**
+ * The same checks for a component used in the site's own MDX pages (through
+ * @astrojs/mdx, src/components/body/): its props as attributes. Returns the
+ * errors as one Swedish message naming the page, or undefined.
+ */
+export function componentPropsProblem(
+  name: string,
+  props: Record<string, unknown>,
+  hasContent: boolean,
+  context: ComponentContext,
+  page: string,
+): string | undefined {
+  const attributes: JsxAttribute[] = Object.entries(props).map(([key, value]) => ({
+    type: 'mdxJsxAttribute',
+    name: key,
+    value: typeof value === 'string' ? value : value === true || value === undefined ? null : { type: 'expression' },
+  }));
+  const errors = componentErrors(name, attributes, 'block', hasContent, undefined, context);
+  if (errors.length === 0) return undefined;
+  return errors
+    .map(
+      (e) =>
+        `${page}  ${e.field}: ${e.message}\n  Hittade:   ${e.found ?? ''}\n  Förväntat: ${e.expected}\n  Exempel:   ${e.example ?? ''}`,
+    )
+    .join('\n\n');
+}
