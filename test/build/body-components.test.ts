@@ -41,7 +41,7 @@ describe('a case page whose body uses every component', () => {
   it('links to other cases and site paths under the base path', () => {
     expect(body).toContain('<a href="/insyn/arenden/avslag/">avslaget på ansökan</a>');
     expect(body).toContain('<p><a href="/insyn/arenden/ansokan-per-ar/">Ansökan som beslutet bygger på</a></p>');
-    expect(body).toContain('<a href="/insyn/om/">om Insyn</a>');
+    expect(body).toContain('<a href="/insyn/om/">om Insyn</a>, <a href="/insyn/data/">öppna data</a>');
   });
 
   it('shifts setext, ATX and raw HTML headings under the page heading with prefixed ids', () => {

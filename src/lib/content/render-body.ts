@@ -138,11 +138,12 @@ function convert(nodes: SourceNode[] | undefined, walk: Walk, placement: Placeme
         if (isHeading(tagName)) {
           walk.headings.push(element);
           walk.minHeading = Math.min(walk.minHeading, Number(tagName[1]));
-        } else if (tagName === 'a' || tagName === 'img') {
-          const key = tagName === 'a' ? 'href' : 'src';
-          const target = properties[key];
-          if (typeof target === 'string') {
-            walk.errors.push(...urlErrors(target, line(node, walk), `(${target})`));
+        } else if (LINKING.has(tagName)) {
+          // Link targets, from Markdown or written as HTML: checked, and site paths get the base.
+          for (const key of URL_ATTRIBUTES) {
+            const target = properties[key];
+            if (typeof target !== 'string') continue;
+            walk.errors.push(...urlErrors(target, line(node, walk), key === 'href' || key === 'src' ? `(${target})` : `${key}="${target}"`));
             if (target.startsWith('/')) properties[key] = linkHref(target);
           }
         } else if (tagName === 'input') {
@@ -199,11 +200,7 @@ function convertJsx(node: SourceNode, walk: Walk, placement: Placement): HastChi
     walk.errors.push(...errors);
     if (errors.length > 0) return [];
     const properties: Record<string, unknown> = {};
-    for (const attr of attributes) {
-      if (attr.type !== 'mdxJsxAttribute' || !attr.name) continue;
-      const value = typeof attr.value === 'string' ? attr.value : true;
-      properties[attr.name] = typeof value === 'string' && URL_ATTRIBUTE.has(attr.name) && value.startsWith('/') ? linkHref(value) : value;
-    }
+    for (const attr of attributes) if (attr.type === 'mdxJsxAttribute' && attr.name) properties[attr.name] = typeof attr.value === 'string' ? attr.value : true;
     // Written as HTML, handled like the same element from Markdown (headings, cells, links).
     return convert([{ type: 'element', tagName: name, properties, children: node.children ?? [], position: node.position }], walk, placement);
   }
@@ -232,7 +229,9 @@ function convertJsx(node: SourceNode, walk: Walk, placement: Placement): HastChi
   }
 }
 
-const URL_ATTRIBUTE = new Set(['href', 'src', 'cite']);
+/** Elements that carry a link target, and the attributes that hold one. */
+const LINKING = new Set(['a', 'img', 'blockquote', 'q', 'del', 'ins']);
+const URL_ATTRIBUTES = ['href', 'src', 'cite'] as const;
 
 /** `<Citat>`: the authority's words in a block quotation, its source named under it (linked when it is a document or a URL). */
 function citat(source: string, page: string | undefined, children: HastChild[], at: number | undefined, walk: Walk): HastElement {
