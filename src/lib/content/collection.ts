@@ -120,7 +120,7 @@ export function linkErrors(file: string, facts: BodyFacts, slugs: ReadonlySet<st
       message: `slug: det finns inget ärende med sluggen "${link.slug}"`,
       found: link.slug,
       expected: 'sluggen för ett ärende som finns: filnamnet utan .mdx, under content/cases/<år>/',
-      example: '<Ärende slug="linkstep-avtal-2019">avtalet från 2019</Ärende>',
+      example: '<Ärende slug="linkstep-stangastaden-2020">överenskommelsen med Stångåstaden</Ärende>',
     }));
 }
 

@@ -330,7 +330,7 @@ export const COMPONENTS: Readonly<Record<string, ComponentSpec>> = {
       källa: {
         required: true,
         expected: 'titeln på ett av ärendets dokument (documents[].title), eller en webbadress som börjar med https://',
-        example: 'källa="Protokoll kommunstyrelsen 2019-12-18"',
+        example: 'källa="Tjänsteskrivelse Överenskommelse Stångåstaden Linkstep (dec 2019)"',
         check: (value) =>
           value.trim() === ''
             ? 'källan är tom'
@@ -347,7 +347,8 @@ export const COMPONENTS: Readonly<Record<string, ComponentSpec>> = {
       },
     },
     placements: ['block'],
-    example: '<Citat källa="Protokoll kommunstyrelsen 2019-12-18" sida="4">\nKommunstyrelsen beslutar att …\n</Citat>',
+    example:
+      '<Citat källa="Tjänsteskrivelse Överenskommelse Stångåstaden Linkstep (dec 2019)">\nArbetsmarknadsnämnden ingår en överenskommelse med AB Stångåstaden …\n</Citat>',
   },
   Rättelse: {
     purpose: 'en rättelse av ett fel i ärendet',
@@ -374,13 +375,13 @@ export const COMPONENTS: Readonly<Record<string, ComponentSpec>> = {
       slug: {
         required: true,
         expected: 'sluggen (filnamnet utan .mdx) för ett ärende som finns',
-        example: 'slug="linkstep-avtal-2019"',
+        example: 'slug="linkstep-stangastaden-2020"',
         check: (value) =>
           SLUG_PATTERN.test(value) ? undefined : 'sluggen får bara innehålla a–z, 0–9 och bindestreck',
       },
     },
     placements: ['block', 'text'],
-    example: '<Ärende slug="linkstep-avtal-2019">avtalet från 2019</Ärende>',
+    example: '<Ärende slug="linkstep-stangastaden-2020">överenskommelsen med Stångåstaden</Ärende>',
   },
 };
 
