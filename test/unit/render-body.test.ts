@@ -246,6 +246,13 @@ describe('components', () => {
       'komponenten <Arende> finns inte på webbplatsen; menade du <Ärende>?',
       '<Arende>',
     ],
+    [
+      'a component with a small letter',
+      '<citat källa="https://exempel.se">\nText.\n</citat>\n',
+      'brödtext',
+      '<citat> finns inte; menade du komponenten <Citat>?',
+      '<citat>',
+    ],
     ['Citat without källa', '<Citat>\nText.\n</Citat>\n', 'brödtext <Citat>', 'attributet källa saknas', '<Citat>'],
     [
       'Citat with an empty källa',

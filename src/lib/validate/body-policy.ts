@@ -164,6 +164,20 @@ export function htmlElementErrors(
 ): BodyError[] {
   const lower = name.toLowerCase();
   const allowed = ELEMENTS[lower];
+  const component = nearComponent(name);
+  if (component !== undefined && allowed === undefined) {
+    // A component written with a small letter (<citat>) reads as an HTML element.
+    return [
+      {
+        line,
+        field: 'brödtext',
+        message: `<${name}> finns inte; menade du komponenten <${component}>?`,
+        found: `<${name}>`,
+        expected: 'komponenternas namn börjar med stor bokstav: <Citat>, <Rättelse>, <Ärende>',
+        example: COMPONENTS[component]!.example.split('\n')[0],
+      },
+    ];
+  }
   if (allowed === undefined || name !== lower) {
     return [
       {
@@ -385,6 +399,12 @@ export const COMPONENTS: Readonly<Record<string, ComponentSpec>> = {
   },
 };
 
+/** The component a name means, ignoring case and diacritics (`citat`, `Arende`), if any. */
+function nearComponent(name: string): string | undefined {
+  const fold = (n: string) => n.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  return Object.keys(COMPONENTS).find((n) => fold(n) === fold(name));
+}
+
 /** Errors for a component: its name, where it stands, its attributes and their values, and whether it has text. */
 export function componentErrors(
   name: string,
@@ -397,12 +417,7 @@ export function componentErrors(
   const spec = COMPONENTS[name];
   const names = Object.keys(COMPONENTS);
   if (spec === undefined) {
-    const near = names.find(
-      (n) =>
-        n.toLowerCase() === name.toLowerCase() ||
-        n.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase() ===
-          name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase(),
-    );
+    const near = nearComponent(name);
     return [
       {
         line,
