@@ -16,7 +16,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { validateAll } from '../../src/lib/content/collection.ts';
 import { newestFirst } from '../../src/lib/domain/cases.ts';
 import { dataDictionary } from '../../src/lib/export/dictionary.ts';
-import { DOWNLOADS } from '../../src/lib/export/downloads.ts';
+import { DOWNLOADS, GIVING360_PATH } from '../../src/lib/export/downloads.ts';
 import { errorText, validateGrant, validatePackage } from '../helpers/giving360-validator.ts';
 import { CONFIGURED } from '../helpers/shared-sites.ts';
 import { listFiles, readPage, ROOT, SEED_CASES, textOf } from '../helpers/site.ts';
@@ -97,12 +97,14 @@ describe('open data of the seed fixture site', () => {
     }
   });
 
-  it('360giving.json: every grant validates; the seeds state no awarded amount with a decision day, so all are listed as left out', () => {
-    const pkg = readJson(dir, 'data/360giving.json');
-    for (const g of pkg.grants) expect(validateGrant(g), errorText(validateGrant.errors)).toBe(true);
-    if (pkg.grants.length > 0) expect(validatePackage(pkg), errorText(validatePackage.errors)).toBe(true);
-    expect(pkg.grants).toEqual([]);
-    const text = textOf(readPage(dir, '/data/'));
+  it('360giving.json: the seeds state no awarded amount with a decision day, so no file is published and /data/ says why', () => {
+    expect(existsSync(join(dir, 'data/360giving.json'))).toBe(false);
+    const html = readPage(dir, '/data/');
+    expect(html).not.toContain('href="/data/360giving.json"');
+    const text = textOf(html);
+    expect(text).toContain(
+      'Ingen 360Giving-fil publiceras just nu: inget penningflöde uppfyller kraven ovan, och standarden kräver minst ett bidrag i en fil.',
+    );
     expect(text).toContain('Belopp som inte ingår i 360Giving-filen, och varför');
     for (const title of [
       'Stångåstaden ett steg till sysselsättning (Linkstep)',
@@ -111,7 +113,6 @@ describe('open data of the seed fixture site', () => {
     ]) {
       expect(text).toContain(title);
     }
-    expect(text).toContain('Filen innehåller just nu inga bidrag');
   });
 
   it('arenden.atom parses as XML with every case, newest first', () => {
@@ -172,7 +173,8 @@ describe('open data of the seed fixture site', () => {
 
   it('/data/ links every download that exists, and lists every schema field', () => {
     const html = readPage(dir, '/data/');
-    for (const d of DOWNLOADS.filter((x) => !x.path.includes('<slug>'))) {
+    // The 360Giving package is published only with grants (none in the seeds; see above).
+    for (const d of DOWNLOADS.filter((x) => !x.path.includes('<slug>') && x.path !== GIVING360_PATH)) {
       expect(html, d.path).toContain(`href="${d.path}"`);
       expect(existsSync(join(dir, d.path)), d.path).toBe(true);
     }
@@ -212,6 +214,10 @@ describe('open data of the configured fixture site, under a base path', () => {
       `${ORIGIN}/insyn/arenden/beslut-med-orgnr/`,
     );
     expect(pkg.downloadURL).toBe(`${ORIGIN}/insyn/data/360giving.json`);
+    for (const g of pkg.grants) expect(validateGrant(g), errorText(validateGrant.errors)).toBe(true);
+    const withNumber = pkg.grants.find((g: { id: string }) => g.id === '360G-insyn-beslut-med-orgnr-1');
+    expect(withNumber.recipientOrganization[0].id).toBe('SE-ON-802400-0005');
+    expect(readPage(site.outDir, '/data/')).toContain('href="/insyn/data/360giving.json"');
   });
 
   it('sitemap, feeds and JSON use the base path', () => {
