@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { XMLParser } from 'fast-xml-parser';
 import { SyntaxValidator } from 'fast-xml-validator';
+import ExcelJS from 'exceljs';
 import ICAL from 'ical.js';
 import { describe, expect, inject, it } from 'vitest';
 import { validateAll } from '../../src/lib/content/collection.ts';
@@ -59,6 +60,20 @@ describe('open data of the seed fixture site', () => {
         csv.records.every((r) => r.length === csv.header.length),
         name,
       ).toBe(true);
+    }
+  });
+
+  it('every CSV file has a workbook beside it that opens with exceljs and holds the same rows', async () => {
+    for (const name of ['arenden', 'finansiering', 'finansiering-poster', 'uppfoljningar', 'utfall']) {
+      const csv = readCsv(dir, `${name}.csv`);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(readFileSync(join(dir, 'data', `${name}.xlsx`)) as unknown as ArrayBuffer);
+      expect(wb.worksheets.map((w) => w.name).slice(1), name).toEqual(['Kolumner', 'Om filen']);
+      const sheet = wb.worksheets[0]!;
+      expect(sheet.rowCount, name).toBe(csv.records.length + 1);
+      expect(sheet.views[0], name).toMatchObject({ state: 'frozen', ySplit: 1 });
+      const slugs = sheet.getColumn(1).values.slice(2);
+      expect(slugs, name).toEqual(csv.records.map((r) => r[0]));
     }
   });
 
@@ -230,6 +245,21 @@ describe('open data of the configured fixture site, under a base path', () => {
     expect(feed.entry.at(-1).id).toBe(`${ORIGIN}/insyn/arenden/utan-datum/`);
     expect(readJson(site.outDir, 'data/arenden/avslag.json').url).toBe(`${ORIGIN}/insyn/arenden/avslag/`);
     expect(readPage(site.outDir, '/data/')).toContain('href="/insyn/data/arenden.csv"');
+  });
+
+  it('text that would start a formula is neutralised in CSV and exact in JSON and Excel', async () => {
+    const point = '=HYPERLINK("https://example.invalid";"Klicka") står så i underlaget.';
+    const { header, records } = readCsv(site.outDir, 'arenden.csv');
+    const row = records.find((r) => r[0] === 'utan-datum')!;
+    expect(row[header.indexOf('decisionPoints')]!.split('\n')[0]).toBe(`'${point}`);
+    expect(readJson(site.outDir, 'data/arenden/utan-datum.json').decisionPoints[0]).toBe(point);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(join(site.outDir, 'data/arenden.xlsx')) as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0]!;
+    const r = records.findIndex((x) => x[0] === 'utan-datum') + 2;
+    const cell = sheet.getCell(r, header.indexOf('decisionPoints') + 1);
+    expect(cell.type).toBe(ExcelJS.ValueType.String);
+    expect(String(cell.value).split('\n')[0]).toBe(point);
   });
 
   it('the title with & " < > reads back exactly from CSV, feed and JSON-LD', () => {
