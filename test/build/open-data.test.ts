@@ -6,6 +6,7 @@
  * package validates; feeds, calendar and sitemap parse and carry the right
  * items; /data/ lists every download and every schema field.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -32,6 +33,25 @@ function readCsv(dir: string, name: string): { bom: boolean; header: string[]; r
 }
 
 const readJson = (dir: string, path: string) => JSON.parse(readFileSync(join(dir, path), 'utf8'));
+
+/** The data version a fixture site must carry: the newest commit of its case files, and the pinned build day. */
+function versionOf(casesDir: string) {
+  const commit = execFileSync('git', ['log', '-1', '--format=%H', '--', casesDir], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  }).trim();
+  const committed = execFileSync('git', ['log', '-1', '--format=%aI', '--', casesDir], { cwd: ROOT, encoding: 'utf8' });
+  const uncommitted =
+    execFileSync('git', ['status', '--porcelain', '--', casesDir], { cwd: ROOT, encoding: 'utf8' }).trim() !== '';
+  return {
+    id: `${commit}${uncommitted ? '+ändrad' : ''}/2026-11-23`,
+    commit,
+    committed: committed.slice(0, 10),
+    uncommitted,
+    buildDate: '2026-11-23',
+  };
+}
+const SEED_VERSION = versionOf(SEED_CASES);
 
 describe('open data of the seed fixture site', () => {
   const dir = inject('siteDir');
@@ -97,19 +117,55 @@ describe('open data of the seed fixture site', () => {
     expect(amount('arbetsplatskorkortet-idrott-och-service')).toEqual(['']);
   });
 
-  it('each per-case JSON equals the case data, plus slug and URL; arenden.json holds the same', () => {
+  it('each per-case JSON equals the case data, plus slug, URL and the data version; arenden.json holds the same', () => {
     const all = readJson(dir, 'data/arenden.json');
     expect(all.count).toBe(cases.length);
     expect(all.buildDate).toBe('2026-11-23');
     expect(all.license.url).toBe('https://creativecommons.org/publicdomain/zero/1.0/');
+    expect(all.version).toEqual(SEED_VERSION);
     for (const c of cases) {
       const one = readJson(dir, `data/arenden/${c.id}.json`);
-      const { slug, url, ...data } = one;
+      const { slug, url, version, ...data } = one;
       expect(slug).toBe(c.id);
       expect(url).toBe(`${SITE}/arenden/${c.id}/`);
+      expect(version).toEqual(SEED_VERSION);
       expect(data).toEqual(JSON.parse(JSON.stringify(c.data)));
-      expect(all.cases.find((x: { slug: string }) => x.slug === c.id)).toEqual(one);
+      expect(all.cases.find((x: { slug: string }) => x.slug === c.id)).toEqual({ slug, url, ...data });
     }
+  });
+
+  it('every download carries the same data version; /data/ and each case page offer a citation line', async () => {
+    const id = SEED_VERSION.id;
+    const feed = xml.parse(readFileSync(join(dir, 'arenden.atom'), 'utf8')).feed;
+    expect(feed.generator['@_version']).toBe(id);
+    const orgFeed = xml.parse(readFileSync(join(dir, 'organisationer/linkopings-kommun/arenden.atom'), 'utf8')).feed;
+    expect(orgFeed.generator['@_version']).toBe(id);
+    expect(readFileSync(join(dir, 'uppfoljning.ics'), 'utf8')).toContain(`X-INSYN-DATA-VERSION:${id}\r\n`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(join(dir, 'data/finansiering.xlsx')) as unknown as ArrayBuffer);
+    const about = new Map(
+      wb
+        .getWorksheet('Om filen')!
+        .getSheetValues()
+        .slice(1)
+        .map((r) => [(r as string[])[1], (r as string[])[2]]),
+    );
+    expect(about.get('Version (id)')).toBe(id);
+    const short = SEED_VERSION.commit!.slice(0, 8);
+    const data = textOf(readPage(dir, '/data/'));
+    expect(data).toMatch(
+      new RegExp(
+        `Insyn, öppna data om arbetsmarknadsmedel, version ${short} \\(\\d+ \\p{L}+ \\d{4}\\), hämtad 23 november 2026, ${SITE}/data/`,
+        'u',
+      ),
+    );
+    const page = textOf(readPage(dir, '/arenden/linkstep-stangastaden-2020/'));
+    expect(page).toMatch(
+      new RegExp(
+        `Insyn, ärende ”Stångåstaden ett steg till sysselsättning \\(Linkstep\\)” \\(linkstep-stangastaden-2020\\), version [0-9a-f]{8} \\(\\d+ \\p{L}+ \\d{4}\\), hämtad 23 november 2026, ${SITE}/arenden/linkstep-stangastaden-2020/`,
+        'u',
+      ),
+    );
   });
 
   it('360giving.json: the seeds state no awarded amount with a decision day, so no file is published and /data/ says why', () => {
@@ -229,6 +285,8 @@ describe('open data of the configured fixture site, under a base path', () => {
       `${ORIGIN}/insyn/arenden/beslut-med-orgnr/`,
     );
     expect(pkg.downloadURL).toBe(`${ORIGIN}/insyn/data/360giving.json`);
+    const version = versionOf(CONFIGURED.cases);
+    expect(pkg.identifier).toBe(`360G-insyn-${version.commit.slice(0, 8)}-2026-11-23`);
     for (const g of pkg.grants) expect(validateGrant(g), errorText(validateGrant.errors)).toBe(true);
     const withNumber = pkg.grants.find((g: { id: string }) => g.id === '360G-insyn-beslut-med-orgnr-1');
     expect(withNumber.recipientOrganization[0].id).toBe('SE-ON-802400-0005');
@@ -245,6 +303,16 @@ describe('open data of the configured fixture site, under a base path', () => {
     expect(feed.entry.at(-1).id).toBe(`${ORIGIN}/insyn/arenden/utan-datum/`);
     expect(readJson(site.outDir, 'data/arenden/avslag.json').url).toBe(`${ORIGIN}/insyn/arenden/avslag/`);
     expect(readPage(site.outDir, '/data/')).toContain('href="/insyn/data/arenden.csv"');
+  });
+
+  it('the citation lines point at the version in the repository', () => {
+    const version = versionOf(CONFIGURED.cases);
+    const data = readPage(site.outDir, '/data/');
+    expect(data).toContain(`https://github.com/kommun/insyn/tree/${version.commit}`);
+    const page = textOf(readPage(site.outDir, '/arenden/beslut-med-orgnr/'));
+    expect(page).toMatch(
+      /version [0-9a-f]{8} .*, https:\/\/github\.com\/kommun\/insyn\/blob\/[0-9a-f]{40}\/test\/fixtures\/open-data\/cases\/2021\/beslut-med-orgnr\.mdx/,
+    );
   });
 
   it('text that would start a formula is neutralised in CSV and exact in JSON and Excel', async () => {

@@ -185,7 +185,20 @@ describe('JSON', () => {
   });
 
   it('all cases: licence, build date, count and every case in order', () => {
-    const file = casesFile(cases, urlOf, BUILD);
+    const file = casesFile(cases, urlOf, BUILD, {
+      commit: undefined,
+      short: undefined,
+      committed: undefined,
+      uncommitted: false,
+      buildDate: '2026-11-23',
+    });
+    expect(file.version).toEqual({
+      id: 'okänd/2026-11-23',
+      commit: null,
+      committed: null,
+      uncommitted: false,
+      buildDate: '2026-11-23',
+    });
     expect(file.license.url).toBe('https://creativecommons.org/publicdomain/zero/1.0/');
     expect(file.buildDate).toBe('2026-11-23');
     expect(file.count).toBe(7);

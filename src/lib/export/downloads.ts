@@ -7,6 +7,7 @@
 import { url } from '../site.ts';
 import type { Giving360Options } from './giving360.ts';
 import type { Absolutize } from './links.ts';
+import type { DataVersion } from '../history/data-version.ts';
 
 export interface Download {
   /** Site path without the base (wrap in `url()`). */
@@ -91,10 +92,11 @@ export const DOWNLOADS: readonly Download[] = [
 ];
 
 /** The 360Giving settings for this site. */
-export function giving360Options(buildDate: Date, absolute: Absolutize): Giving360Options {
+export function giving360Options(buildDate: Date, absolute: Absolutize, version?: DataVersion): Giving360Options {
   return {
     buildDate,
     absolute,
+    ...(version ? { version } : {}),
     casePath: (slug) => url(`/arenden/${slug}/`),
     caseJsonPath: (slug) => url(CASE_JSON_PATH(slug)),
     homePath: url('/'),

@@ -56,6 +56,7 @@ import type { CaseData, FundingEntry } from '../schema/case.ts';
 import { formatKronor } from '../core/money.ts';
 import { DATA_LICENSE } from './json.ts';
 import { giving360SchemaErrors } from './giving360-validate.ts';
+import { type DataVersion, versionText } from '../history/data-version.ts';
 
 /** The prefix of every grant id (360Giving asks publishers for a stable prefix). */
 export const GRANT_ID_PREFIX = '360G-insyn';
@@ -118,6 +119,8 @@ export interface Giving360Options {
   packagePath: string;
   /** The slug of an organisation name (alias-aware where available). */
   orgSlugOf?: (name: string) => string;
+  /** The data version, in the package's identifier and description. */
+  version?: DataVersion;
 }
 
 export interface Giving360Result {
@@ -232,10 +235,12 @@ export function giving360(cases: readonly CaseEntry[], options: Giving360Options
       grants,
       version: GIVING360_VERSION,
       title: 'Insyn – beviljade medel till arbetsmarknadsinsatser',
-      description:
+      description: [
         'Medel som beslut från kommuner och samordningsförbund visar som beviljade, ett bidrag per penningflöde. Förslag, ansökningar, belopp per år och beslut utan dag ingår inte; se sidan Öppna data.',
+        ...(options.version ? [`Dataversion: ${versionText(options.version)}.`] : []),
+      ].join(' '),
       issued: isoDay(options.buildDate),
-      identifier: `${GRANT_ID_PREFIX}-${isoDay(options.buildDate)}`,
+      identifier: [GRANT_ID_PREFIX, options.version?.short, isoDay(options.buildDate)].filter(Boolean).join('-'),
       publisher: { name: 'Insyn', website: options.absolute(options.homePath) },
       license: DATA_LICENSE.url,
       accessURL: options.absolute(options.dataPagePath),

@@ -14,13 +14,14 @@ import { giving360, giving360Publication, type Giving360Result } from '../../lib
 import { toJson } from '../../lib/export/json.ts';
 import { absolutizer } from '../../lib/export/links.ts';
 import { fileResponse } from '../../lib/export/responses.ts';
+import { dataVersion } from '../../lib/history/data-version.ts';
 
 /** `360giving`, the file's name without `.json`. */
 const NAME = GIVING360_PATH.replace(/^\/data\//, '').replace(/\.json$/, '');
 
 export const getStaticPaths = (async () => {
   const cases = newestFirst(await getCollection('cases'));
-  const result = giving360(cases, giving360Options(BUILD_DATE, absolutizer(config.site)));
+  const result = giving360(cases, giving360Options(BUILD_DATE, absolutizer(config.site), dataVersion(BUILD_DATE)));
   return giving360Publication(result).publish ? [{ params: { giving360: NAME }, props: { result } }] : [];
 }) satisfies GetStaticPaths;
 
