@@ -305,10 +305,34 @@ describe('open data of the configured fixture site, under a base path', () => {
     expect(readPage(site.outDir, '/data/')).toContain('href="/insyn/data/arenden.csv"');
   });
 
+  it('organisations by number: one page for two names with one number; one name with two numbers is two pages', () => {
+    const org = textOf(readPage(site.outDir, '/organisationer/foreningen-exempel/'));
+    expect(org).toContain('Organisationsnummer 802400-0005');
+    expect(org).toContain('Org-id SE-ON-802400-0005');
+    expect(org).toContain('Namn i ärendena Föreningen Exempel, Föreningen Exempel i Staden');
+    expect(existsSync(join(site.outDir, 'organisationer/foreningen-exempel-i-staden'))).toBe(false);
+    for (const slug of ['forening-d', 'forening-d-8024000013', 'forening-d-8024000021'])
+      expect(existsSync(join(site.outDir, 'organisationer', slug, 'index.html')), slug).toBe(true);
+    expect(textOf(readPage(site.outDir, '/organisationer/forening-d-8024000021/'))).toContain(
+      'Organisationsnummer 802400-0021',
+    );
+    expect(textOf(readPage(site.outDir, '/organisationer/forening-d/'))).toContain(
+      'Organisationsnummer anges inte i ärendena',
+    );
+    expect(readPage(site.outDir, '/arenden/samma-namn-annat-nummer/')).toContain(
+      'href="/insyn/organisationer/forening-d-8024000021/"',
+    );
+    expect(readPage(site.outDir, '/arenden/samma-nummer-annat-namn/')).toContain(
+      'href="/insyn/organisationer/foreningen-exempel/"',
+    );
+  });
+
   it('the citation lines point at the version in the repository', () => {
     const version = versionOf(CONFIGURED.cases);
     const data = readPage(site.outDir, '/data/');
-    expect(data).toContain(`https://github.com/kommun/insyn/tree/${version.commit}`);
+    // A working tree with uncommitted fixture files has no exact version to link to, and says so.
+    if (version.uncommitted) expect(data).toContain('Adressen går till den här sidan');
+    else expect(data).toContain(`https://github.com/kommun/insyn/tree/${version.commit}`);
     const page = textOf(readPage(site.outDir, '/arenden/beslut-med-orgnr/'));
     expect(page).toMatch(
       /version [0-9a-f]{8} .*, https:\/\/github\.com\/kommun\/insyn\/blob\/[0-9a-f]{40}\/test\/fixtures\/open-data\/cases\/2021\/beslut-med-orgnr\.mdx/,

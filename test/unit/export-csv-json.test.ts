@@ -45,7 +45,7 @@ function expected(table: Table): string[][] {
 describe('fixture cases', () => {
   it('are valid', () => {
     expect(errors).toEqual([]);
-    expect(cases).toHaveLength(7);
+    expect(cases).toHaveLength(9);
   });
 });
 
@@ -201,7 +201,7 @@ describe('JSON', () => {
     });
     expect(file.license.url).toBe('https://creativecommons.org/publicdomain/zero/1.0/');
     expect(file.buildDate).toBe('2026-11-23');
-    expect(file.count).toBe(7);
+    expect(file.count).toBe(9);
     expect(file.cases.map((c) => c.slug)).toEqual(cases.map((c) => c.id));
   });
 });
