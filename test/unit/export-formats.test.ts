@@ -277,8 +277,8 @@ describe('JSON-LD', () => {
 });
 
 describe('sitemap', () => {
-  it('lists HTML pages only, with the base, sorted; no endpoints, no 404', () => {
-    const pages = ['', 'arenden/', 'arenden/a/', '404/', 'data/arenden.json', 'arenden.atom', 'data/'];
+  it('lists HTML pages only, with the base, sorted; no endpoints, no 404, no embed pages', () => {
+    const pages = ['', 'arenden/', 'arenden/a/', '404/', 'data/arenden.json', 'arenden.atom', 'data/', 'inbaddning/a/'];
     expect(htmlPagePaths(pages, '/')).toEqual(['/', '/arenden/', '/arenden/a/', '/data/']);
     expect(htmlPagePaths(pages, '/insyn/')).toEqual([
       '/insyn/',

@@ -254,6 +254,9 @@ export function buildOrganisations<T extends CaseEntry>(
 /** The site path of an organisation's page (without the base; wrap in `url()`). */
 export const organisationPath = (slug: string): string => `/organisationer/${slug}/`;
 
+/** The site path of an organisation's embed page (without the base; wrap in `url()`). */
+export const embedPath = (slug: string): string => `/inbaddning/${slug}/`;
+
 /** The site path of a body's page (without the base; wrap in `url()`). */
 export const bodyPath = (orgSlug: string, bodySlug: string): string => `/organisationer/${orgSlug}/${bodySlug}/`;
 
