@@ -151,6 +151,17 @@ describe('open data of the seed fixture site', () => {
         .map((r) => [(r as string[])[1], (r as string[])[2]]),
     );
     expect(about.get('Version (id)')).toBe(id);
+    const pkg = readJson(dir, 'data/datapackage.json');
+    expect(pkg.version).toBe(id);
+    for (const r of pkg.resources) {
+      expect(r.path, r.name).toBe(`${SITE}/data/${r.name}.csv`);
+      expect(r.schema.fields.map((f: { name: string }) => f.name)).toEqual(readCsv(dir, `${r.name}.csv`).header);
+    }
+    expect(
+      pkg.resources
+        .find((r: { name: string }) => r.name === 'finansiering')
+        .schema.fields.find((f: { name: string }) => f.name === 'amount'),
+    ).toMatchObject({ type: 'integer', title: 'Belopp (kr)' });
     const short = SEED_VERSION.commit!.slice(0, 8);
     const data = textOf(readPage(dir, '/data/'));
     expect(data).toMatch(

@@ -71,6 +71,12 @@ export const DOWNLOADS: readonly Download[] = [
   { path: '/data/utfall.csv', format: 'CSV', description: 'En rad per mål eller resultat (outcomes).' },
   { path: xlsxPathOf('/data/utfall.csv'), format: 'Excel', description: EXCEL_DESCRIPTION },
   {
+    path: '/data/datapackage.json',
+    format: 'JSON',
+    description:
+      'Beskrivning av CSV-filerna som Frictionless Data Package: varje kolumns typ, rubrik och betydelse, licensen och dataversionen, för verktyg som läser CSV med typer.',
+  },
+  {
     path: GIVING360_PATH,
     format: 'JSON',
     description:
