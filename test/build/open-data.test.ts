@@ -327,6 +327,12 @@ describe('open data of the configured fixture site, under a base path', () => {
     expect(textOf(readPage(site.outDir, '/organisationer/forening-d-8024000021/'))).toContain(
       'Organisationsnummer 802400-0021',
     );
+    expect(readPage(site.outDir, '/organisationer/forening-d-8024000021/')).toContain(
+      '<title>Förening D (802400-0021) – Insyn</title>',
+    );
+    const list = textOf(readPage(site.outDir, '/organisationer/'));
+    expect(list).toContain('Förening D (802400-0013)');
+    expect(list).toContain('Förening D (802400-0021)');
     expect(textOf(readPage(site.outDir, '/organisationer/forening-d/'))).toContain(
       'Organisationsnummer anges inte i ärendena',
     );
