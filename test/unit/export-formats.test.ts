@@ -24,6 +24,8 @@ import {
   orgIdOf,
 } from '../../src/lib/export/giving360.ts';
 import { giving360SchemaErrors } from '../../src/lib/export/giving360-validate.ts';
+import { giving360Options } from '../../src/lib/export/downloads.ts';
+import { buildOrganisations } from '../../src/lib/domain/organisations.ts';
 import { followUpCalendar, followUpUid } from '../../src/lib/export/ical.ts';
 import { caseJsonLd, jsonLdText } from '../../src/lib/export/jsonld.ts';
 import { absolute } from '../../src/lib/export/links.ts';
@@ -124,6 +126,22 @@ describe('360Giving', () => {
     expect(
       organisationId('Stadsmissionen i Linköping', bySlug('beslut-manad').data, () => 'linkopings-stadsmission'),
     ).toBe('360G-insyn-org-linkopings-stadsmission');
+  });
+
+  it('gives an organisation named without a number in its case the org-id of its one number elsewhere', () => {
+    const base = bySlug('beslut-med-orgnr');
+    const nameOnly = {
+      id: 'utan-nummer',
+      data: { ...base.data, parties: [{ name: 'Föreningen Exempel', role: 'recipient' as const }] },
+    };
+    const index = buildOrganisations([...cases, nameOnly]);
+    const withIndex = giving360(
+      [nameOnly],
+      giving360Options(BUILD, (p) => absolute(p, SITE), undefined, index),
+    );
+    expect(withIndex.package.grants[0]!.recipientOrganization[0]!.id).toBe('SE-ON-802400-0005');
+    const without = giving360([nameOnly], options);
+    expect(without.package.grants[0]!.recipientOrganization[0]!.id).toBe('360G-insyn-org-foreningen-exempel');
   });
 
   it("writes org-ids in the form org-id.guide's SE-ON list gives (556091-2148)", () => {

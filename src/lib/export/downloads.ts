@@ -8,6 +8,8 @@ import { url } from '../site.ts';
 import type { Giving360Options } from './giving360.ts';
 import type { Absolutize } from './links.ts';
 import type { DataVersion } from '../history/data-version.ts';
+import type { OrganisationIndex } from '../domain/organisations.ts';
+import type { CaseData } from '../schema/case.ts';
 
 export interface Download {
   /** Site path without the base (wrap in `url()`). */
@@ -98,11 +100,23 @@ export const DOWNLOADS: readonly Download[] = [
 ];
 
 /** The 360Giving settings for this site. */
-export function giving360Options(buildDate: Date, absolute: Absolutize, version?: DataVersion): Giving360Options {
+export function giving360Options(
+  buildDate: Date,
+  absolute: Absolutize,
+  version?: DataVersion,
+  organisations?: OrganisationIndex,
+): Giving360Options {
   return {
     buildDate,
     absolute,
     ...(version ? { version } : {}),
+    ...(organisations
+      ? {
+          orgSlugOf: organisations.namer.slugOf,
+          orgNumberOf: (name: string, data: CaseData) =>
+            organisations.bySlug.get(organisations.slugFor(name, data))?.orgNumber,
+        }
+      : {}),
     casePath: (slug) => url(`/arenden/${slug}/`),
     caseJsonPath: (slug) => url(CASE_JSON_PATH(slug)),
     homePath: url('/'),

@@ -39,8 +39,9 @@
  * only appended to); title and description from the case; currency SEK;
  * `plannedDates` from the entry's period, else the case's, at its own
  * precision (the standard's Event dates allow YYYY and YYYY-MM);
- * organisations get `SE-ON-NNNNNN-NNNN` when a party with that name has an
- * organisationsnummer (org-id.guide's list SE-ON gives its identifiers in
+ * organisations get `SE-ON-NNNNNN-NNNN` when the organisation has an
+ * organisationsnummer by the site's identity rule (a party of the case with
+ * that name, else the one number the name has elsewhere) (org-id.guide's list SE-ON gives its identifiers in
  * the form `556091-2148`, hyphen included), else
  * `360G-insyn-org-<organisation slug>`;
  * `beneficiaryLocation` from `places`; `classifications` the case's kind;
@@ -119,6 +120,12 @@ export interface Giving360Options {
   packagePath: string;
   /** The slug of an organisation name (alias-aware where available). */
   orgSlugOf?: (name: string) => string;
+  /**
+   * The organisationsnummer of the organisation a name in a case stands for,
+   * by the site's identity rule (src/lib/domain/organisations.ts: the case's
+   * party, else the one number that name has elsewhere).
+   */
+  orgNumberOf?: (name: string, data: CaseData) => string | undefined;
   /** The data version, in the package's identifier and description. */
   version?: DataVersion;
 }
@@ -168,11 +175,21 @@ export function orgIdOf(orgNumber: string): string {
   return `${ORG_ID_LIST}-${digits.slice(0, 6)}-${digits.slice(6)}`;
 }
 
-/** An organisation's id: `SE-ON-NNNNNN-NNNN` from a party's organisationsnummer, else a publisher-prefixed id. */
-export function organisationId(name: string, data: CaseData, orgSlugOf: (name: string) => string = slugify): string {
+/** The organisationsnummer of a party with exactly this name in the case, if any. */
+function partyNumber(name: string, data: CaseData): string | undefined {
   const key = name.trim().toLowerCase();
-  const party = data.parties.find((p) => p.orgNumber !== undefined && p.name.trim().toLowerCase() === key);
-  if (party?.orgNumber) return orgIdOf(party.orgNumber);
+  return data.parties.find((p) => p.orgNumber !== undefined && p.name.trim().toLowerCase() === key)?.orgNumber;
+}
+
+/** An organisation's id: `SE-ON-NNNNNN-NNNN` from its organisationsnummer, else a publisher-prefixed id. */
+export function organisationId(
+  name: string,
+  data: CaseData,
+  orgSlugOf: (name: string) => string = slugify,
+  orgNumberOf: (name: string, data: CaseData) => string | undefined = partyNumber,
+): string {
+  const number = orgNumberOf(name, data);
+  if (number) return orgIdOf(number);
   return `${GRANT_ID_PREFIX}-org-${orgSlugOf(name) || 'namnlos'}`;
 }
 
@@ -184,9 +201,10 @@ function toGrant(
 ): Giving360Grant {
   const d = entry.data;
   const orgSlugOf = options.orgSlugOf ?? slugify;
+  const orgNumberOf = options.orgNumberOf ?? partyNumber;
   const period = f.period ?? d.period;
   const documents = (d.documents ?? []).filter((doc): doc is { title: string; href: string } => doc.href !== undefined);
-  const funder: Giving360Organization = { id: organisationId(f.from, d, orgSlugOf), name: f.from };
+  const funder: Giving360Organization = { id: organisationId(f.from, d, orgSlugOf, orgNumberOf), name: f.from };
   if (f.from.trim() === d.organisation.trim()) funder.department = d.body;
   return {
     id: grantId(entry.id, n),
@@ -198,7 +216,7 @@ function toGrant(
     amountAwarded: f.amount,
     awardDate: d.decided!,
     ...(period ? { plannedDates: [{ startDate: period.start, ...(period.end ? { endDate: period.end } : {}) }] } : {}),
-    recipientOrganization: [{ id: organisationId(f.to, d, orgSlugOf), name: f.to }],
+    recipientOrganization: [{ id: organisationId(f.to, d, orgSlugOf, orgNumberOf), name: f.to }],
     fundingOrganization: [funder],
     ...(d.places && d.places.length > 0
       ? { beneficiaryLocation: d.places.map((name) => ({ name, countryCode: 'SE' as const })) }
