@@ -27,9 +27,10 @@ export default defineConfig({
   // below), and once every page is written pruneStaleOutput removes whatever this build
   // did not make, before Pagefind reads the pages.
   vite: { build: { assetsInlineLimit: 0, emptyOutDir: false } },
-  // Pruning runs after every integration that writes into the output (headers, per-case
-  // JSON, sitemap) and before Pagefind, which prunes its own folder.
-  integrations: [mdx(), securityHeaders(), caseJsonFiles(), sitemap(), pruneStaleOutput(), pagefindSearch()],
+  // Pruning runs after every integration that writes into the output (per-case JSON,
+  // sitemap) and before Pagefind, which prunes its own folder. The security headers come
+  // last: they list the output's top-level entries, Pagefind's folder included.
+  integrations: [mdx(), caseJsonFiles(), sitemap(), pruneStaleOutput(), pagefindSearch(), securityHeaders()],
   devToolbar: { enabled: false },
   // Editors: the Astro VS Code extension completes and validates case frontmatter
   // from the collection schema (.vscode/settings.json, content/README.md).

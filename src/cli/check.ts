@@ -13,8 +13,9 @@ import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { config } from '../lib/config.ts';
 import { listCaseFiles, publicFileChecker, validateCaseFiles } from '../lib/content/collection.ts';
-import { organisationAliasErrors } from '../lib/content/organisations-file.ts';
-import { formatCaseErrors } from '../lib/validate/errors.ts';
+import { organisationAliasErrors, readOrganisationAliases } from '../lib/content/organisations-file.ts';
+import { organisationIdentityIssues } from '../lib/domain/organisation-checks.ts';
+import { formatCaseError, formatCaseErrors } from '../lib/validate/errors.ts';
 
 const root = process.cwd();
 const args = process.argv.slice(2).filter((a) => !a.startsWith('-'));
@@ -24,13 +25,38 @@ const all = listCaseFiles(root);
 const named = args.map((a) => relative(root, resolve(a)).split('\\').join('/'));
 const files = args.length === 0 ? all : named.filter((f) => f !== config.organisationsFile);
 const checkAliases = args.length === 0 || named.includes(config.organisationsFile);
-const { errors } = validateCaseFiles({
+const read = (file: string) => readFileSync(resolve(root, file), 'utf8');
+const { cases, errors } = validateCaseFiles({
   files,
   allFiles: [...new Set([...all, ...files])],
-  read: (file) => readFileSync(resolve(root, file), 'utf8'),
+  read,
   publicFileExists: publicFileChecker(root),
 });
 if (checkAliases) errors.unshift(...organisationAliasErrors(root));
+
+// Organisation identity across all case files (numbers, names, the alias list), once every file is valid.
+let warnings: ReturnType<typeof organisationIdentityIssues>['warnings'] = [];
+if (errors.length === 0) {
+  const everyCase =
+    files.length === all.length
+      ? cases
+      : validateCaseFiles({ files: all, read, publicFileExists: publicFileChecker(root) }).cases;
+  const issues = organisationIdentityIssues(
+    everyCase.map((c) => ({ file: c.file, data: c.data, source: c.source })),
+    readOrganisationAliases(root),
+    config.organisationsFile,
+  );
+  errors.push(...issues.errors);
+  warnings = issues.warnings;
+}
+if (warnings.length > 0) {
+  console.warn(
+    [
+      `${warnings.length} ${warnings.length === 1 ? 'varning' : 'varningar'} om organisationer:`,
+      ...warnings.map(formatCaseError),
+    ].join('\n\n'),
+  );
+}
 
 const ms = Math.round(performance.now() - started);
 if (errors.length > 0) {

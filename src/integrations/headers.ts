@@ -1,6 +1,12 @@
-/** Writes `dist/_headers` with the site's security headers after the build. */
-import { writeFileSync } from 'node:fs';
+/**
+ * Writes `dist/_headers` with the site's security headers after the build:
+ * one rule per top-level entry of the output, so that the embed pages can
+ * allow framing while every other page forbids it (see src/lib/core/security.ts).
+ */
+import { readdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { config } from '../lib/config.ts';
 import { headersFile } from '../lib/core/security.ts';
 
 export function securityHeaders(): AstroIntegration {
@@ -8,7 +14,7 @@ export function securityHeaders(): AstroIntegration {
     name: 'insyn-security-headers',
     hooks: {
       'astro:build:done': ({ dir }) => {
-        writeFileSync(new URL('_headers', dir), headersFile());
+        writeFileSync(new URL('_headers', dir), headersFile(readdirSync(fileURLToPath(dir)), config.base));
       },
     },
   };

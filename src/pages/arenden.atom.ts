@@ -7,6 +7,7 @@ import { ALL_CASES_FEED_PATH } from '../lib/export/downloads.ts';
 import { atomFeed } from '../lib/export/feeds.ts';
 import { absolute } from '../lib/export/links.ts';
 import { fileResponse } from '../lib/export/responses.ts';
+import { dataVersion, versionId } from '../lib/history/data-version.ts';
 import { caseUrl, SITE_NAME, url } from '../lib/site.ts';
 
 export const GET: APIRoute = async ({ site }) => {
@@ -19,6 +20,7 @@ export const GET: APIRoute = async ({ site }) => {
     urlOf: (slug) => absolute(caseUrl(slug), site),
     buildDate: BUILD_DATE,
     addedOf: addedDay,
+    version: versionId(dataVersion(BUILD_DATE)),
   });
   return fileResponse(body, 'atom');
 };

@@ -7,6 +7,7 @@ import { FOLLOW_UP_CALENDAR_PATH } from '../lib/export/downloads.ts';
 import { followUpCalendar } from '../lib/export/ical.ts';
 import { absolute } from '../lib/export/links.ts';
 import { fileResponse } from '../lib/export/responses.ts';
+import { dataVersion, versionId, versionText } from '../lib/history/data-version.ts';
 import { caseUrl, url } from '../lib/site.ts';
 
 export const GET: APIRoute = async ({ site }) => {
@@ -16,6 +17,7 @@ export const GET: APIRoute = async ({ site }) => {
     urlOf: (slug) => absolute(caseUrl(slug), site),
     host: site?.hostname ?? 'insyn',
     calendarUrl: absolute(url(FOLLOW_UP_CALENDAR_PATH), site),
+    version: { id: versionId(dataVersion(BUILD_DATE)), text: versionText(dataVersion(BUILD_DATE)) },
   });
   return fileResponse(body, 'ics');
 };

@@ -68,4 +68,31 @@ describe('npm run check', () => {
       'test/fixtures/organisations/bad-aliases.yaml:4  [1].name: namnet "Stadsmissionen i Linköping" står redan i listan',
     );
   });
+
+  it('warns about one name with two organisationsnummer and one number under names the alias list does not join', () => {
+    const r = check({ INSYN_CASES_DIR: 'test/fixtures/open-data/cases' });
+    expect(r.status, r.out).toBe(0);
+    expect(r.out).toContain('2 varningar om organisationer:');
+    expect(r.out).toContain(
+      'test/fixtures/open-data/cases/2019/samma-nummer-annat-namn.mdx:17  parties[1].orgNumber: namnet "Förening D" har olika organisationsnummer: 802400-0021 i test/fixtures/open-data/cases/2019/samma-namn-annat-nummer.mdx:14, 802400-0013 i test/fixtures/open-data/cases/2019/samma-nummer-annat-namn.mdx:17',
+    );
+    expect(r.out).toContain(
+      'test/fixtures/open-data/cases/2021/beslut-med-orgnr.mdx:16  parties[0].orgNumber: organisationsnumret 802400-0005 står under flera namn som alias-listan test/fixtures/seed/organisations.yaml inte förenar: "Föreningen Exempel i Staden" (test/fixtures/open-data/cases/2019/samma-nummer-annat-namn.mdx), "Föreningen Exempel" (test/fixtures/open-data/cases/2021/beslut-med-orgnr.mdx)',
+    );
+    expect(r.out).toContain('Alla 9 ärendefiler är giltiga');
+  });
+
+  it('is an error, naming the case file and the alias list, when the list joins names with different numbers', () => {
+    const r = check({
+      INSYN_CASES_DIR: 'test/fixtures/open-data/cases',
+      INSYN_ORGANISATIONS_FILE: 'test/fixtures/organisations/conflicting-aliases.yaml',
+    });
+    expect(r.status).toBe(1);
+    expect(r.out).toMatch(
+      /test\/fixtures\/open-data\/cases\/20\d\d\/[a-z-]+\.mdx:\d+ {2}parties\[\d\]\.orgNumber: alias-listan test\/fixtures\/organisations\/conflicting-aliases\.yaml anger att "[^"]+" och "[^"]+" är samma organisation, men de har olika organisationsnummer/,
+    );
+    expect(r.out).toContain(
+      'Förväntat: samma organisation har samma organisationsnummer: rätta numret i ärendefilen, eller ta bort stavningen ur test/fixtures/organisations/conflicting-aliases.yaml',
+    );
+  });
 });

@@ -225,6 +225,10 @@ describe('the good fixture site (its first build, clean)', () => {
     ).toEqual([]);
     const headers = readFileSync(join(site.outDir, '_headers'), 'utf8');
     expect(headers).toContain(`Content-Security-Policy: ${CSP_META}; frame-ancestors 'none'`);
+    // Only the embed pages may be framed; no catch-all rule that would also hit them.
+    expect(headers).toContain(`/inbaddning/*\n  Content-Security-Policy: ${CSP_META}; frame-ancestors 'self' https:`);
+    expect(headers).toContain(`/arenden/*\n  Content-Security-Policy: ${CSP_META}; frame-ancestors 'none'`);
+    expect(headers).not.toMatch(/^\/\*$/m);
   });
 
   it('renders each body once, into a body file outside the data store', () => {

@@ -6,17 +6,19 @@
  * package validates; feeds, calendar and sitemap parse and carry the right
  * items; /data/ lists every download and every schema field.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { XMLParser } from 'fast-xml-parser';
 import { SyntaxValidator } from 'fast-xml-validator';
+import ExcelJS from 'exceljs';
 import ICAL from 'ical.js';
 import { describe, expect, inject, it } from 'vitest';
 import { validateAll } from '../../src/lib/content/collection.ts';
 import { newestFirst } from '../../src/lib/domain/cases.ts';
 import { dataDictionary } from '../../src/lib/export/dictionary.ts';
-import { DOWNLOADS } from '../../src/lib/export/downloads.ts';
+import { DOWNLOADS, GIVING360_PATH } from '../../src/lib/export/downloads.ts';
 import { errorText, validateGrant, validatePackage } from '../helpers/giving360-validator.ts';
 import { CONFIGURED } from '../helpers/shared-sites.ts';
 import { listFiles, readPage, ROOT, SEED_CASES, textOf } from '../helpers/site.ts';
@@ -31,6 +33,25 @@ function readCsv(dir: string, name: string): { bom: boolean; header: string[]; r
 }
 
 const readJson = (dir: string, path: string) => JSON.parse(readFileSync(join(dir, path), 'utf8'));
+
+/** The data version a fixture site must carry: the newest commit of its case files, and the pinned build day. */
+function versionOf(casesDir: string) {
+  const commit = execFileSync('git', ['log', '-1', '--format=%H', '--', casesDir], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  }).trim();
+  const committed = execFileSync('git', ['log', '-1', '--format=%aI', '--', casesDir], { cwd: ROOT, encoding: 'utf8' });
+  const uncommitted =
+    execFileSync('git', ['status', '--porcelain', '--', casesDir], { cwd: ROOT, encoding: 'utf8' }).trim() !== '';
+  return {
+    id: `${commit}${uncommitted ? '+ändrad' : ''}/2026-11-23`,
+    commit,
+    committed: committed.slice(0, 10),
+    uncommitted,
+    buildDate: '2026-11-23',
+  };
+}
+const SEED_VERSION = versionOf(SEED_CASES);
 
 describe('open data of the seed fixture site', () => {
   const dir = inject('siteDir');
@@ -62,6 +83,20 @@ describe('open data of the seed fixture site', () => {
     }
   });
 
+  it('every CSV file has a workbook beside it that opens with exceljs and holds the same rows', async () => {
+    for (const name of ['arenden', 'finansiering', 'finansiering-poster', 'uppfoljningar', 'utfall']) {
+      const csv = readCsv(dir, `${name}.csv`);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(readFileSync(join(dir, 'data', `${name}.xlsx`)) as unknown as ArrayBuffer);
+      expect(wb.worksheets.map((w) => w.name).slice(1), name).toEqual(['Kolumner', 'Om filen']);
+      const sheet = wb.worksheets[0]!;
+      expect(sheet.rowCount, name).toBe(csv.records.length + 1);
+      expect(sheet.views[0], name).toMatchObject({ state: 'frozen', ySplit: 1 });
+      const slugs = sheet.getColumn(1).values.slice(2);
+      expect(slugs, name).toEqual(csv.records.map((r) => r[0]));
+    }
+  });
+
   it('arenden.csv has every case once, with its URL and ISO dates', () => {
     const { header, records } = readCsv(dir, 'arenden.csv');
     const col = (name: string) => header.indexOf(name);
@@ -82,27 +117,76 @@ describe('open data of the seed fixture site', () => {
     expect(amount('arbetsplatskorkortet-idrott-och-service')).toEqual(['']);
   });
 
-  it('each per-case JSON equals the case data, plus slug and URL; arenden.json holds the same', () => {
+  it('each per-case JSON equals the case data, plus slug, URL and the data version; arenden.json holds the same', () => {
     const all = readJson(dir, 'data/arenden.json');
     expect(all.count).toBe(cases.length);
     expect(all.buildDate).toBe('2026-11-23');
     expect(all.license.url).toBe('https://creativecommons.org/publicdomain/zero/1.0/');
+    expect(all.version).toEqual(SEED_VERSION);
     for (const c of cases) {
       const one = readJson(dir, `data/arenden/${c.id}.json`);
-      const { slug, url, ...data } = one;
+      const { slug, url, version, ...data } = one;
       expect(slug).toBe(c.id);
       expect(url).toBe(`${SITE}/arenden/${c.id}/`);
+      expect(version).toEqual(SEED_VERSION);
       expect(data).toEqual(JSON.parse(JSON.stringify(c.data)));
-      expect(all.cases.find((x: { slug: string }) => x.slug === c.id)).toEqual(one);
+      expect(all.cases.find((x: { slug: string }) => x.slug === c.id)).toEqual({ slug, url, ...data });
     }
   });
 
-  it('360giving.json: every grant validates; the seeds state no awarded amount with a decision day, so all are listed as left out', () => {
-    const pkg = readJson(dir, 'data/360giving.json');
-    for (const g of pkg.grants) expect(validateGrant(g), errorText(validateGrant.errors)).toBe(true);
-    if (pkg.grants.length > 0) expect(validatePackage(pkg), errorText(validatePackage.errors)).toBe(true);
-    expect(pkg.grants).toEqual([]);
-    const text = textOf(readPage(dir, '/data/'));
+  it('every download carries the same data version; /data/ and each case page offer a citation line', async () => {
+    const id = SEED_VERSION.id;
+    const feed = xml.parse(readFileSync(join(dir, 'arenden.atom'), 'utf8')).feed;
+    expect(feed.generator['@_version']).toBe(id);
+    const orgFeed = xml.parse(readFileSync(join(dir, 'organisationer/linkopings-kommun/arenden.atom'), 'utf8')).feed;
+    expect(orgFeed.generator['@_version']).toBe(id);
+    expect(readFileSync(join(dir, 'uppfoljning.ics'), 'utf8')).toContain(`X-INSYN-DATA-VERSION:${id}\r\n`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(join(dir, 'data/finansiering.xlsx')) as unknown as ArrayBuffer);
+    const about = new Map(
+      wb
+        .getWorksheet('Om filen')!
+        .getSheetValues()
+        .slice(1)
+        .map((r) => [(r as string[])[1], (r as string[])[2]]),
+    );
+    expect(about.get('Version (id)')).toBe(id);
+    const pkg = readJson(dir, 'data/datapackage.json');
+    expect(pkg.version).toBe(id);
+    for (const r of pkg.resources) {
+      expect(r.path, r.name).toBe(`${SITE}/data/${r.name}.csv`);
+      expect(r.schema.fields.map((f: { name: string }) => f.name)).toEqual(readCsv(dir, `${r.name}.csv`).header);
+    }
+    expect(
+      pkg.resources
+        .find((r: { name: string }) => r.name === 'finansiering')
+        .schema.fields.find((f: { name: string }) => f.name === 'amount'),
+    ).toMatchObject({ type: 'integer', title: 'Belopp (kr)' });
+    const short = SEED_VERSION.commit!.slice(0, 8);
+    const data = textOf(readPage(dir, '/data/'));
+    expect(data).toMatch(
+      new RegExp(
+        `Insyn, öppna data om arbetsmarknadsmedel, version ${short} \\(\\d+ \\p{L}+ \\d{4}\\), hämtad 23 november 2026, ${SITE}/data/`,
+        'u',
+      ),
+    );
+    const page = textOf(readPage(dir, '/arenden/linkstep-stangastaden-2020/'));
+    expect(page).toMatch(
+      new RegExp(
+        `Insyn, ärende ”Stångåstaden ett steg till sysselsättning \\(Linkstep\\)” \\(linkstep-stangastaden-2020\\), version [0-9a-f]{8} \\(\\d+ \\p{L}+ \\d{4}\\), hämtad 23 november 2026, ${SITE}/arenden/linkstep-stangastaden-2020/`,
+        'u',
+      ),
+    );
+  });
+
+  it('360giving.json: the seeds state no awarded amount with a decision day, so no file is published and /data/ says why', () => {
+    expect(existsSync(join(dir, 'data/360giving.json'))).toBe(false);
+    const html = readPage(dir, '/data/');
+    expect(html).not.toContain('href="/data/360giving.json"');
+    const text = textOf(html);
+    expect(text).toContain(
+      'Ingen 360Giving-fil publiceras just nu: inget penningflöde uppfyller kraven ovan, och standarden kräver minst ett bidrag i en fil.',
+    );
     expect(text).toContain('Belopp som inte ingår i 360Giving-filen, och varför');
     for (const title of [
       'Stångåstaden ett steg till sysselsättning (Linkstep)',
@@ -111,7 +195,6 @@ describe('open data of the seed fixture site', () => {
     ]) {
       expect(text).toContain(title);
     }
-    expect(text).toContain('Filen innehåller just nu inga bidrag');
   });
 
   it('arenden.atom parses as XML with every case, newest first', () => {
@@ -154,7 +237,7 @@ describe('open data of the seed fixture site', () => {
     ]);
   });
 
-  it('sitemap.xml lists every HTML page (not 404) as an absolute URL', () => {
+  it('sitemap.xml lists every HTML page (not 404, not the embed pages) as an absolute URL', () => {
     const text = readFileSync(join(dir, 'sitemap.xml'), 'utf8');
     expect(SyntaxValidator.validate(text)).toBe(true);
     const locs = xml
@@ -162,7 +245,7 @@ describe('open data of the seed fixture site', () => {
       .urlset.url.map((u: { loc: string }) => u.loc)
       .sort();
     const pages = listFiles(dir)
-      .filter((f) => f.endsWith('index.html'))
+      .filter((f) => f.endsWith('index.html') && !f.startsWith('inbaddning/'))
       .map((f) => `${SITE}/${f.replace(/index\.html$/, '')}`)
       .sort();
     expect(locs).toEqual(pages);
@@ -172,7 +255,8 @@ describe('open data of the seed fixture site', () => {
 
   it('/data/ links every download that exists, and lists every schema field', () => {
     const html = readPage(dir, '/data/');
-    for (const d of DOWNLOADS.filter((x) => !x.path.includes('<slug>'))) {
+    // The 360Giving package is published only with grants (none in the seeds; see above).
+    for (const d of DOWNLOADS.filter((x) => !x.path.includes('<slug>') && x.path !== GIVING360_PATH)) {
       expect(html, d.path).toContain(`href="${d.path}"`);
       expect(existsSync(join(dir, d.path)), d.path).toBe(true);
     }
@@ -212,6 +296,12 @@ describe('open data of the configured fixture site, under a base path', () => {
       `${ORIGIN}/insyn/arenden/beslut-med-orgnr/`,
     );
     expect(pkg.downloadURL).toBe(`${ORIGIN}/insyn/data/360giving.json`);
+    const version = versionOf(CONFIGURED.cases);
+    expect(pkg.identifier).toBe(`360G-insyn-${version.commit.slice(0, 8)}-2026-11-23`);
+    for (const g of pkg.grants) expect(validateGrant(g), errorText(validateGrant.errors)).toBe(true);
+    const withNumber = pkg.grants.find((g: { id: string }) => g.id === '360G-insyn-beslut-med-orgnr-1');
+    expect(withNumber.recipientOrganization[0].id).toBe('SE-ON-802400-0005');
+    expect(readPage(site.outDir, '/data/')).toContain('href="/insyn/data/360giving.json"');
   });
 
   it('sitemap, feeds and JSON use the base path', () => {
@@ -224,6 +314,61 @@ describe('open data of the configured fixture site, under a base path', () => {
     expect(feed.entry.at(-1).id).toBe(`${ORIGIN}/insyn/arenden/utan-datum/`);
     expect(readJson(site.outDir, 'data/arenden/avslag.json').url).toBe(`${ORIGIN}/insyn/arenden/avslag/`);
     expect(readPage(site.outDir, '/data/')).toContain('href="/insyn/data/arenden.csv"');
+  });
+
+  it('organisations by number: one page for two names with one number; one name with two numbers is two pages', () => {
+    const org = textOf(readPage(site.outDir, '/organisationer/foreningen-exempel/'));
+    expect(org).toContain('Organisationsnummer 802400-0005');
+    expect(org).toContain('Org-id SE-ON-802400-0005');
+    expect(org).toContain('Namn i ärendena Föreningen Exempel, Föreningen Exempel i Staden');
+    expect(existsSync(join(site.outDir, 'organisationer/foreningen-exempel-i-staden'))).toBe(false);
+    for (const slug of ['forening-d', 'forening-d-8024000013', 'forening-d-8024000021'])
+      expect(existsSync(join(site.outDir, 'organisationer', slug, 'index.html')), slug).toBe(true);
+    expect(textOf(readPage(site.outDir, '/organisationer/forening-d-8024000021/'))).toContain(
+      'Organisationsnummer 802400-0021',
+    );
+    expect(readPage(site.outDir, '/organisationer/forening-d-8024000021/')).toContain(
+      '<title>Förening D (802400-0021) – Insyn</title>',
+    );
+    const list = textOf(readPage(site.outDir, '/organisationer/'));
+    expect(list).toContain('Förening D (802400-0013)');
+    expect(list).toContain('Förening D (802400-0021)');
+    expect(textOf(readPage(site.outDir, '/organisationer/forening-d/'))).toContain(
+      'Organisationsnummer anges inte i ärendena',
+    );
+    expect(readPage(site.outDir, '/arenden/samma-namn-annat-nummer/')).toContain(
+      'href="/insyn/organisationer/forening-d-8024000021/"',
+    );
+    expect(readPage(site.outDir, '/arenden/samma-nummer-annat-namn/')).toContain(
+      'href="/insyn/organisationer/foreningen-exempel/"',
+    );
+  });
+
+  it('the citation lines point at the version in the repository', () => {
+    const version = versionOf(CONFIGURED.cases);
+    const data = readPage(site.outDir, '/data/');
+    // A working tree with uncommitted fixture files has no exact version to link to, and says so.
+    if (version.uncommitted) expect(data).toContain('Adressen går till den här sidan');
+    else expect(data).toContain(`https://github.com/kommun/insyn/tree/${version.commit}`);
+    const page = textOf(readPage(site.outDir, '/arenden/beslut-med-orgnr/'));
+    expect(page).toMatch(
+      /version [0-9a-f]{8} .*, https:\/\/github\.com\/kommun\/insyn\/blob\/[0-9a-f]{40}\/test\/fixtures\/open-data\/cases\/2021\/beslut-med-orgnr\.mdx/,
+    );
+  });
+
+  it('text that would start a formula is neutralised in CSV and exact in JSON and Excel', async () => {
+    const point = '=HYPERLINK("https://example.invalid";"Klicka") står så i underlaget.';
+    const { header, records } = readCsv(site.outDir, 'arenden.csv');
+    const row = records.find((r) => r[0] === 'utan-datum')!;
+    expect(row[header.indexOf('decisionPoints')]!.split('\n')[0]).toBe(`'${point}`);
+    expect(readJson(site.outDir, 'data/arenden/utan-datum.json').decisionPoints[0]).toBe(point);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(join(site.outDir, 'data/arenden.xlsx')) as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0]!;
+    const r = records.findIndex((x) => x[0] === 'utan-datum') + 2;
+    const cell = sheet.getCell(r, header.indexOf('decisionPoints') + 1);
+    expect(cell.type).toBe(ExcelJS.ValueType.String);
+    expect(String(cell.value).split('\n')[0]).toBe(point);
   });
 
   it('the title with & " < > reads back exactly from CSV, feed and JSON-LD', () => {

@@ -5,7 +5,7 @@
  * and a build with a bad alias file.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { CONFIGURED } from '../helpers/shared-sites.ts';
@@ -99,6 +99,38 @@ describe('organisation pages', () => {
       'Förbundsstyrelsen i Samordningsförbundet har 1 ärende.',
     );
     expect(text('/organisationer/lunds-kommun/socialforvaltningen/')).toContain('Ärendena utlovar inga återrapporter.');
+  });
+});
+
+describe('embed pages', () => {
+  it('every organisation has a plain embed page: latest cases, money, overdue reports, no script, links to the top window', () => {
+    for (const slug of ORGS) {
+      const html = page(`/inbaddning/${slug}/`);
+      expect(html, slug).not.toMatch(/<script\b/);
+      expect(html, slug).toContain('<base target="_top">');
+      expect(html, slug).toContain('<meta http-equiv="Content-Security-Policy"');
+      expect(html, slug).toContain('<meta name="robots" content="noindex">');
+      expect(html, slug).not.toContain('class="site-nav"');
+    }
+    const t = text('/inbaddning/linkopings-kommun/');
+    expect(t).toContain('Linköpings kommun på Insyn');
+    expect(t).toContain('3 ärenden om pengar till arbetsmarknadsinsatser');
+    for (const heading of ['Senaste ärenden', 'Pengar', 'Försenade återrapporter']) expect(t).toContain(heading);
+    expect(page('/inbaddning/linkopings-kommun/')).toContain('href="/arenden/iop-linkopings-stadsmission/"');
+  });
+
+  it('the organisation page offers the <iframe> snippet with the embed page’s address', () => {
+    const html = page('/organisationer/linkopings-kommun/');
+    expect(html).toContain('<label for="inbaddningskod">Kod att klistra in (iframe)</label>');
+    expect(html).toContain(
+      '&lt;iframe src=&quot;https://insyn.example.se/inbaddning/linkopings-kommun/&quot; title=&quot;Linköpings kommun: ärenden och pengar (Insyn)&quot; width=&quot;100%&quot; height=&quot;600&quot; loading=&quot;lazy&quot;&gt;&lt;/iframe&gt;',
+    );
+  });
+
+  it('only the embed pages may be framed (_headers)', () => {
+    const headers = readFileSync(join(dir, '_headers'), 'utf8');
+    expect(headers).toMatch(/^\/inbaddning\/\*\n {2}Content-Security-Policy: [^\n]*frame-ancestors 'self' https:$/m);
+    expect(headers).toMatch(/^\/organisationer\/\*\n {2}Content-Security-Policy: [^\n]*frame-ancestors 'none'$/m);
   });
 });
 

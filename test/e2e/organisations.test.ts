@@ -1,6 +1,6 @@
 /**
  * The organisation, body, tracker, statistics, outcomes and case history
- * pages of the seed fixture site in real Chromium: axe-core finds no
+ * pages and an embed page of the seed fixture site in real Chromium: axe-core finds no
  * violations at desktop width and at 320 px, nothing scrolls sideways at
  * 320 px, and the charts are exposed as images with names.
  */
@@ -17,6 +17,7 @@ const PAGES = [
   '/statistik/',
   '/utfall/',
   '/utfall/linkopings-kommun/',
+  '/inbaddning/linkopings-kommun/',
 ];
 /** A case page, for its change history. */
 const CASE_PAGE = '/arenden/linkstep-stangastaden-2020/';

@@ -1,8 +1,10 @@
 /**
  * Validates 360Giving data offline with ajv (JSON Schema 2020-12) against
- * the standard's schemas copied to test/fixtures/360giving. The grant
- * schema is registered under the URL the package schema refers to it by,
- * as well as under its own `$id`.
+ * the standard's schemas, vendored unchanged in
+ * src/lib/export/standards/360giving. Independent of the build's own check
+ * (src/lib/export/giving360-validate.ts), so a mistake there cannot hide
+ * here. The grant schema is registered under the URL the package schema
+ * refers to it by, as well as under its own `$id`.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,7 +12,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { ROOT } from './site.ts';
 
-const dir = join(ROOT, 'test/fixtures/360giving');
+const dir = join(ROOT, 'src/lib/export/standards/360giving');
 /**
  * Reads a schema. The files name their meta-schema as
  * `http://json-schema.org/draft/2020-12/schema`; ajv knows draft 2020-12 by

@@ -8,7 +8,7 @@ import { caseSchema } from '../../src/lib/schema/case.ts';
 import { validCase } from '../helpers/valid-case.ts';
 
 describe('per-case JSON files split from arenden.json', () => {
-  it('writes one file per case, each equal to its entry in the full download', () => {
+  it('writes one file per case, each equal to its entry in the full download plus the data version', () => {
     const data = caseSchema.parse(validCase());
     const cases = [
       { id: 'forsta', data },
@@ -18,6 +18,13 @@ describe('per-case JSON files split from arenden.json', () => {
       cases,
       (slug) => `https://insyn.example.se/arenden/${slug}/`,
       new Date('2026-11-23T12:00:00Z'),
+      {
+        commit: 'c'.repeat(40),
+        short: 'cccccccc',
+        committed: '2026-11-20',
+        uncommitted: false,
+        buildDate: '2026-11-23',
+      },
     );
     const files = splitCasesFile(toJson(full));
     expect(files.map(([path]) => path)).toEqual(['/data/arenden/forsta.json', '/data/arenden/andra.json']);
@@ -25,8 +32,15 @@ describe('per-case JSON files split from arenden.json', () => {
       slug: 'andra',
       url: 'https://insyn.example.se/arenden/andra/',
       ...full.cases[1],
+      version: {
+        id: `${'c'.repeat(40)}/2026-11-23`,
+        commit: 'c'.repeat(40),
+        committed: '2026-11-20',
+        uncommitted: false,
+        buildDate: '2026-11-23',
+      },
     });
-    expect(files[0]![1]).toBe(toJson(full.cases[0]));
+    expect(files[0]![1]).toBe(toJson({ ...full.cases[0], version: full.version }));
   });
 });
 

@@ -12,6 +12,7 @@ import {
   followUpsTable,
   fundingItemsTable,
   fundingTable,
+  neutraliseFormula,
   outcomesTable,
   type Table,
   toCsv,
@@ -31,15 +32,20 @@ function parseCsv(text: string): { header: string[]; records: string[][] } {
   return { header: rows[0]!, records: rows.slice(1) };
 }
 
-/** The table's rows as the strings a CSV reader should get back. */
+/** The table's rows as the strings a CSV reader should get back (text that would start a formula neutralised). */
 function expected(table: Table): string[][] {
-  return table.rows.map((r) => table.columns.map((c) => (r[c] === undefined ? '' : String(r[c]))));
+  return table.rows.map((r) =>
+    table.columns.map((c) => {
+      const v = r[c];
+      return v === undefined ? '' : typeof v === 'number' ? String(v) : neutraliseFormula(v);
+    }),
+  );
 }
 
 describe('fixture cases', () => {
   it('are valid', () => {
     expect(errors).toEqual([]);
-    expect(cases).toHaveLength(7);
+    expect(cases).toHaveLength(9);
   });
 });
 
@@ -63,6 +69,26 @@ describe('CSV', () => {
       expect(records).toEqual(expected(table));
     },
   );
+
+  it('neutralises text that would start a formula (=, +, -, @, tab, CR) with a leading quote, as OWASP recommends', () => {
+    for (const start of ['=', '+', '-', '@', '\t', '\r']) expect(neutraliseFormula(`${start}1+1`)).toBe(`'${start}1+1`);
+    for (const safe of ['Jobb', '2019-12', "'redan citerad", ' =mellanslag först', ''])
+      expect(neutraliseFormula(safe)).toBe(safe);
+    const { header, records } = parseCsv(toCsv(casesTable(cases, urlOf)));
+    const row = records.find((r) => r[0] === 'utan-datum')!;
+    expect(row[header.indexOf('decisionPoints')]).toBe(
+      '\'=HYPERLINK("https://example.invalid";"Klicka") står så i underlaget.\nNämnden noterar informationen.',
+    );
+    expect(row[header.indexOf('topics')]).toBe("'+46 13 20 00 00\n@kansliet\n-samverkan");
+    const table: Table = { columns: ['text', 'number'], rows: [{ text: '-5', number: -5 }] };
+    expect(parseCsv(toCsv(table)).records).toEqual([["'-5", '-5']]);
+  });
+
+  it('keeps the exact text in JSON', () => {
+    expect(caseJson(bySlug('utan-datum'), 'u').decisionPoints![0]).toBe(
+      '=HYPERLINK("https://example.invalid";"Klicka") står så i underlaget.',
+    );
+  });
 
   it('has one row per case, per funding entry, per item, per follow-up and per outcome', () => {
     const count = (f: (d: (typeof cases)[number]['data']) => unknown[] | undefined) =>
@@ -159,10 +185,23 @@ describe('JSON', () => {
   });
 
   it('all cases: licence, build date, count and every case in order', () => {
-    const file = casesFile(cases, urlOf, BUILD);
+    const file = casesFile(cases, urlOf, BUILD, {
+      commit: undefined,
+      short: undefined,
+      committed: undefined,
+      uncommitted: false,
+      buildDate: '2026-11-23',
+    });
+    expect(file.version).toEqual({
+      id: 'okänd/2026-11-23',
+      commit: null,
+      committed: null,
+      uncommitted: false,
+      buildDate: '2026-11-23',
+    });
     expect(file.license.url).toBe('https://creativecommons.org/publicdomain/zero/1.0/');
     expect(file.buildDate).toBe('2026-11-23');
-    expect(file.count).toBe(7);
+    expect(file.count).toBe(9);
     expect(file.cases.map((c) => c.slug)).toEqual(cases.map((c) => c.id));
   });
 });

@@ -14,7 +14,18 @@ import { formatAmount } from '../../src/lib/core/money.ts';
 import { caseFields } from '../../src/lib/schema/case.ts';
 import { dataDictionary, PARTIAL_DATE_TYPE } from '../../src/lib/export/dictionary.ts';
 import { atomFeed, escapeXml } from '../../src/lib/export/feeds.ts';
-import { giving360, type Giving360Options, organisationId } from '../../src/lib/export/giving360.ts';
+import {
+  CEILING_NOTE,
+  giving360,
+  giving360Publication,
+  type Giving360Options,
+  NOT_PUBLISHED_LABEL,
+  organisationId,
+  orgIdOf,
+} from '../../src/lib/export/giving360.ts';
+import { giving360SchemaErrors } from '../../src/lib/export/giving360-validate.ts';
+import { giving360Options } from '../../src/lib/export/downloads.ts';
+import { buildOrganisations } from '../../src/lib/domain/organisations.ts';
 import { followUpCalendar, followUpUid } from '../../src/lib/export/ical.ts';
 import { caseJsonLd, jsonLdText } from '../../src/lib/export/jsonld.ts';
 import { absolute } from '../../src/lib/export/links.ts';
@@ -62,8 +73,8 @@ describe('360Giving', () => {
       amountAwarded: 500000,
       awardDate: '2021-03-15',
       plannedDates: [{ startDate: '2021-04', endDate: '2022-03' }],
-      recipientOrganization: [{ id: 'SE-ON-8024000005', name: 'Föreningen Exempel' }],
-      fundingOrganization: [{ id: 'SE-ON-2120000142', name: 'Exempelkommun', department: 'Arbetsmarknadsnämnden' }],
+      recipientOrganization: [{ id: 'SE-ON-802400-0005', name: 'Föreningen Exempel' }],
+      fundingOrganization: [{ id: 'SE-ON-212000-0142', name: 'Exempelkommun', department: 'Arbetsmarknadsnämnden' }],
       beneficiaryLocation: [
         { name: 'Centrum', countryCode: 'SE' },
         { name: 'Norr', countryCode: 'SE' },
@@ -81,6 +92,10 @@ describe('360Giving', () => {
     expect(g).not.toHaveProperty('amountAppliedFor');
     const ceiling = pkg.grants.find((x) => x.id === '360G-insyn-beslut-maximum-utan-orgnr-2')!;
     expect(ceiling.amountAwarded).toBe(750000);
+    expect(ceiling.description).toContain(CEILING_NOTE(750000));
+    expect(CEILING_NOTE(750000)).toBe(
+      'Beviljat belopp är ett tak: högst 750\u00a0000\u00a0kr för hela perioden; vad som betalas ut anges inte.',
+    );
     expect(ceiling.plannedDates).toEqual([{ startDate: '2022-10' }]);
     expect(ceiling.recipientOrganization[0]!.id).toBe('360G-insyn-org-kommun-e');
   });
@@ -111,6 +126,49 @@ describe('360Giving', () => {
     expect(
       organisationId('Stadsmissionen i Linköping', bySlug('beslut-manad').data, () => 'linkopings-stadsmission'),
     ).toBe('360G-insyn-org-linkopings-stadsmission');
+  });
+
+  it('gives an organisation named without a number in its case the org-id of its one number elsewhere', () => {
+    const base = bySlug('beslut-med-orgnr');
+    const nameOnly = {
+      id: 'utan-nummer',
+      data: { ...base.data, parties: [{ name: 'Föreningen Exempel', role: 'recipient' as const }] },
+    };
+    const index = buildOrganisations([...cases, nameOnly]);
+    const withIndex = giving360(
+      [nameOnly],
+      giving360Options(BUILD, (p) => absolute(p, SITE), undefined, index),
+    );
+    expect(withIndex.package.grants[0]!.recipientOrganization[0]!.id).toBe('SE-ON-802400-0005');
+    const without = giving360([nameOnly], options);
+    expect(without.package.grants[0]!.recipientOrganization[0]!.id).toBe('360G-insyn-org-foreningen-exempel');
+  });
+
+  it("writes org-ids in the form org-id.guide's SE-ON list gives (556091-2148)", () => {
+    expect(orgIdOf('556091-2148')).toBe('SE-ON-556091-2148');
+    expect(orgIdOf('5560912148')).toBe('SE-ON-556091-2148');
+  });
+
+  it("is published when it has grants and the build's own schema check passes", () => {
+    expect(giving360SchemaErrors(pkg)).toEqual([]);
+    expect(giving360Publication({ package: pkg, leftOut })).toEqual({ publish: true });
+  });
+
+  it('is not published without a qualifying grant: the standard requires one (minItems 1)', () => {
+    const none = giving360([bySlug('avslag'), bySlug('beslut-manad')], options);
+    expect(none.package.grants).toEqual([]);
+    expect(giving360SchemaErrors(none.package).join('\n')).toContain('/grants must NOT have fewer than 1 items');
+    expect(giving360Publication(none)).toEqual({ publish: false, reason: 'no-grants' });
+    expect(NOT_PUBLISHED_LABEL['no-grants']).toContain('Ingen 360Giving-fil publiceras just nu');
+  });
+
+  it('stops the build, naming every schema error, when a package with grants fails the schemas', () => {
+    const broken = { ...pkg, grants: [{ ...pkg.grants[0]!, awardDate: '2021-03' }] };
+    const errors = giving360SchemaErrors(broken);
+    expect(errors.join('\n')).toContain('/grants/0/awardDate');
+    expect(() => giving360Publication({ package: broken, leftOut })).toThrow(
+      /360Giving-filen följer inte standardens schema, så den publiceras inte och bygget stoppas[\s\S]*\/grants\/0\/awardDate/,
+    );
   });
 
   it('carries the package metadata: version, licence, publisher, addresses', () => {
@@ -237,8 +295,8 @@ describe('JSON-LD', () => {
 });
 
 describe('sitemap', () => {
-  it('lists HTML pages only, with the base, sorted; no endpoints, no 404', () => {
-    const pages = ['', 'arenden/', 'arenden/a/', '404/', 'data/arenden.json', 'arenden.atom', 'data/'];
+  it('lists HTML pages only, with the base, sorted; no endpoints, no 404, no embed pages', () => {
+    const pages = ['', 'arenden/', 'arenden/a/', '404/', 'data/arenden.json', 'arenden.atom', 'data/', 'inbaddning/a/'];
     expect(htmlPagePaths(pages, '/')).toEqual(['/', '/arenden/', '/arenden/a/', '/data/']);
     expect(htmlPagePaths(pages, '/insyn/')).toEqual([
       '/insyn/',

@@ -3,12 +3,24 @@
  *
  * Every organisation named in a case gets one page: the one that decides
  * (`organisation`), every party (owner, recipient, partner, funder,
- * applicant) and every payer and payee in `funding`. Names are normalised to
- * one slug with `slugify`, and an alias list (`content/organisations.yaml`)
- * merges different spellings of the same organisation ("Stadsmissionen i
- * Linköping" → "Linköpings Stadsmission"). Deciding bodies (`body`) get
- * pages under their organisation. The alias list is read and validated by
- * src/lib/content/organisations-file.ts.
+ * applicant) and every payer and payee in `funding`.
+ *
+ * Identity: where a party has an organisationsnummer, the number is the
+ * organisation. A name in a case takes the number of a party of the same
+ * case with that name (alias-aware); names with the same number are one
+ * organisation, one page listing every name it appears under; the same name
+ * with different numbers are different organisations. A name with no number
+ * in its case joins the organisation that name has a number for elsewhere
+ * when there is exactly one such number; otherwise (no number anywhere, or
+ * several) the name decides as before: names are normalised to one slug
+ * with `slugify`, and an alias list (`content/organisations.yaml`) merges
+ * different spellings ("Stadsmissionen i Linköping" → "Linköpings
+ * Stadsmission"). Two organisations whose names give the same slug are told
+ * apart in the URL: the one without a number keeps the plain slug, each one
+ * with a number gets its number added (`forening-d-8024000005`).
+ *
+ * Deciding bodies (`body`) get pages under their organisation. The alias
+ * list is read and validated by src/lib/content/organisations-file.ts.
  */
 import { nameSlug } from '../core/slug.ts';
 import type { Role } from '../core/vocabulary.ts';
@@ -73,6 +85,8 @@ export interface Body<T extends CaseEntry = CaseEntry> {
 export interface Organisation<T extends CaseEntry = CaseEntry> {
   slug: string;
   name: string;
+  /** Its organisationsnummer (`NNNNNN-NNNN`), when a case gives one. */
+  orgNumber: string | undefined;
   /** Every spelling seen in the cases, sorted. */
   spellings: string[];
   /** Every case it takes part in, newest first. */
@@ -89,8 +103,42 @@ export interface OrganisationIndex<T extends CaseEntry = CaseEntry> {
   /** All bodies, sorted by organisation then name. */
   bodies: Body<T>[];
   namer: OrganisationNamer;
+  /** The slug of the organisation a name in a case stands for (by the case's organisationsnummer, else the name). */
+  slugFor(name: string, data: CaseEntry['data']): string;
   /** The body of a case: `{ orgSlug, slug }`. */
   bodyOf(data: CaseEntry['data']): { orgSlug: string; slug: string };
+}
+
+/** The organisationsnummer a case gives a name: that of a party with the same name (aliases applied). */
+export function orgNumberIn(data: CaseEntry['data'], name: string, namer: OrganisationNamer): string | undefined {
+  const slug = namer.slugOf(name);
+  return data.parties.find((p) => p.orgNumber !== undefined && namer.slugOf(p.name) === slug)?.orgNumber;
+}
+
+/** The numbers each name (alias slug) has as a party anywhere in the cases. */
+export function numbersByName(cases: readonly CaseEntry[], namer: OrganisationNamer): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const c of cases)
+    for (const p of c.data.parties) {
+      if (p.orgNumber === undefined) continue;
+      const slug = namer.slugOf(p.name);
+      let set = out.get(slug);
+      if (!set) out.set(slug, (set = new Set()));
+      set.add(p.orgNumber);
+    }
+  return out;
+}
+
+/** An organisation's identity key: `nr:<organisationsnummer>`, or `namn:<slug>` where no number is known. */
+function identityKeyer(cases: readonly CaseEntry[], namer: OrganisationNamer) {
+  const numbers = numbersByName(cases, namer);
+  return (name: string, data: CaseEntry['data']): string => {
+    const own = orgNumberIn(data, name, namer);
+    if (own) return `nr:${own}`;
+    const slug = namer.slugOf(name);
+    const known = numbers.get(slug);
+    return known?.size === 1 ? `nr:${[...known][0]!}` : `namn:${slug}`;
+  };
 }
 
 const COLLATOR = new Intl.Collator('sv-SE');
@@ -112,6 +160,7 @@ export function buildOrganisations<T extends CaseEntry>(
   entries: readonly AliasEntry[] = [],
 ): OrganisationIndex<T> {
   const namer = organisationNamer(entries);
+  const keyOf = identityKeyer(cases, namer);
   interface Acc {
     spellings: Map<string, number>;
     cases: Set<T>;
@@ -119,22 +168,22 @@ export function buildOrganisations<T extends CaseEntry>(
     bodies: Map<string, { names: Map<string, number>; cases: Set<T> }>;
   }
   const acc = new Map<string, Acc>();
-  const get = (slug: string): Acc => {
-    let a = acc.get(slug);
-    if (!a) acc.set(slug, (a = { spellings: new Map(), cases: new Set(), roles: new Map(), bodies: new Map() }));
+  const get = (key: string): Acc => {
+    let a = acc.get(key);
+    if (!a) acc.set(key, (a = { spellings: new Map(), cases: new Set(), roles: new Map(), bodies: new Map() }));
     return a;
   };
   const count = (m: Map<string, number>, key: string) => m.set(key, (m.get(key) ?? 0) + 1);
   for (const c of cases) {
     for (const { name, role } of namesByRole(c.data)) {
-      const a = get(namer.slugOf(name));
+      const a = get(keyOf(name, c.data));
       count(a.spellings, name.trim());
       a.cases.add(c);
       let set = a.roles.get(role);
       if (!set) a.roles.set(role, (set = new Set()));
       set.add(c);
     }
-    const org = get(namer.slugOf(c.data.organisation));
+    const org = get(keyOf(c.data.organisation, c.data));
     const bodySlug = nameSlug(c.data.body);
     let body = org.bodies.get(bodySlug);
     if (!body) org.bodies.set(bodySlug, (body = { names: new Map(), cases: new Set() }));
@@ -144,8 +193,29 @@ export function buildOrganisations<T extends CaseEntry>(
   /** The most used spelling; ties go to Swedish alphabetical order. */
   const commonest = (m: Map<string, number>): string =>
     [...m.entries()].sort((a, b) => b[1] - a[1] || COLLATOR.compare(a[0], b[0]))[0]![0];
-  const organisations: Organisation<T>[] = [...acc.entries()].map(([slug, a]) => {
-    const name = namer.canonicalName(slug) ?? commonest(a.spellings);
+  /** The name an organisation is shown under: the alias list's name for one of its spellings, else the commonest. */
+  const nameOf = (key: string, a: Acc): string => {
+    if (key.startsWith('namn:')) return namer.canonicalName(key.slice(5)) ?? commonest(a.spellings);
+    for (const spelling of [...a.spellings.keys()].sort(COLLATOR.compare)) {
+      const canonical = namer.canonicalName(namer.slugOf(spelling));
+      if (canonical) return canonical;
+    }
+    return commonest(a.spellings);
+  };
+  // Slugs: the name's slug; where several organisations share one, those with a number add it.
+  const named = [...acc.entries()].map(([key, a]) => {
+    const name = nameOf(key, a);
+    return { key, a, name, base: key.startsWith('namn:') ? key.slice(5) : namer.slugOf(name) };
+  });
+  const perBase = new Map<string, number>();
+  for (const n of named) perBase.set(n.base, (perBase.get(n.base) ?? 0) + 1);
+  const slugByKey = new Map<string, string>();
+  for (const n of named) {
+    const shared = (perBase.get(n.base) ?? 0) > 1 && n.key.startsWith('nr:');
+    slugByKey.set(n.key, shared ? `${n.base}-${n.key.slice(3).replace('-', '')}` : n.base);
+  }
+  const organisations: Organisation<T>[] = named.map(({ key, a, name }) => {
+    const slug = slugByKey.get(key)!;
     const bodies: Body<T>[] = [...a.bodies.entries()]
       .map(([bslug, b]) => ({
         orgSlug: slug,
@@ -158,6 +228,7 @@ export function buildOrganisations<T extends CaseEntry>(
     return {
       slug,
       name,
+      orgNumber: key.startsWith('nr:') ? key.slice(3) : undefined,
       spellings: [...a.spellings.keys()].sort(COLLATOR.compare),
       cases: newestFirst([...a.cases]),
       byRole: ORG_ROLES.filter((r) => a.roles.has(r)).map((role) => ({
@@ -168,17 +239,23 @@ export function buildOrganisations<T extends CaseEntry>(
     };
   });
   organisations.sort((x, y) => COLLATOR.compare(x.name, y.name) || x.slug.localeCompare(y.slug));
+  const slugFor = (name: string, data: CaseEntry['data']): string =>
+    slugByKey.get(keyOf(name, data)) ?? namer.slugOf(name);
   return {
     organisations,
     bySlug: new Map(organisations.map((o) => [o.slug, o])),
     bodies: organisations.flatMap((o) => o.bodies),
     namer,
-    bodyOf: (data) => ({ orgSlug: namer.slugOf(data.organisation), slug: nameSlug(data.body) }),
+    slugFor,
+    bodyOf: (data) => ({ orgSlug: slugFor(data.organisation, data), slug: nameSlug(data.body) }),
   };
 }
 
 /** The site path of an organisation's page (without the base; wrap in `url()`). */
 export const organisationPath = (slug: string): string => `/organisationer/${slug}/`;
+
+/** The site path of an organisation's embed page (without the base; wrap in `url()`). */
+export const embedPath = (slug: string): string => `/inbaddning/${slug}/`;
 
 /** The site path of a body's page (without the base; wrap in `url()`). */
 export const bodyPath = (orgSlug: string, bodySlug: string): string => `/organisationer/${orgSlug}/${bodySlug}/`;

@@ -40,6 +40,9 @@ export interface MoneyFlow<T extends CaseEntry = CaseEntry> {
   period: { start: string; end?: string | undefined } | undefined;
   /** Calendar years the flow concerns (see the module comment); empty when unknown. */
   years: number[];
+  /** The organisation slugs of payer and payee, where a page has resolved them (by organisationsnummer). */
+  fromSlug?: string;
+  toSlug?: string;
 }
 
 /** The years a funding entry concerns: its period, the case's period, else the decision year. */
@@ -121,25 +124,26 @@ export interface OrgMoneyRow {
 }
 
 /**
- * Stated money per organisation (payer `from` and payee `to`, names
- * normalised by `slugOf`), by basis, amounts as stated. Sorted by name.
+ * Stated money per organisation (payer `from` and payee `to`, resolved to
+ * an organisation by `slugOf` with the flow's case), by basis, amounts as
+ * stated. Sorted by name.
  */
 export function moneyByOrganisation(
   flows: readonly MoneyFlow[],
-  slugOf: (name: string) => string,
+  slugOf: (name: string, data: CaseData) => string,
   nameOf: (slug: string) => string,
 ): OrgMoneyRow[] {
   const rows = new Map<string, OrgMoneyRow>();
-  const row = (name: string): OrgMoneyRow => {
-    const slug = slugOf(name);
+  const row = (name: string, data: CaseData): OrgMoneyRow => {
+    const slug = slugOf(name, data);
     let r = rows.get(slug);
     if (!r) rows.set(slug, (r = { slug, name: nameOf(slug), given: zeroByBasis(), received: zeroByBasis() }));
     return r;
   };
   for (const f of flows) {
     if (f.amount === undefined) continue;
-    row(f.from).given[f.basis] += f.amount;
-    if (f.to !== undefined) row(f.to).received[f.basis] += f.amount;
+    row(f.from, f.entry.data).given[f.basis] += f.amount;
+    if (f.to !== undefined) row(f.to, f.entry.data).received[f.basis] += f.amount;
   }
   return [...rows.values()].sort((a, b) => a.name.localeCompare(b.name, 'sv-SE'));
 }

@@ -13,6 +13,8 @@ export interface TrackedFollowUp<T extends CaseEntry = CaseEntry> {
   entry: T;
   followUp: FollowUp;
   state: FollowUpState;
+  /** The slug of the case's deciding organisation, where a page has resolved it (by organisationsnummer). */
+  orgSlug?: string;
 }
 
 export type StateCounts = Record<FollowUpState, number>;

@@ -9,6 +9,13 @@
  * "kr". An absent value is an empty cell, never 0. A list inside one cell
  * (decision points, places …) has one value per line.
  *
+ * A text cell that a spreadsheet program would run as a formula (one that
+ * begins with =, +, -, @, a tab or a carriage return) is neutralised the way
+ * OWASP recommends for CSV injection: a single quote (') is put before it,
+ * so the program shows it as text. The same rule applies to every text cell
+ * of every CSV file; numbers are written as numbers and never changed. JSON
+ * and the workbooks (which type every cell) keep the exact text.
+ *
  * Column names are the case format's field names (`period.start`,
  * `targetGroup.ageFrom`), so the data dictionary on /data/ describes them.
  * Rows come out in the order the cases come in, one row per case, funding
@@ -36,13 +43,21 @@ export const LIST_SEPARATOR = '\n';
 const list = (values: readonly string[] | undefined): string | undefined =>
   values && values.length > 0 ? values.join(LIST_SEPARATOR) : undefined;
 
-/** Serialises a table: BOM, header row, RFC 4180 quoting, CRLF. */
+/** The characters that make a spreadsheet program read a cell as a formula (OWASP, CSV injection). */
+export const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A text cell as written to CSV: with a leading `'` when it would otherwise start a formula. */
+export function neutraliseFormula(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/** Serialises a table: BOM, header row, RFC 4180 quoting, CRLF, formula-like text neutralised. */
 export function toCsv(table: Table): string {
   return stringify(
     table.rows.map((row) =>
       table.columns.map((c) => {
         const v = row[c];
-        return v === undefined ? '' : typeof v === 'number' ? String(v) : v;
+        return v === undefined ? '' : typeof v === 'number' ? String(v) : neutraliseFormula(v);
       }),
     ),
     { bom: true, header: true, columns: [...table.columns], record_delimiter: '\r\n' },

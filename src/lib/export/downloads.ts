@@ -7,13 +7,22 @@
 import { url } from '../site.ts';
 import type { Giving360Options } from './giving360.ts';
 import type { Absolutize } from './links.ts';
+import type { DataVersion } from '../history/data-version.ts';
+import type { OrganisationIndex } from '../domain/organisations.ts';
+import type { CaseData } from '../schema/case.ts';
 
 export interface Download {
   /** Site path without the base (wrap in `url()`). */
   path: string;
-  format: 'CSV' | 'JSON' | 'Atom' | 'iCalendar' | 'XML';
+  format: 'CSV' | 'Excel' | 'JSON' | 'Atom' | 'iCalendar' | 'XML';
   description: string;
 }
+
+/** The workbook beside a CSV file: `/data/arenden.csv` → `/data/arenden.xlsx`. */
+export const xlsxPathOf = (csvPath: string): string => csvPath.replace(/\.csv$/, '.xlsx');
+
+const EXCEL_DESCRIPTION =
+  'Samma rader som CSV-filen, som Excel-arbetsbok: svenska rubriker, belopp och antal som tal, hela dagar som datum, fast rubrikrad, ett blad med kolumnernas betydelse och ett om filen.';
 
 export const CASE_JSON_PATH = (slug: string): string => `/data/arenden/${slug}.json`;
 export const GIVING360_PATH = '/data/360giving.json';
@@ -40,25 +49,36 @@ export const DOWNLOADS: readonly Download[] = [
     description:
       'En rad per ärende. Listor (beslutspunkter, parter, platser …) står i samma cell, ett värde per rad. Antal finansieringsposter, uppföljningar och utfall står som tal.',
   },
+  { path: xlsxPathOf('/data/arenden.csv'), format: 'Excel', description: EXCEL_DESCRIPTION },
   {
     path: '/data/finansiering.csv',
     format: 'CSV',
     description:
       'En rad per penningflöde (funding): vem som betalar, vem som tar emot, belopp, grund och period. index räknar flödena i ärendet från 1.',
   },
+  { path: xlsxPathOf('/data/finansiering.csv'), format: 'Excel', description: EXCEL_DESCRIPTION },
   {
     path: '/data/finansiering-poster.csv',
     format: 'CSV',
     description:
       'En rad per post i ett penningflödes uppdelning (funding[].items). fundingIndex pekar på raden i finansiering.csv.',
   },
+  { path: xlsxPathOf('/data/finansiering-poster.csv'), format: 'Excel', description: EXCEL_DESCRIPTION },
   {
     path: '/data/uppfoljningar.csv',
     format: 'CSV',
     description:
       'En rad per utlovad återrapport, med status (state: reported, overdue, due-soon eller later) den dag webbplatsen byggdes.',
   },
+  { path: xlsxPathOf('/data/uppfoljningar.csv'), format: 'Excel', description: EXCEL_DESCRIPTION },
   { path: '/data/utfall.csv', format: 'CSV', description: 'En rad per mål eller resultat (outcomes).' },
+  { path: xlsxPathOf('/data/utfall.csv'), format: 'Excel', description: EXCEL_DESCRIPTION },
+  {
+    path: '/data/datapackage.json',
+    format: 'JSON',
+    description:
+      'Beskrivning av CSV-filerna som Frictionless Data Package: varje kolumns typ, rubrik och betydelse, licensen och dataversionen, för verktyg som läser CSV med typer.',
+  },
   {
     path: GIVING360_PATH,
     format: 'JSON',
@@ -87,10 +107,23 @@ export const DOWNLOADS: readonly Download[] = [
 ];
 
 /** The 360Giving settings for this site. */
-export function giving360Options(buildDate: Date, absolute: Absolutize): Giving360Options {
+export function giving360Options(
+  buildDate: Date,
+  absolute: Absolutize,
+  version?: DataVersion,
+  organisations?: OrganisationIndex,
+): Giving360Options {
   return {
     buildDate,
     absolute,
+    ...(version ? { version } : {}),
+    ...(organisations
+      ? {
+          orgSlugOf: organisations.namer.slugOf,
+          orgNumberOf: (name: string, data: CaseData) =>
+            organisations.bySlug.get(organisations.slugFor(name, data))?.orgNumber,
+        }
+      : {}),
     casePath: (slug) => url(`/arenden/${slug}/`),
     caseJsonPath: (slug) => url(CASE_JSON_PATH(slug)),
     homePath: url('/'),

@@ -10,7 +10,8 @@
  * date. The entry id is the
  * absolute URL of the case page, which never changes (the slug is
  * permanent). Every text is XML-escaped, and characters XML 1.0 forbids are
- * dropped.
+ * dropped. The feed's `<generator>` carries the data version (the commit of
+ * the case files and the build day), the same as every download.
  */
 import { type CaseEntry, caseDate, newestFirst } from '../domain/cases.ts';
 import type { SiteCorrection } from '../domain/case-links.ts';
@@ -45,6 +46,8 @@ export interface FeedOptions {
   subtitle?: string;
   /** The day (`YYYY-MM-DD`) a case's file was added to the repository, when known. */
   addedOf?: (entry: CaseEntry) => string | undefined;
+  /** The data version (`versionId`), in the feed's `<generator version>`. */
+  version?: string;
 }
 
 /** The `updated` timestamp of a case's entry. */
@@ -96,6 +99,7 @@ export function atomFeed(cases: readonly CaseEntry[], options: FeedOptions): str
     `  <link rel="alternate" type="text/html" href="${escapeXml(options.pageUrl)}"/>`,
     `  <updated>${updated}</updated>`,
     '  <author><name>Insyn</name></author>',
+    ...(options.version ? [`  <generator version="${escapeXml(options.version)}">Insyn</generator>`] : []),
     '  <rights>Uppgifterna är fria att använda (CC0 1.0).</rights>',
     ...sorted.map((c) => entry(c, options)),
     '</feed>',

@@ -10,7 +10,8 @@
  * `<slug>-uppfoljning-<n>@<host>` (n counts the case's follow-ups from 1 in
  * file order): stable across builds, so calendar apps update events rather
  * than duplicate them. DTSTAMP is the build date, so the same data gives the
- * same file.
+ * same file. The data version (the commit of the case files and the build
+ * day) is in `X-INSYN-DATA-VERSION` and in the calendar's description.
  *
  * Written directly (RFC 5545: CRLF lines, TEXT escaping, lines folded at 75
  * octets without splitting a character): ical-generator, tried first, spent
@@ -28,6 +29,8 @@ export interface CalendarOptions {
   host: string;
   /** Absolute URL of the calendar itself. */
   calendarUrl?: string;
+  /** The data version: `id` (`versionId`) and the text people read (`versionText`). */
+  version?: { id: string; text: string };
 }
 
 /** The stable UID of a case's n-th follow-up (n from 1). */
@@ -76,7 +79,8 @@ export function followUpCalendar(cases: readonly CaseEntry[], options: CalendarO
     'METHOD:PUBLISH',
     `NAME:${text(CALENDAR_NAME)}`,
     `X-WR-CALNAME:${text(CALENDAR_NAME)}`,
-    `X-WR-CALDESC:${text(CALENDAR_DESCRIPTION)}`,
+    `X-WR-CALDESC:${text(options.version ? `${CALENDAR_DESCRIPTION} Dataversion: ${options.version.text}.` : CALENDAR_DESCRIPTION)}`,
+    ...(options.version ? [`X-INSYN-DATA-VERSION:${text(options.version.id)}`] : []),
   ];
   const stamp = stampOf(options.buildDate);
   for (const { id, data } of cases) {

@@ -9,8 +9,9 @@ export const MEDIA_TYPES = {
   atom: 'application/atom+xml; charset=utf-8',
   ics: 'text/calendar; charset=utf-8',
   xml: 'application/xml; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 } as const;
 
-export function fileResponse(body: string, type: keyof typeof MEDIA_TYPES): Response {
+export function fileResponse(body: string | Uint8Array<ArrayBuffer>, type: keyof typeof MEDIA_TYPES): Response {
   return new Response(body, { headers: { 'Content-Type': MEDIA_TYPES[type] } });
 }

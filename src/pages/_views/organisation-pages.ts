@@ -76,6 +76,23 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
+/** Flows with their payer's and payee's organisation slugs (by organisationsnummer where the case gives one). */
+function linkFlows<T extends CaseEntry>(flows: MoneyFlow<T>[], index: OrganisationIndex<T>): MoneyFlow<T>[] {
+  return flows.map((f) => ({
+    ...f,
+    fromSlug: index.slugFor(f.from, f.entry.data),
+    ...(f.to !== undefined ? { toSlug: index.slugFor(f.to, f.entry.data) } : {}),
+  }));
+}
+
+/** Follow-ups with their case's deciding organisation's slug. */
+function linkFollowUps<T extends CaseEntry>(
+  items: TrackedFollowUp<T>[],
+  index: OrganisationIndex<T>,
+): TrackedFollowUp<T>[] {
+  return items.map((t) => ({ ...t, orgSlug: index.slugFor(t.entry.data.organisation, t.entry.data) }));
+}
+
 /** Builds every organisation and body page's data. */
 export function organisationSite<T extends CaseEntry>(
   cases: readonly T[],
@@ -83,18 +100,17 @@ export function organisationSite<T extends CaseEntry>(
   buildDate: Date,
 ): OrganisationSite<T> {
   const index = buildOrganisations(cases, aliases);
-  const slugOf = index.namer.slugOf;
   // Bucket once, so each page is linear in its own cases (thousands of organisations stay fast).
   const givenBy = new Map<string, MoneyFlow<T>[]>();
   const receivedBy = new Map<string, MoneyFlow<T>[]>();
   const flowsOf = new Map<string, MoneyFlow<T>[]>();
-  for (const f of moneyFlows(cases)) {
-    push(givenBy, slugOf(f.from), f);
-    if (f.to !== undefined) push(receivedBy, slugOf(f.to), f);
+  for (const f of linkFlows(moneyFlows(cases), index)) {
+    push(givenBy, f.fromSlug!, f);
+    if (f.toSlug !== undefined) push(receivedBy, f.toSlug, f);
     push(flowsOf, f.entry.id, f);
   }
   const trackedOf = new Map<string, TrackedFollowUp<T>[]>();
-  for (const t of trackFollowUps(cases, buildDate)) push(trackedOf, t.entry.id, t);
+  for (const t of linkFollowUps(trackFollowUps(cases, buildDate), index)) push(trackedOf, t.entry.id, t);
   const followUpsOf = (list: readonly T[]) => groupFollowUps(list.flatMap((c) => trackedOf.get(c.id) ?? []));
   const pages = index.organisations.map((org) => {
     const followUps = followUpsOf(org.cases);
@@ -139,10 +155,10 @@ export function trackerPage<T extends CaseEntry>(
   buildDate: Date,
 ): TrackerPage<T> {
   const index = buildOrganisations(cases, aliases);
-  const items = trackFollowUps(cases, buildDate);
+  const items = linkFollowUps(trackFollowUps(cases, buildDate), index);
   const orgName = (slug: string) => index.bySlug.get(slug)?.name ?? slug;
   const byOrganisation = countFollowUpsBy(items, (i) => {
-    const slug = index.namer.slugOf(i.entry.data.organisation);
+    const slug = i.orgSlug!;
     return { key: slug, name: orgName(slug) };
   }).map((r) => ({ ...r, slug: r.key }));
   const bodyNames = new Map(index.bodies.map((b) => [`${b.orgSlug}/${b.slug}`, b.name]));
@@ -171,7 +187,7 @@ export function trackerPage<T extends CaseEntry>(
 export function statisticsPage<T extends CaseEntry>(cases: readonly T[], aliases: readonly AliasEntry[]) {
   const index = buildOrganisations(cases, aliases);
   const flows = moneyFlows(cases);
-  const orgRows = moneyByOrganisation(flows, index.namer.slugOf, (slug) => index.bySlug.get(slug)?.name ?? slug);
+  const orgRows = moneyByOrganisation(flows, index.slugFor, (slug) => index.bySlug.get(slug)?.name ?? slug);
   return {
     notes: totalsNotes(cases, flows),
     sums: sumFlows(flows),
@@ -186,7 +202,7 @@ export function statisticsPage<T extends CaseEntry>(cases: readonly T[], aliases
 export function outcomesPage<T extends CaseEntry>(cases: readonly T[], aliases: readonly AliasEntry[]) {
   const index = buildOrganisations(cases, aliases);
   const rows = outcomeRows(cases);
-  const groups = groupOutcomes(rows, (entry) => index.namer.slugOf(entry.data.organisation));
+  const groups = groupOutcomes(rows, (entry) => index.slugFor(entry.data.organisation, entry.data));
   const sections = [...groups.entries()]
     .map(([slug, list]) => ({
       slug,

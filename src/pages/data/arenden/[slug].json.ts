@@ -7,7 +7,9 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
 import type { CaseEntry } from '../../../lib/domain/cases.ts';
-import { caseJson, toJson } from '../../../lib/export/json.ts';
+import { BUILD_DATE } from '../../../lib/config.ts';
+import { caseFile, caseJson, toJson, versionJson } from '../../../lib/export/json.ts';
+import { dataVersion } from '../../../lib/history/data-version.ts';
 import { absolute } from '../../../lib/export/links.ts';
 import { fileResponse } from '../../../lib/export/responses.ts';
 import { caseUrl } from '../../../lib/site.ts';
@@ -19,4 +21,9 @@ export const getStaticPaths = (async () => {
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ entry: CaseEntry }> = ({ props, site }) =>
-  fileResponse(toJson(caseJson(props.entry, absolute(caseUrl(props.entry.id), site))), 'json');
+  fileResponse(
+    toJson(
+      caseFile(caseJson(props.entry, absolute(caseUrl(props.entry.id), site)), versionJson(dataVersion(BUILD_DATE))),
+    ),
+    'json',
+  );

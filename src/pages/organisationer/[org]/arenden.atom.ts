@@ -15,20 +15,23 @@ import { organisationFeedPath } from '../../../lib/export/downloads.ts';
 import { atomFeed } from '../../../lib/export/feeds.ts';
 import { absolute } from '../../../lib/export/links.ts';
 import { fileResponse } from '../../../lib/export/responses.ts';
+import { dataVersion, versionId } from '../../../lib/history/data-version.ts';
 import { caseUrl, SITE_NAME, url } from '../../../lib/site.ts';
 import { pageKey, siteInputs } from '../../_views/page-key.ts';
 
 export const getStaticPaths = (async () => {
   const { organisations } = buildOrganisations(await getCollection('cases'), readOrganisationAliases());
   const site = siteInputs();
+  // The feed carries the data version: a new commit of the case files renders every feed again.
+  const version = versionId(dataVersion(BUILD_DATE));
   return organisations.map((o) => ({
     params: { org: o.slug },
-    props: { name: o.name, cases: o.cases },
-    cacheKey: pageKey(site, o.name, o.cases, o.cases.map(addedDay)),
+    props: { name: o.name, cases: o.cases, version },
+    cacheKey: pageKey(site, o.name, o.cases, o.cases.map(addedDay), version),
   }));
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute<{ name: string; cases: CaseEntry[] }> = ({ params, props, site }) => {
+export const GET: APIRoute<{ name: string; cases: CaseEntry[]; version: string }> = ({ params, props, site }) => {
   const slug = params['org']!;
   const body = atomFeed(props.cases, {
     title: `${SITE_NAME} – ärenden: ${props.name}`,
@@ -37,6 +40,7 @@ export const GET: APIRoute<{ name: string; cases: CaseEntry[] }> = ({ params, pr
     urlOf: (s) => absolute(caseUrl(s), site),
     buildDate: BUILD_DATE,
     addedOf: addedDay,
+    version: props.version,
   });
   return fileResponse(body, 'atom');
 };

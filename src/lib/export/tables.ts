@@ -1,0 +1,67 @@
+/**
+ * The table downloads, each as a CSV file and an Excel workbook built from
+ * the same rows: which table function makes a table, its column
+ * descriptions, and what a workbook's "Om filen" sheet says (title, source,
+ * licence, data version).
+ */
+import type { CaseEntry } from '../domain/cases.ts';
+import type { DataVersion } from '../history/data-version.ts';
+import { versionId, versionText } from '../history/data-version.ts';
+import { url } from '../site.ts';
+import {
+  CASES_SPEC,
+  FOLLOW_UPS_SPEC,
+  FUNDING_ITEMS_SPEC,
+  FUNDING_SPEC,
+  OUTCOMES_SPEC,
+  type TableSpec,
+} from './columns.ts';
+import { casesTable, followUpsTable, fundingItemsTable, fundingTable, outcomesTable, type Table } from './csv.ts';
+import { DATA_LICENSE } from './json.ts';
+import type { Absolutize } from './links.ts';
+import type { WorkbookInfo } from './xlsx.ts';
+
+export interface TableContext {
+  /** Absolute URL of a case's page. */
+  urlOf: (slug: string) => string;
+  buildDate: Date;
+}
+
+export interface TableDownload {
+  spec: TableSpec;
+  build: (cases: readonly CaseEntry[], context: TableContext) => Table;
+}
+
+/** The table names: each is `/data/<name>.csv` and `/data/<name>.xlsx`. */
+export type TableName = 'arenden' | 'finansiering' | 'finansiering-poster' | 'uppfoljningar' | 'utfall';
+
+export const TABLE_DOWNLOADS: Record<TableName, TableDownload> = {
+  arenden: { spec: CASES_SPEC, build: (cases, c) => casesTable(cases, c.urlOf) },
+  finansiering: { spec: FUNDING_SPEC, build: (cases) => fundingTable(cases) },
+  'finansiering-poster': { spec: FUNDING_ITEMS_SPEC, build: (cases) => fundingItemsTable(cases) },
+  uppfoljningar: { spec: FOLLOW_UPS_SPEC, build: (cases, c) => followUpsTable(cases, c.buildDate) },
+  utfall: { spec: OUTCOMES_SPEC, build: (cases) => outcomesTable(cases) },
+};
+
+/** The "Om filen" sheet and timestamps of a table's workbook. */
+export function workbookInfo(
+  spec: TableSpec,
+  table: Table,
+  version: DataVersion,
+  buildDate: Date,
+  absolute: Absolutize,
+): WorkbookInfo {
+  return {
+    buildDate,
+    about: [
+      ['Titel', `Insyn – ${spec.title}`],
+      ['Rader', String(table.rows.length)],
+      ['Dataversion', versionText(version)],
+      ['Version (id)', versionId(version)],
+      ['Byggd', version.buildDate],
+      ['Licens', `${DATA_LICENSE.name}, ${DATA_LICENSE.url}`],
+      ['Samma rader som CSV', absolute(url(`/data/${spec.name}.csv`))],
+      ['Om filerna', absolute(url('/data/'))],
+    ],
+  };
+}

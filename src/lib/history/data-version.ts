@@ -1,0 +1,80 @@
+/**
+ * The version of the data: the newest commit that changed the case files,
+ * and the day the site was built from them. Every download, each case's
+ * JSON, the feeds and the calendar carry it, and /data/ offers a citation
+ * line with it, so a figure can be cited with the exact data it came from.
+ *
+ * Read with git once per build (one `git log -1` and one `git status` over
+ * the cases directory). Without git or a commit, `commit` is undefined and
+ * the build date alone dates the data. Case files changed since that commit
+ * (a build of uncommitted work) are flagged with `uncommitted`, so the
+ * commit is never passed off as the exact version.
+ */
+import { spawnSync } from 'node:child_process';
+import { config } from '../config.ts';
+import { isoDay } from '../core/partial-date.ts';
+import { REPO_URL } from '../site.ts';
+import { SHORT_HASH } from './git-log.ts';
+
+export interface DataVersion {
+  /** The full hash of the newest commit that changed a case file. */
+  commit: string | undefined;
+  /** Its first characters, as shown to people. */
+  short: string | undefined;
+  /** The commit's day, `YYYY-MM-DD`. */
+  committed: string | undefined;
+  /** Case files differ from that commit (the build includes uncommitted changes). */
+  uncommitted: boolean;
+  /** The build day, `YYYY-MM-DD`. */
+  buildDate: string;
+}
+
+function git(root: string, args: string[]): string | undefined {
+  const r = spawnSync('git', ['-c', 'core.quotePath=false', ...args], {
+    cwd: root,
+    env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
+  });
+  return r.error || r.status !== 0 ? undefined : r.stdout.toString('utf8');
+}
+
+/** Reads the data version of the case files in `dir` (relative to `root`). */
+export function readDataVersion(root: string, dir: string, buildDate: Date): DataVersion {
+  const head = git(root, ['log', '-1', '--format=%H %aI', '--', dir])?.trim() ?? '';
+  const [commit, iso] = head === '' ? [undefined, undefined] : head.split(' ');
+  const status = commit ? git(root, ['status', '--porcelain', '--', dir]) : undefined;
+  return {
+    commit,
+    short: commit?.slice(0, SHORT_HASH),
+    committed: iso?.slice(0, 10),
+    uncommitted: (status ?? '').trim() !== '',
+    buildDate: isoDay(buildDate),
+  };
+}
+
+const cache = new Map<string, DataVersion>();
+
+/** The site's data version, read once per build. */
+export function dataVersion(buildDate: Date, root: string = process.cwd(), dir: string = config.casesDir): DataVersion {
+  const key = `${root}\0${dir}\0${isoDay(buildDate)}`;
+  let v = cache.get(key);
+  if (!v) cache.set(key, (v = readDataVersion(root, dir, buildDate)));
+  return v;
+}
+
+/** The version as one token for machines: `<commit>/<build day>` (`okänd` without a commit). */
+export function versionId(v: DataVersion): string {
+  return `${v.commit ?? 'okänd'}${v.uncommitted ? '+ändrad' : ''}/${v.buildDate}`;
+}
+
+/** The version as people read it (Swedish): `a1b2c3d4 (2026-11-20), byggd 2026-11-23`. */
+export function versionText(v: DataVersion): string {
+  const built = `byggd ${v.buildDate}`;
+  if (!v.commit) return `utan versionsuppgift från git, ${built}`;
+  const changed = v.uncommitted ? ' med ändringar som inte är incheckade' : '';
+  return `${v.short} (${v.committed})${changed}, ${built}`;
+}
+
+/** Where that version of the repository can be seen, when a repository URL is configured. */
+export function versionTreeUrl(v: DataVersion, repoUrl: string | undefined = REPO_URL): string | undefined {
+  return repoUrl && v.commit && !v.uncommitted ? `${repoUrl}/tree/${v.commit}` : undefined;
+}
