@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
  * `test:e2e` run one (`vitest run --project <name>`):
  * - unit (test/unit): src/ without a build or a browser, no global setup;
  * - build (test/build): fixture sites built with `astro build` and read,
- *   CLIs end to end, the incremental-build contract, `astro check`;
+ *   CLIs end to end, the incremental-build contract;
  * - e2e (test/e2e): built fixture sites in real Chromium, with axe-core. Its
  *   global setup makes sure Chromium is there.
  * The fixture sites several files read are built once per run in global
