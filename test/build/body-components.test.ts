@@ -102,7 +102,7 @@ describe('Så läser du ett ärende (MDX through @astrojs/mdx, with the body com
 
   it('renders the components as case pages do, and site links under the base path', () => {
     expect(guide).toContain(
-      '<div class="correction"><p class="correction-date">Rättat den <time datetime="2024-03-12">12 mars 2024</time>:</p>',
+      '<div class="correction"><p class="correction-date">Rättat den <time datetime="2018-03-12">12 mars 2018</time>:</p>',
     );
     expect(guide).toContain('<figure class="quote"><blockquote><p>Arbetsmarknadsnämnden ingår en överenskommelse');
     expect(guide).toContain(

@@ -259,13 +259,18 @@ function checkDigit(nine: string): string {
   return String((10 - (sum % 10)) % 10);
 }
 
-/** A valid organisationsnummer whose month digits are 20 or more (never a personnummer). */
-function orgNumber(prefix: '212000' | '222000' | '802' | '556', rnd: () => number): string {
-  let nine = prefix;
-  if (prefix === '802' || prefix === '556') nine += String(200 + Math.floor(rnd() * 700)).slice(0, 3);
-  while (nine.length < 9) nine += String(Math.floor(rnd() * 10));
+/**
+ * A valid organisationsnummer from its first nine digits (the tenth is the
+ * check digit). Callers derive the digits from the organisation, never at
+ * random: a real organisation has one number wherever it occurs, and pages
+ * group organisations by it. The third and fourth digits are 20 or more, so
+ * it is never a personnummer.
+ */
+function orgNumber(nine: string): string {
   return `${nine.slice(0, 6)}-${nine.slice(6)}${checkDigit(nine)}`;
 }
+
+const pad3 = (n: number): string => String(n).padStart(3, '0');
 
 /** "Linköpings kommun", "Arvika kommun", "Umeå kommun": no genitive s after a vowel or an s. */
 export function municipalityName(place: string): string {
@@ -379,18 +384,27 @@ export function generateCase(index: number, seed = 1): GeneratedCase {
   const kind: Kind = p.pick(KINDS);
   const status: Status = p.pick(STATUSES);
   const project = p.pick(PROJECTS);
-  const recipient = `${p.pick(RECIPIENTS)} ${municipality}`;
+  const recipientKind = p.pick(RECIPIENTS);
+  const recipient = `${recipientKind} ${municipality}`;
   const year = p.int(2015, 2026);
   const hasDecided = p.chance(0.85);
   const decided = hasDecided ? partialIn(p, year) : undefined;
   const title = `${project} – ${recipient}`;
   const slug = `${slugify(`${project} ${municipality} ${year}`)}-${index + 1}`;
 
+  const kindIndex = RECIPIENTS.indexOf(recipientKind);
+  const place = pad3(MUNICIPALITIES.indexOf(municipality));
+  const recipientNumber = orgNumber(`${kindIndex % 2 ? '802' : '556'}${200 + kindIndex}${place}`);
+  const organisationNumber = orgNumber(
+    isFinsam
+      ? `222000${pad3(SAMORDNINGSFORBUND.indexOf(organisation as (typeof SAMORDNINGSFORBUND)[number]))}`
+      : `212000${place}`,
+  );
   const parties: string[] = [
-    `  - name: ${q(recipient)}\n    role: ${kind === 'application' ? 'applicant' : 'recipient'}${p.chance(0.5) ? `\n    orgNumber: "${orgNumber(p.chance(0.5) ? '802' : '556', p.rnd)}"` : ''}`,
+    `  - name: ${q(recipient)}\n    role: ${kind === 'application' ? 'applicant' : 'recipient'}${p.chance(0.5) ? `\n    orgNumber: "${recipientNumber}"` : ''}`,
   ];
   parties.push(
-    `  - name: ${q(organisation)}\n    role: ${p.chance(0.7) ? 'funder' : 'owner'}${p.chance(0.4) ? `\n    orgNumber: "${orgNumber(isFinsam ? '222000' : '212000', p.rnd)}"` : ''}`,
+    `  - name: ${q(organisation)}\n    role: ${p.chance(0.7) ? 'funder' : 'owner'}${p.chance(0.4) ? `\n    orgNumber: "${organisationNumber}"` : ''}`,
   );
   const extraFunder = p.chance(0.3) ? p.pick(FUNDERS) : undefined;
   if (extraFunder) parties.push(`  - name: ${q(extraFunder)}\n    role: funder`);
