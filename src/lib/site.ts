@@ -25,9 +25,9 @@ export function linkHref(href: string): string {
 /** The page of a case. */
 export const caseUrl = (slug: string): string => url(`/arenden/${slug}/`);
 
-/** The main navigation; each entry is a page that exists. */
+/** The main navigation; each entry is a page that exists, named so the link says where it goes (not "Start"). */
 export const NAV: readonly { href: string; label: string }[] = [
-  { href: '/', label: 'Start' },
+  { href: '/', label: 'Startsida' },
   { href: '/arenden/', label: 'Ärenden' },
   { href: '/organisationer/', label: 'Organisationer' },
   { href: '/uppfoljning/', label: 'Uppföljning' },
