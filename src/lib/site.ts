@@ -57,4 +57,4 @@ export function editUrl(
 }
 
 /** The date the accessibility of the site was last assessed (update when re-assessed). */
-export const ACCESSIBILITY_ASSESSED = '2026-11-23';
+export const ACCESSIBILITY_ASSESSED = '2026-11-29';

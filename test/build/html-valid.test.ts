@@ -45,3 +45,14 @@ describe.each(sites)('HTML of %s', (_name, dir) => {
     expect(after).toEqual([]);
   });
 });
+
+describe('the accessibility statement', () => {
+  it('records the assessment: its date, both tools and what they found', () => {
+    const about = readFileSync(join(inject('siteDir'), 'om', 'index.html'), 'utf8');
+    const statement = about.slice(about.indexOf('id="tillganglighet"'));
+    expect(statement).toContain('Senaste bedömningen gjordes den <time datetime="2026-11-29">29 november 2026</time>');
+    expect(statement).toContain('HTML-validatorn html-validate');
+    expect(statement).toContain('axe-core i webbläsaren Chromium');
+    expect(statement).toContain('axe-core hittade inga brister på de testade sidorna');
+  });
+});
