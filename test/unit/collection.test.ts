@@ -74,6 +74,32 @@ describe('validateCaseFiles', () => {
     ]);
   });
 
+  it('refuses a known file whose correction is dated after the build day, as a parsed file is refused', () => {
+    const correction = { date: '2026-11-24', html: '<p>Rättat.</p>', line: 30 };
+    const { cases, errors } = validateCaseFiles({
+      files: ['c/2020/b.mdx'],
+      read: () => source(validCase()),
+      publicFileExists: () => true,
+      today: '2026-11-23',
+      known: () => ({
+        data: validCase() as unknown as CaseData,
+        facts: { links: [], corrections: [correction], quotes: [] },
+      }),
+    });
+    expect(cases).toEqual([]);
+    expect(errors).toEqual([
+      {
+        file: 'c/2020/b.mdx',
+        line: 30,
+        field: 'brödtext <Rättelse>',
+        message: 'datum: datumet är senare än i dag (2026-11-23)',
+        found: '2026-11-24',
+        expected: 'dagen för rättelsen som ÅÅÅÅ-MM-DD, en dag som finns i kalendern och inte är senare än i dag',
+        example: 'datum="2026-11-23"',
+      },
+    ]);
+  });
+
   it('parses an unknown file with every rule and names the line of a missing document', () => {
     const { errors } = validateCaseFiles({
       files: ['c/2020/b.mdx'],

@@ -8,11 +8,11 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { config } from '../config.ts';
+import { BUILD_DATE, config } from '../config.ts';
 import { slugOf } from '../core/slug.ts';
-import { BUILD_DATE } from '../config.ts';
 import { isoDay } from '../core/partial-date.ts';
 import type { CaseData } from '../schema/case.ts';
+import { COMPONENTS } from '../validate/body-policy.ts';
 import type { CaseError } from '../validate/errors.ts';
 import { documentErrors, type ParsedCase, parseCase } from './parse-case.ts';
 import type { BodyFacts } from './render-body.ts';
@@ -124,19 +124,18 @@ export function linkErrors(file: string, facts: BodyFacts, slugs: ReadonlySet<st
     }));
 }
 
-/** Errors for corrections dated after the build day (for files validated on an earlier day). */
+/**
+ * Errors for corrections dated after the build day, for files validated on an
+ * earlier day: the `<Rättelse datum>` rule of the body policy, applied again.
+ */
 export function correctionDayErrors(file: string, facts: BodyFacts, today: string): CaseError[] {
-  return facts.corrections
-    .filter((c) => c.date > today)
-    .map((c) => ({
-      file,
-      line: c.line,
-      field: 'brödtext <Rättelse>',
-      message: `datum: datumet är senare än i dag (${today})`,
-      found: c.date,
-      expected: 'dagen för rättelsen som ÅÅÅÅ-MM-DD, en dag som finns i kalendern och inte är senare än i dag',
-      example: `datum="${today}"`,
-    }));
+  const datum = COMPONENTS['Rättelse']!.attributes['datum']!;
+  return facts.corrections.flatMap((c) => {
+    const problem = datum.check?.(c.date, { today });
+    return problem === undefined
+      ? []
+      : [{ file, line: c.line, field: 'brödtext <Rättelse>', message: `datum: ${problem}`, found: c.date, expected: datum.expected, example: `datum="${today}"` }];
+  });
 }
 
 /** Validates a set of case files; lists every error in every file. */
