@@ -26,21 +26,23 @@ const named = args.map((a) => relative(root, resolve(a)).split('\\').join('/'));
 const files = args.length === 0 ? all : named.filter((f) => f !== config.organisationsFile);
 const checkAliases = args.length === 0 || named.includes(config.organisationsFile);
 const read = (file: string) => readFileSync(resolve(root, file), 'utf8');
+const publicFileExists = publicFileChecker(root);
 const { cases, errors } = validateCaseFiles({
   files,
   allFiles: [...new Set([...all, ...files])],
   read,
-  publicFileExists: publicFileChecker(root),
+  publicFileExists,
 });
 if (checkAliases) errors.unshift(...organisationAliasErrors(root));
 
 // Organisation identity across all case files (numbers, names, the alias list), once every file is valid.
 let warnings: ReturnType<typeof organisationIdentityIssues>['warnings'] = [];
 if (errors.length === 0) {
+  // The named files are validated already; the rest are read only for this.
+  const checked = new Set(files);
+  const rest = all.filter((f) => !checked.has(f));
   const everyCase =
-    files.length === all.length
-      ? cases
-      : validateCaseFiles({ files: all, read, publicFileExists: publicFileChecker(root) }).cases;
+    rest.length === 0 ? cases : [...cases, ...validateCaseFiles({ files: rest, read, publicFileExists }).cases];
   const issues = organisationIdentityIssues(
     everyCase.map((c) => ({ file: c.file, data: c.data, source: c.source })),
     readOrganisationAliases(root),
