@@ -10,11 +10,10 @@
  * (a build of uncommitted work) are flagged with `uncommitted`, so the
  * commit is never passed off as the exact version.
  */
-import { spawnSync } from 'node:child_process';
 import { config } from '../config.ts';
 import { isoDay } from '../core/partial-date.ts';
 import { REPO_URL } from '../site.ts';
-import { SHORT_HASH } from './git-log.ts';
+import { git, SHORT_HASH } from './git-log.ts';
 
 export interface DataVersion {
   /** The full hash of the newest commit that changed a case file. */
@@ -29,19 +28,17 @@ export interface DataVersion {
   buildDate: string;
 }
 
-function git(root: string, args: string[]): string | undefined {
-  const r = spawnSync('git', ['-c', 'core.quotePath=false', ...args], {
-    cwd: root,
-    env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
-  });
-  return r.error || r.status !== 0 ? undefined : r.stdout.toString('utf8');
+/** A git command's output as text, or undefined when git is missing or the command fails. */
+function gitText(root: string, args: string[]): string | undefined {
+  const r = git(root, args);
+  return r.ok ? r.out.toString('utf8') : undefined;
 }
 
 /** Reads the data version of the case files in `dir` (relative to `root`). */
 export function readDataVersion(root: string, dir: string, buildDate: Date): DataVersion {
-  const head = git(root, ['log', '-1', '--format=%H %aI', '--', dir])?.trim() ?? '';
+  const head = gitText(root, ['log', '-1', '--format=%H %aI', '--', dir])?.trim() ?? '';
   const [commit, iso] = head === '' ? [undefined, undefined] : head.split(' ');
-  const status = commit ? git(root, ['status', '--porcelain', '--', dir]) : undefined;
+  const status = commit ? gitText(root, ['status', '--porcelain', '--', dir]) : undefined;
   return {
     commit,
     short: commit?.slice(0, SHORT_HASH),

@@ -59,7 +59,8 @@ const ZERO = /^0+$/;
 const RS = '\x1e';
 const US = '\x1f';
 
-function git(
+/** Runs git in `cwd` with paths unquoted, no prompts and the C locale; never throws. */
+export function git(
   cwd: string,
   args: string[],
   input?: string,
