@@ -113,7 +113,7 @@ describe('organisation identity checks (npm run check)', () => {
       parties: [{ name: 'Föreningen Exempel i Staden', role: 'recipient', orgNumber: '802400-0013' }],
     });
     const { errors } = organisationIdentityIssues(
-      [file(A), { ...file(other), source: '---\nparties:\n  - orgNumber: "802400-0013"\n' }],
+      [file(A), { ...file(other), source: '---\nparties:\n  - orgNumber: "802400-0013"\n---\n' }],
       [{ name: 'Föreningen Exempel', aliases: ['Föreningen Exempel i Staden'] }],
       'content/organisations.yaml',
     );

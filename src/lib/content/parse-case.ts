@@ -157,6 +157,12 @@ export function documentErrors(file: string, data: CaseData, publicFileExists: (
 }
 
 /** Maps a field path to its line in the file (the YAML node, or its nearest existing parent). */
+/** A case file's line locator: the line of a frontmatter field path, or undefined (no frontmatter). */
+export function frontmatterLocator(source: string): ((path: readonly PropertyKey[]) => number | undefined) | undefined {
+  const split = splitFrontmatter(source);
+  return split ? yamlLocator(split.yaml, split.yamlLine) : undefined;
+}
+
 function yamlLocator(yaml: string, linesBefore: number): (path: readonly PropertyKey[]) => number | undefined {
   const lineCounter = new LineCounter();
   const doc = parseDocument(yaml, { lineCounter, uniqueKeys: false });

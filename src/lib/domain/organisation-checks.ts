@@ -14,6 +14,7 @@
  */
 import { nameSlug } from '../core/slug.ts';
 import type { AliasEntry } from '../content/organisations-file.ts';
+import { frontmatterLocator } from '../content/parse-case.ts';
 import type { CaseError } from '../validate/errors.ts';
 import type { CaseData } from '../schema/case.ts';
 import { organisationNamer } from './organisations.ts';
@@ -21,7 +22,7 @@ import { organisationNamer } from './organisations.ts';
 export interface CheckedCase {
   file: string;
   data: CaseData;
-  /** The file's text, to find the line of a number. */
+  /** The file's text, to name the line of a number. */
   source?: string;
 }
 
@@ -43,13 +44,13 @@ export function organisationIdentityIssues(
   const namer = organisationNamer(aliases);
   const mentions: Mention[] = [];
   for (const c of cases) {
-    const lines = c.source?.split('\n');
+    let lineOf: ReturnType<typeof frontmatterLocator>;
     c.data.parties.forEach((p, i) => {
       if (p.orgNumber === undefined) return;
-      const at = lines?.findIndex((l) => l.includes(p.orgNumber!));
+      lineOf ??= c.source === undefined ? undefined : frontmatterLocator(c.source);
       mentions.push({
         file: c.file,
-        line: at !== undefined && at >= 0 ? at + 1 : undefined,
+        line: lineOf?.(['parties', i, 'orgNumber']),
         field: `parties[${i}].orgNumber`,
         name: p.name.trim(),
         number: p.orgNumber,
