@@ -9,7 +9,7 @@
 import './config-errors.ts';
 import { spawnSync } from 'node:child_process';
 import { config } from '../lib/config.ts';
-import { isCaseFile, validateCaseFiles } from '../lib/content/collection.ts';
+import { isCaseFile, publicFileCheck, validateCaseFiles } from '../lib/content/collection.ts';
 import { formatCaseErrors } from '../lib/validate/errors.ts';
 
 const started = performance.now();
@@ -31,13 +31,7 @@ if (staged.length === 0) process.exit(0);
 
 const indexed = list(git(['ls-files', '-z', '--', dir])).filter(inCasesDir);
 const publicFiles = new Set(list(git(['ls-files', '-z', '--', 'public'])).map((f) => f.slice('public'.length)));
-const publicFileExists = (sitePath: string) => {
-  try {
-    return publicFiles.has(decodeURIComponent(sitePath.split(/[?#]/)[0]!));
-  } catch {
-    return false;
-  }
-};
+const publicFileExists = publicFileCheck((path) => publicFiles.has(path));
 
 const { errors } = validateCaseFiles({
   files: staged,

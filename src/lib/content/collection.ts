@@ -63,8 +63,12 @@ export function duplicateSlugErrors(files: readonly string[]): CaseError[] {
   return errors;
 }
 
-/** Checks whether a site path (`/dokument/a.pdf`) is a file under public/. */
-export function publicFileChecker(root: string): (sitePath: string) => boolean {
+/**
+ * Whether a site path (`/dokument/a.pdf`, query and fragment ignored) names a
+ * file under public/, given how to test a path inside public/ (`/dokument/a.pdf`).
+ * A path that does not decode or climbs out with `..` names nothing.
+ */
+export function publicFileCheck(existsInPublic: (path: string) => boolean): (sitePath: string) => boolean {
   return (sitePath) => {
     let decoded: string;
     try {
@@ -72,9 +76,13 @@ export function publicFileChecker(root: string): (sitePath: string) => boolean {
     } catch {
       return false;
     }
-    if (decoded.includes('..')) return false;
-    return existsSync(join(root, 'public', decoded));
+    return !decoded.includes('..') && existsInPublic(decoded);
   };
+}
+
+/** Checks whether a site path is a file under `<root>/public/` on disk. */
+export function publicFileChecker(root: string): (sitePath: string) => boolean {
+  return publicFileCheck((path) => existsSync(join(root, 'public', path)));
 }
 
 export interface CaseFileSet {
