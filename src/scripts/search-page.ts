@@ -20,16 +20,17 @@ import {
   type RangeKey,
   type SortId,
 } from '../lib/search/fields.ts';
-import { filterGroupOrder } from '../lib/search/filter-groups.ts';
+import { filterGroupOrder, isShortGroup } from '../lib/search/filter-groups.ts';
+import { hitLines } from '../lib/search/hit.ts';
 import { type Ranges, select, type Selection } from '../lib/search/query.ts';
 import {
   effectiveSort,
-  hitsAnnouncement,
   pageCount,
   parseRangeValue,
   parseState,
   type SearchState,
   stateToQuery,
+  statusText,
   tableQuery,
   toggleFilter,
 } from '../lib/search/state.ts';
@@ -63,6 +64,7 @@ const status = $<HTMLElement>('sok-status');
 const filterGroups = $<HTMLElement>('sok-filtergrupper');
 const rangeForm = $<HTMLFormElement>('sok-intervall');
 const clearButton = $<HTMLButtonElement>('sok-rensa');
+const resultPart = $<HTMLElement>('sok-resultat');
 const resultHeading = $<HTMLElement>('sok-resultat-rubrik');
 const sortSelect = $<HTMLSelectElement>('sok-sortering');
 const withoutAmountNote = $<HTMLElement>('sok-utan-belopp');
@@ -83,6 +85,7 @@ const RANGE_ERROR: Record<RangeKey, string> = {
 let table: FacetTable;
 let state: SearchState = parseState(location.search);
 let run = 0;
+let shownRuns = 0;
 let typingTimer: ReturnType<typeof setTimeout> | undefined;
 /** The hits of the last query, kept so that filters, sorts and pages never ask Pagefind again. */
 let lastHits: { q: string; hits: ShardHit[]; byRow: Map<number, ShardHit> } | undefined;
@@ -174,11 +177,13 @@ function showCounts(counts: Selection['counts']): void {
     if ((state.filters[key]?.length ?? 0) > 0) details.open = true;
     if (details.open) fillGroup(details);
     const index = new Map(table.values[key].map((v, i) => [v, i]));
+    const short = isShortGroup(table.values[key].length);
     for (const row of details.querySelectorAll<HTMLElement>('.check')) {
       const box = row.querySelector('input') as HTMLInputElement;
       const n = counts[key][index.get(box.value) ?? -1] ?? 0;
       (row.querySelector('.count') as HTMLElement).textContent = `(${formatNumber(n)})`;
-      row.hidden = n === 0 && !box.checked;
+      // A short group keeps every value in place, so that the page does not move; a long one shows those with hits.
+      row.hidden = !short && n === 0 && !box.checked;
     }
   }
 }
@@ -197,32 +202,21 @@ function excerptNodes(html: string): Node[] {
   });
 }
 
+const hitTemplate = $<HTMLTemplateElement>('sok-traff-mall');
+
+/** A hit, cloned from the template the build rendered with SearchHit.astro. */
 function resultItem(row: number, shown: DisplayRow, excerpt: string | undefined): HTMLLIElement {
-  const [slug, title, dateLine, amountLine, periodLine] = shown;
-  const li = document.createElement('li');
-  const h3 = document.createElement('h3');
-  const a = document.createElement('a');
-  a.href = `${BASE}arenden/${slug}/`;
-  a.textContent = title;
-  h3.append(a);
-  const organisation = table.values.organisation[table.facets.organisation[row] as number];
-  const body = table.values.organ[table.facets.organ[row] as number];
-  const kind = table.values.typ[table.facets.typ[row] as number];
-  const caseStatus = table.values.status[table.facets.status[row] as number];
-  const who = document.createElement('p');
-  who.className = 'meta';
-  who.textContent = [organisation, body, [kind, caseStatus].filter(Boolean).join(', ')].filter(Boolean).join(' · ');
-  const facts = document.createElement('p');
-  facts.className = 'facts';
-  facts.textContent = [dateLine, amountLine || 'Inget belopp angivet', periodLine && `Period: ${periodLine}`]
-    .filter(Boolean)
-    .join(' · ');
-  li.append(h3, who, facts);
+  const lines = hitLines(table, row, shown);
+  const li = (hitTemplate.content.firstElementChild as HTMLLIElement).cloneNode(true) as HTMLLIElement;
+  const slot = (name: string) => li.querySelector(`[data-slot="${name}"]`) as HTMLElement;
+  const link = slot('title') as HTMLAnchorElement;
+  link.href = `${BASE}arenden/${lines.slug}/`;
+  link.textContent = lines.title;
+  slot('who').textContent = lines.who;
+  slot('facts').textContent = lines.facts;
   if (excerpt !== undefined) {
-    const p = document.createElement('p');
-    p.className = 'excerpt';
-    p.append('… ', ...excerptNodes(excerpt), ' …');
-    li.append(p);
+    slot('excerpt').append('… ', ...excerptNodes(excerpt), ' …');
+    slot('excerpt').hidden = false;
   }
   return li;
 }
@@ -318,8 +312,9 @@ async function search(): Promise<void> {
   withoutAmountNote.hidden = withoutAmountNote.textContent === '';
   clearButton.hidden = Object.keys(state.filters).length === 0 && Object.keys(state.ranges).length === 0;
   csvButton.disabled = jsonButton.disabled = hits === 0;
-  const range = hits > PAGE_SIZE ? ` Visar ${(page - 1) * PAGE_SIZE + 1}–${Math.min(page * PAGE_SIZE, hits)}.` : '';
-  status.textContent = `${hitsAnnouncement(hits, state.q)}${range}`;
+  status.textContent = statusText(hits, state.q, page);
+  // Marks each search shown (the frame in the HTML is already filled in for the default one), for tests and the bench.
+  resultPart.dataset['run'] = String(++shownRuns);
 }
 
 function showRangeError(key: RangeKey, message: string | undefined): void {

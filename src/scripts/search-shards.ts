@@ -20,9 +20,7 @@ export interface ShardHit {
 interface Pagefind {
   options: (o: Record<string, unknown>) => Promise<void>;
   init: () => Promise<void>;
-  search: (
-    q: string,
-  ) => Promise<{
+  search: (q: string) => Promise<{
     results: { id: string; score: number; data: () => Promise<{ url: string; excerpt: string }> }[];
   } | null>;
 }

@@ -19,6 +19,7 @@ import {
   DEFAULT_SORT_WITHOUT_QUERY,
   FILTER_KEYS,
   type FilterKey,
+  PAGE_SIZE,
   RANGE_PARAMS,
   type RangeKey,
   SORT_OPTIONS,
@@ -134,4 +135,10 @@ export function pageCount(hits: number, pageSize: number): number {
 export function hitsAnnouncement(hits: number, q: string): string {
   const count = hits === 0 ? 'Inga träffar' : hits === 1 ? '1 träff' : `${hits.toLocaleString('sv-SE')} träffar`;
   return q.trim() === '' ? `${count}.` : `${count} för ”${q.trim()}”.`;
+}
+
+/** The status line: the announcement and, when there are several pages, which hits are shown. */
+export function statusText(hits: number, q: string, page: number, pageSize = PAGE_SIZE): string {
+  const range = hits > pageSize ? ` Visar ${(page - 1) * pageSize + 1}–${Math.min(page * pageSize, hits)}.` : '';
+  return `${hitsAnnouncement(hits, q)}${range}`;
 }
