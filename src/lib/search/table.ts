@@ -29,12 +29,24 @@ function byFrequency(counts: Map<string, number>): string[] {
   return [...counts].sort((a, b) => b[1] - a[1] || collator.compare(a[0], b[0])).map(([value]) => value);
 }
 
+type Built = { table: FacetTable; display: DisplayRow[] };
+
+/** The last table built: the search page and the table's two routes ask for the same one in a build. */
+let last: { cases: readonly CaseEntry[]; buildDate: number; chunkSize: number; built: Built } | undefined;
+
+const sameEntries = (a: readonly CaseEntry[], b: readonly CaseEntry[]) =>
+  a.length === b.length && a.every((entry, i) => entry === b[i]);
+
 /** The facet table and the display rows of `cases`, which must be in the case list's order (newestFirst). */
-export function facetTable(
-  cases: readonly CaseEntry[],
-  buildDate: Date,
-  chunkSize = CHUNK_SIZE,
-): { table: FacetTable; display: DisplayRow[] } {
+export function facetTable(cases: readonly CaseEntry[], buildDate: Date, chunkSize = CHUNK_SIZE): Built {
+  if (last && last.buildDate === buildDate.getTime() && last.chunkSize === chunkSize && sameEntries(last.cases, cases))
+    return last.built;
+  const built = buildTable(cases, buildDate, chunkSize);
+  last = { cases: [...cases], buildDate: buildDate.getTime(), chunkSize, built };
+  return built;
+}
+
+function buildTable(cases: readonly CaseEntry[], buildDate: Date, chunkSize: number): Built {
   const metas = cases.map((c) => caseSearchMeta(c.data, buildDate));
   const values = {} as FacetTable['values'];
   const facets = {} as FacetTable['facets'];
