@@ -362,11 +362,12 @@ async function download(format: 'csv' | 'json'): Promise<void> {
   const selection = shown;
   if (!selection) return;
   const head = await fetchJson<ExportHead>(EXPORT_HEAD_PATH);
-  const wanted = [...new Set(selection.rows.map((row) => Math.floor(row / table.chunkSize)))];
+  const size = table.exportChunkSize;
+  const wanted = [...new Set(selection.rows.map((row) => Math.floor(row / size)))];
   const chunks = new Map(
     await Promise.all(wanted.map(async (k) => [k, await fetchJson<ExportChunk>(exportChunkPath(k))] as const)),
   );
-  const part = (row: number) => ({ chunk: chunks.get(Math.floor(row / table.chunkSize))!, i: row % table.chunkSize });
+  const part = (row: number) => ({ chunk: chunks.get(Math.floor(row / size))!, i: row % size });
   if (format === 'csv') {
     const lines = selection.rows.map((row) => {
       const { chunk, i } = part(row);

@@ -13,6 +13,7 @@ import { caseSearchMeta } from './meta.ts';
 import {
   CHUNK_SIZE,
   chunkCount,
+  EXPORT_CHUNK_SIZE,
   dateCode,
   type DisplayRow,
   type ExportChunk,
@@ -66,6 +67,7 @@ function buildTable(cases: readonly CaseEntry[], buildDate: Date, chunkSize: num
     buildDate: isoDay(buildDate),
     count: cases.length,
     chunkSize,
+    exportChunkSize: EXPORT_CHUNK_SIZE,
     values,
     facets,
     decided: cases.map((c) => (c.data.decided ? dateCode(c.data.decided) : 0)),
@@ -95,7 +97,7 @@ export function exportHead(file: CasesFileHead): ExportHead {
 export function exportChunks(
   cases: readonly CaseEntry[],
   urlOf: (slug: string) => string,
-  chunkSize = CHUNK_SIZE,
+  chunkSize = EXPORT_CHUNK_SIZE,
 ): ExportChunk[] {
   const { rows } = csvParts(casesTable(cases, urlOf));
   return chunks(rows, chunkSize).map((csv, k) => ({
