@@ -1,0 +1,71 @@
+/**
+ * The benchmark's browser measurements (src/tools/search-timing.ts and
+ * search-bytes.ts) on the seed fixture site, as `npm run bench` runs them on
+ * its own sites: they find their way through the search page's hooks and
+ * return finite numbers in the expected shape. No timing is asserted (speed
+ * is measured by `npm run bench`).
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { measureSearchBytes } from '../../src/tools/search-bytes.ts';
+import { measureSearchTiming } from '../../src/tools/search-timing.ts';
+import { launchChromium } from '../helpers/browser.ts';
+
+const dir = inject('siteDir');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const finite = (samples: number[], rounds: number) => {
+  expect(samples).toHaveLength(rounds);
+  for (const ms of samples) {
+    expect(Number.isFinite(ms)).toBe(true);
+    expect(ms).toBeGreaterThanOrEqual(0);
+  }
+};
+
+describe("the benchmark's search measurements on the seed site", () => {
+  it('time the navigation with two filters and a sort, a filter click and a query, every round', async () => {
+    const t = await measureSearchTiming(dir, { browser, rounds: 2 });
+    expect(t.rounds).toBe(2);
+    expect(t.cache).toBe('cold');
+    expect(t.filters).toHaveLength(2);
+    expect(t.filters[0]!.key).not.toBe(t.filters[1]!.key);
+    const params = new URL(t.start, 'http://x').searchParams;
+    expect(t.start.startsWith('/sok/?')).toBe(true);
+    expect(params.get('sortering')).toBe('belopp-hogst');
+    for (const f of t.filters) expect(params.getAll(f.key)).toContain(f.value);
+    for (const s of [t.navigation, t.filterClick, t.query]) {
+      expect(s.errors).toEqual([]);
+      finite(s.samples, 2);
+      expect(s.median).toBeGreaterThanOrEqual(s.min!);
+      expect(s.median).toBeLessThanOrEqual(s.max!);
+    }
+    expect(t.navigation.min).toBeGreaterThan(0);
+    expect(t.filterClick.filter).not.toBeNull();
+    expect(t.filters).not.toContainEqual(t.filterClick.filter);
+    expect(t.query.text).toBe('försörjningsstödet');
+  });
+
+  it('count the bytes on opening /sok/, fewer when the site is served with gzip', async () => {
+    const [raw, gzip] = [
+      await measureSearchBytes(dir, { browser }),
+      await measureSearchBytes(dir, { browser, gzip: true }),
+    ];
+    for (const m of [raw, gzip]) {
+      expect(m.open.files.map((f) => f.path)).toContain('/sok/');
+      expect(m.open.bytes).toBe(m.open.files.reduce((sum, f) => sum + f.bytes, 0));
+      expect(m.hits).toMatch(/träff/);
+    }
+    const page = (m: typeof raw) => m.open.files.find((f) => f.path === '/sok/')!.bytes;
+    expect(page(gzip)).toBeLessThan(page(raw));
+    expect(gzip.open.bytes).toBeLessThan(raw.open.bytes);
+    // Pagefind's own files are gzipped already and go out as they are.
+    expect(gzip.open.pagefindBytes).toBeGreaterThan(0);
+  });
+});
