@@ -97,9 +97,13 @@ const PROBE = `(() => {
     requestAnimationFrame(() => setTimeout(once, 0));
     setTimeout(once, 1000);
   };
-  const probe = { first: null, change: null, watch: null };
+  const probe = { first: null, announced: null, watch: null };
   window.__insynProbe = probe;
   const check = () => {
+    if (!probe.announced && announced()) {
+      const at = (probe.announced = { dom: performance.now() });
+      afterFrame((t) => (at.painted = t));
+    }
     if (!probe.first && shown()) {
       const first = (probe.first = { dom: performance.now() });
       afterFrame((t) => (first.painted = t));
@@ -129,13 +133,14 @@ const PROBE = `(() => {
 
 interface ProbeTimes {
   first: { dom: number; painted?: number } | null;
+  announced: { dom: number; painted?: number } | null;
   watch: { start: number | null; done: { dom: number; painted?: number } | null } | null;
 }
 
 const readProbe = (page: Page) =>
   page.evaluate(() => {
     const p = (globalThis as unknown as { __insynProbe?: ProbeTimes }).__insynProbe;
-    return p ? { first: p.first, watch: p.watch } : null;
+    return p ? { first: p.first, announced: p.announced, watch: p.watch } : null;
   });
 
 async function waitForProbe<T>(page: Page, pick: (p: ProbeTimes) => T | null | undefined, timeoutMs: number) {
@@ -220,7 +225,18 @@ async function open(page: Page, origin: string, path: string, timeoutMs: number)
   return waitForProbe(page, (p) => (p.first?.painted !== undefined ? p.first : null), timeoutMs);
 }
 
-/** The start URL: two filters from different groups that leave hits, chosen on the page. */
+/** Opens `path` and returns the number of hits the page announces (0 for none), once it does. */
+async function announcedHits(page: Page, origin: string, path: string, timeoutMs: number) {
+  await page.goto(`${origin}${path}`, { waitUntil: 'commit' });
+  await waitForProbe(page, (p) => (p.announced?.painted !== undefined ? p.announced : null), timeoutMs);
+  const hits = statusCount((await page.locator('#sok-status').textContent()) ?? '');
+  return hits === 0 || (await page.locator('#sok-traffar li').count()) === 0 ? 0 : (hits ?? 1);
+}
+
+/**
+ * The start URL: two filters from different groups that leave hits, chosen on
+ * the page (the most hits by the counts shown; else the first that leave hits).
+ */
 async function chooseFilters(browser: Browser, origin: string, timeoutMs: number) {
   const { context, page } = await freshPage(browser);
   try {
@@ -228,13 +244,14 @@ async function chooseFilters(browser: Browser, origin: string, timeoutMs: number
     const first = mostHits(await readBoxes(page));
     if (!first) throw new Error('sidan visar inga filter (#sok-filter input[type=checkbox])');
     await open(page, origin, withFilters([first]), timeoutMs);
-    const others = (await readBoxes(page)).filter((b) => b.key !== first.key);
-    const second = mostHits(others) ?? others[0];
-    if (!second) throw new Error('sidan visar filter i bara en grupp');
-    const filters = [first, second].map(({ key, value }) => ({ key, value }));
-    // Warm the server's and the OS's caches once, uncounted.
-    await open(page, origin, withFilters(filters), timeoutMs);
-    return filters;
+    const others = (await readBoxes(page)).filter((b) => b.key !== first.key && b.count !== 0);
+    const ranked = [...others].sort((a, b) => (b.count ?? -1) - (a.count ?? -1));
+    for (const second of ranked.slice(0, 5)) {
+      const filters = [first, second].map(({ key, value }) => ({ key, value }));
+      // Also warms the server's and the OS's caches, uncounted.
+      if ((await announcedHits(page, origin, withFilters(filters), timeoutMs)) > 0) return filters;
+    }
+    throw new Error('hittade inga två filter i olika grupper som ger träffar');
   } finally {
     await context.close();
   }
