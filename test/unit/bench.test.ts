@@ -345,7 +345,13 @@ describe('the report', () => {
 
   it('says whether a target is met, and by how much it is missed', () => {
     const s = size(10_000, { build: { ...size(10_000).build, wallMs: 86_500 } });
-    expect(verdict(target(/cold build/), s)).toEqual({ value: 86_500, limit: 30_000, met: false, over: 56_500 });
+    expect(verdict(target(/cold build/), s)).toEqual({
+      value: 86_500,
+      limit: 30_000,
+      met: false,
+      failed: false,
+      over: 56_500,
+    });
     expect(targetCell(target(/cold build/), s)).toBe('86.5 s ✗ ≤ 30.0 s, missed by 56.5 s (2.88 ×)');
     expect(targetCell(target(/peak RSS/), s)).toBe('800 MB ✓ ≤ 1.50 GB');
     expect(targetCell(target(/navigation/), s)).toBe('1.00 s ✓ ≤ 1.00 s');
@@ -358,8 +364,19 @@ describe('the report', () => {
     const { timing: _timing, ...untimed } = size(100_000);
     expect(targetCell(target(/navigation/), untimed)).toBe('– (target ≤ 1.50 s, not measured)');
     expect(targetCell(target(/navigation/), { ...untimed, timing: { error: 'ingen Chromium' } })).toBe(
-      '– (target ≤ 1.50 s, not measured)',
+      'failed (target ≤ 1.50 s)',
     );
+    const broken = size(10_000, {
+      build: { ...size(10_000).build, ok: false },
+      rebuild: { wallMs: 1, cpuMs: 1, peakRss: null, ok: false },
+      search: { error: 'x' },
+    });
+    expect(targetCell(target(/cold build/), broken)).toBe('failed (target ≤ 30.0 s)');
+    expect(targetCell(target(/rebuild/), broken)).toBe('failed (target ≤ 8.00 s)');
+    expect(targetCell(target(/bytes transferred/), broken)).toBe('failed (target ≤ 250.0 kB)');
+    expect(verdicts(broken)).toContain('kallt bygge ≤ 30.0 s: misslyckades');
+    const { rebuild: _rebuild, ...unbuilt } = size(1_000);
+    expect(targetCell(target(/rebuild/), unbuilt)).toBe('–');
     expect(formatDuration(504_000)).toBe('8 min 24 s');
   });
 

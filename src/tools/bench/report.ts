@@ -65,11 +65,16 @@ export interface Target {
   short: string;
   unit: Unit;
   limits: Partial<Record<number, number>>;
+  /** The measured value; null or undefined when there is none. */
   value: (s: SizeResult) => number | null | undefined;
+  /** Whether the measurement was made and failed (a failed build, a failed browser run). */
+  failed: (s: SizeResult) => boolean;
 }
 
 const timing = (s: SizeResult, pick: (t: SearchTiming) => Samples) =>
   s.timing && 'navigation' in s.timing ? pick(s.timing).median : undefined;
+const timingFailed = (s: SizeResult, pick: (t: SearchTiming) => Samples) =>
+  s.timing !== undefined && ('error' in s.timing || pick(s.timing).median === null);
 
 /** The targets of issue 13, at 10 000 and 100 000 cases, in the issue's order. */
 export const TARGETS: Target[] = [
@@ -79,6 +84,7 @@ export const TARGETS: Target[] = [
     unit: 'ms',
     limits: { 10_000: 30_000, 100_000: 6 * 60_000 },
     value: (s) => (s.build.ok ? s.build.wallMs : null),
+    failed: (s) => !s.build.ok,
   },
   {
     label: 'peak RSS of the whole process tree',
@@ -86,13 +92,15 @@ export const TARGETS: Target[] = [
     unit: 'bytes',
     limits: { 10_000: 1.5 * GB, 100_000: 7 * GB },
     value: (s) => s.build.peakRss,
+    failed: () => false,
   },
   {
     label: 'rebuild after changing one case, wall',
     short: 'ombygge',
     unit: 'ms',
     limits: { 10_000: 8_000, 100_000: 60_000 },
-    value: (s) => (s.rebuild?.ok ? s.rebuild.wallMs : s.rebuild ? null : undefined),
+    value: (s) => (s.rebuild?.ok ? s.rebuild.wallMs : null),
+    failed: (s) => s.rebuild?.ok === false,
   },
   {
     label: 'disk used by the build (output + caches)',
@@ -100,6 +108,7 @@ export const TARGETS: Target[] = [
     unit: 'bytes',
     limits: { 100_000: 10 * GB },
     value: (s) => s.disk?.totalBytes,
+    failed: () => false,
   },
   {
     label: '`/sok/`, navigation to first results (two filters and a sort), median',
@@ -107,6 +116,7 @@ export const TARGETS: Target[] = [
     unit: 'ms',
     limits: { 10_000: 1_000, 100_000: 1_500 },
     value: (s) => timing(s, (t) => t.navigation),
+    failed: (s) => timingFailed(s, (t) => t.navigation),
   },
   {
     label: '`/sok/`, a further change: a filter clicked, median',
@@ -114,6 +124,7 @@ export const TARGETS: Target[] = [
     unit: 'ms',
     limits: { 10_000: 100, 100_000: 150 },
     value: (s) => timing(s, (t) => t.filterClick),
+    failed: (s) => timingFailed(s, (t) => t.filterClick),
   },
   {
     label: '`/sok/`, a further change: a new query sent with Enter, median',
@@ -121,13 +132,15 @@ export const TARGETS: Target[] = [
     unit: 'ms',
     limits: { 10_000: 100, 100_000: 150 },
     value: (s) => timing(s, (t) => t.query),
+    failed: (s) => timingFailed(s, (t) => t.query),
   },
   {
     label: 'bytes transferred on opening `/sok/` (gzip)',
     short: 'sök, överfört',
     unit: 'bytes',
     limits: { 10_000: 250 * KB, 100_000: 1.5 * MB },
-    value: (s) => (s.search && 'openBytes' in s.search ? s.search.openBytes : s.search ? null : undefined),
+    value: (s) => (s.search && 'openBytes' in s.search ? s.search.openBytes : null),
+    failed: (s) => s.search !== undefined && 'error' in s.search,
   },
 ];
 
@@ -155,7 +168,9 @@ const format = (unit: Unit, v: number) => (unit === 'ms' ? formatDuration(v) : f
 export interface Verdict {
   value: number | null;
   limit: number | undefined;
+  /** undefined: no limit at this size, or no value. */
   met: boolean | undefined;
+  failed: boolean;
   /** How much over the limit (0 when met). */
   over: number;
 }
@@ -165,14 +180,18 @@ export function verdict(target: Target, s: SizeResult): Verdict {
   const value = target.value(s) ?? null;
   const limit = target.limits[s.n];
   const met = value === null || limit === undefined ? undefined : value <= limit;
-  return { value, limit, met, over: value !== null && limit !== undefined ? Math.max(0, value - limit) : 0 };
+  const over = value !== null && limit !== undefined ? Math.max(0, value - limit) : 0;
+  return { value, limit, met, failed: target.failed(s), over };
 }
 
-/** A table cell: "86.5 s ✗ ≤ 30.0 s, missed by 56.5 s (2.88 ×)", "522 ms ✓ ≤ 1.00 s", "522 ms", "–". */
+/** A table cell: "86.5 s ✗ ≤ 30.0 s, missed by 56.5 s (2.88 ×)", "522 ms ✓ ≤ 1.00 s", "522 ms", "failed", "–". */
 export function targetCell(target: Target, s: SizeResult): string {
   const v = verdict(target, s);
   const limit = v.limit === undefined ? '' : format(target.unit, v.limit);
-  if (v.value === null) return v.limit === undefined ? '–' : `– (target ≤ ${limit}, not measured)`;
+  if (v.value === null) {
+    const what = v.failed ? 'failed' : '–';
+    return v.limit === undefined ? what : `${what} (target ≤ ${limit}${v.failed ? '' : ', not measured'})`;
+  }
   const value = format(target.unit, v.value);
   if (v.limit === undefined) return value;
   if (v.met) return `${value} ✓ ≤ ${limit}`;
@@ -186,7 +205,7 @@ export function verdicts(r: SizeResult): string[] {
     const v = verdict(t, r);
     if (v.limit === undefined) continue;
     const limit = format(t.unit, v.limit);
-    if (v.met === undefined) out.push(`${t.short} ≤ ${limit}: inte mätt`);
+    if (v.met === undefined) out.push(`${t.short} ≤ ${limit}: ${v.failed ? 'misslyckades' : 'inte mätt'}`);
     else out.push(`${t.short} ≤ ${limit}: ${v.met ? 'ja' : `nej, ${format(t.unit, v.over)} över`}`);
   }
   out.push(
