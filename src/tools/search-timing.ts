@@ -8,10 +8,12 @@
  * `#sok-traffar` (one `li` per hit) and the filter checkboxes
  * `#sok-filter input[type=checkbox]` (name = filter key, value = filter value).
  *
- * - Choosing: a first, uncounted visit to `/sok/` reads the checkboxes and
- *   picks the value with the most hits (the "(123)" beside it, else the first),
- *   then, on the page filtered by it, the value with the most hits in another
- *   group; the start URL is both filters and `sortering=belopp-hogst`.
+ * - Choosing (uncounted visits, which also warm the server's and the OS's
+ *   caches): on `/sok/` the value with the most hits (the "(123)" at the end of
+ *   its label, else the first checkbox), then, on the page filtered by it, the
+ *   value with the most hits in another group whose page announces hits (else
+ *   the next, in page order); the start URL is both filters and
+ *   `sortering=belopp-hogst`.
  * - Each round opens a new browser context (an empty HTTP cache: every round
  *   is a cold navigation; the server and the OS keep their caches) and
  *   measures, in the page:
@@ -19,8 +21,9 @@
  *      the first results show: `#sok-status` announces hits (non-empty, with
  *      "träff") and `#sok-traffar` has an `li`;
  *   2. a filter clicked: after the network is quiet, one more checkbox (one
- *      that changes the hits, by its count where shown: boxToClick), from the click event
- *      until `#sok-status` or the first hit has changed and announces hits;
+ *      that changes the hits, by its count where shown: boxToClick), from the
+ *      click event until `#sok-status` or the first hit has changed and the
+ *      status announces hits (an interim "Söker…" does not count);
  *   3. a new query: typed, then Enter, from the Enter keydown until the same.
  *   Every time is taken at the first frame after the change (a
  *   requestAnimationFrame, then a task), so layout and paint are included.
