@@ -29,6 +29,7 @@
  *   requestAnimationFrame, then a task), so layout and paint are included.
  * - Medians over the rounds; a round that fails is recorded, not fatal.
  */
+import { loadavg } from 'node:os';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from './chromium.ts';
 import { TYPICAL_QUERY } from './search-bytes.ts';
@@ -57,6 +58,8 @@ export interface SearchTiming {
   rounds: number;
   /** How the HTTP cache stood: a new browser context per round. */
   cache: 'cold';
+  /** One-minute load average before and after the rounds (other work on the machine slows the browser). */
+  load: [number, number];
 }
 
 export function summarise(samples: number[], errors: string[] = []): Samples {
@@ -295,6 +298,7 @@ export async function measureSearchTiming(
     throw error;
   });
   try {
+    const load0 = loadavg()[0]!;
     const filters = await chooseFilters(browser, server.url, timeoutMs);
     const start = withFilters(filters);
     const nav: number[] = [];
@@ -358,6 +362,7 @@ export async function measureSearchTiming(
       query: { ...summarise(queries, errors.query), text },
       rounds,
       cache: 'cold',
+      load: [load0, loadavg()[0]!],
     };
   } finally {
     if (!options.browser) await browser.close();

@@ -40,6 +40,7 @@ describe("the benchmark's search measurements on the seed site", () => {
     const t = await measureSearchTiming(dir, { browser, rounds: 2 });
     expect(t.rounds).toBe(2);
     expect(t.cache).toBe('cold');
+    expect(t.load.every(Number.isFinite)).toBe(true);
     expect(t.filters).toHaveLength(2);
     expect(t.filters[0]!.key).not.toBe(t.filters[1]!.key);
     const params = new URL(t.start, 'http://x').searchParams;

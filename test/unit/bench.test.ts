@@ -317,6 +317,7 @@ describe('the report', () => {
       query: { ...summarise([150, 160, 140], ['tidsgränsen gick ut', 'tidsgränsen gick ut']), text: 'x' },
       rounds: 5,
       cache: 'cold',
+      load: [3, 4.5],
     },
     ...over,
   });
@@ -396,7 +397,7 @@ describe('the report', () => {
   it('notes what the search rows measured, and failed rounds', () => {
     const notes = formatNotes(results(size(10_000)));
     expect(notes[0]).toContain('`/sok/?typ=Ansökan&ar=2020&sortering=belopp-hogst`');
-    expect(notes[0]).toContain('navigation 900 ms–1.20 s over 5 rounds');
+    expect(notes[0]).toContain('load average 3.0 / 4.5; navigation 900 ms–1.20 s over 5 rounds');
     expect(notes[0]).toContain('filter status=Beslutat');
     expect(notes[1]).toBe('10 000: failed rounds: tidsgränsen gick ut');
     expect(formatNotes(results(size(10_000, { timing: { error: 'ingen Chromium' } })))).toEqual([

@@ -279,7 +279,7 @@ export function formatNotes(results: BenchResults): string[] {
       const t = s.timing;
       const clicked = t.filterClick.filter ? `${t.filterClick.filter.key}=${t.filterClick.filter.value}` : '–';
       out.push(
-        `${n}: \`${decodeURIComponent(t.start).replace(/\+/g, ' ')}\`, a new browser context (cold cache) per round; navigation ${range(t.navigation)}; filter ${clicked} ${range(t.filterClick)}; query ”${t.query.text}” ${range(t.query)}`,
+        `${n}: \`${decodeURIComponent(t.start).replace(/\+/g, ' ')}\`, a new browser context (cold cache) per round, load average ${t.load[0].toFixed(1)} / ${t.load[1].toFixed(1)}; navigation ${range(t.navigation)}; filter ${clicked} ${range(t.filterClick)}; query ”${t.query.text}” ${range(t.query)}`,
       );
       const errors = [...t.navigation.errors, ...t.filterClick.errors, ...t.query.errors];
       if (errors.length) out.push(`${n}: failed rounds: ${[...new Set(errors)].join('; ')}`);
