@@ -10,11 +10,24 @@
  *   npm run bench -- --no-rebuild    skip the one-changed-case rebuild
  *   npm run bench -- --keep          keep each size's build cache (for a later look)
  *   npm run bench -- --timeout 60    minutes before a build is stopped (default 30)
+ *   npm run bench -- --rounds 7      browser rounds on /sok/ (default 5)
  *
- * Prints a Markdown table and writes `.bench/results.json`.
+ * Each size: the floor, `npm run check`, the cold build (exactly what
+ * `npm run build` runs), the rebuild after one changed case, the disk the
+ * build uses, and /sok/ in Chromium (timings and bytes, served with gzip).
+ * Prints one Markdown table against the targets and writes `.bench/results.json`.
  */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, release, totalmem, type } from 'node:os';
 import { dirname, join } from 'node:path';
 import { rendererCosts, renderFloor, validateFloor } from '../tools/bench/floor.ts';
@@ -23,13 +36,17 @@ import { runMeasured } from '../tools/bench/process.ts';
 import {
   type BenchResults,
   formatBytes,
+  formatNotes,
   formatSeconds,
   formatTable,
   type SizeResult,
   verdicts,
 } from '../tools/bench/report.ts';
-import { casePageSlugs, dirSize, pageWeights, pagefindRecords } from '../tools/bench/site-stats.ts';
+import { scriptCommand, scriptEnv } from '../tools/bench/build-command.ts';
+import { casePageSlugs, diskUsage, pagefindIndexes, pageWeights } from '../tools/bench/site-stats.ts';
+import { launchChromium } from '../tools/chromium.ts';
 import { measureSearchBytes } from '../tools/search-bytes.ts';
+import { measureSearchTiming } from '../tools/search-timing.ts';
 
 const root = process.cwd();
 const argv = process.argv.slice(2);
@@ -43,6 +60,7 @@ const sizes =
   option('--sizes')?.split(',').map(Number) ?? (flag('--full') ? [1_000, 10_000, 100_000] : [1_000, 10_000]);
 const BUILD_DATE = '2026-11-23';
 const timeoutMs = Number(option('--timeout') ?? 30) * 60_000;
+const rounds = Number(option('--rounds') ?? 5);
 const BENCH = '.bench';
 const log = (text: string) => console.error(`[bench] ${text}`);
 
@@ -62,36 +80,74 @@ function discard(path: string): void {
   renameSync(path, join(TRASH, `${Date.now()}-${process.pid}-${discarded++}`));
 }
 
+/** The environment of a size's runs: npm's PATH, the size's cases, output and cache. */
 function env(n: number, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const base = join(root, BENCH, `n${n}`);
-  return {
-    ...process.env,
-    ASTRO_TELEMETRY_DISABLED: '1',
-    INSYN_BUILD_DATE: BUILD_DATE,
-    INSYN_CASES_DIR: `${BENCH}/n${n}/cases`,
-    INSYN_OUT_DIR: join(base, 'dist'),
-    INSYN_CACHE_DIR: join(base, 'cache'),
-    ...extra,
-  };
+  return scriptEnv(
+    {
+      ...process.env,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      INSYN_BUILD_DATE: BUILD_DATE,
+      INSYN_CASES_DIR: `${BENCH}/n${n}/cases`,
+      INSYN_OUT_DIR: join(base, 'dist'),
+      INSYN_CACHE_DIR: join(base, 'cache'),
+      ...extra,
+    },
+    root,
+  );
 }
 
-const astro = join(root, 'node_modules/astro/bin/astro.mjs');
-/** The same command `npm run build` runs, with the same Node. */
-function buildArgs(): string[] {
+/** Exactly what `npm run build` runs (package.json's script), with this Node and without a shell. */
+function buildCommand() {
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-  const script = pkg.scripts['build'] ?? 'astro build';
-  // `node [flags] <astro> build` or `astro build`: keep the flags, point at Astro's bin.
-  const parts = script.split(/\s+/);
-  const flags = parts[0] === 'node' ? parts.slice(1).filter((p) => p.startsWith('--')) : [];
-  return [...flags, astro, 'build'];
+  return scriptCommand(pkg.scripts['build'] ?? 'astro build', root);
 }
 
-async function searchBytes(outDir: string): Promise<SizeResult['search']> {
+/**
+ * Disk used by a size's build: blocks allocated under the output directory, and
+ * under everything else the build keeps beside it (the cache directory, and any
+ * other folder a build step writes there), leaving out the cases and the logs.
+ */
+function buildDisk(base: string): NonNullable<SizeResult['disk']> {
+  const others = readdirSync(base)
+    .filter((name) => !['cases', 'dist'].includes(name) && !name.endsWith('.log'))
+    .map((name) => join(base, name));
+  const outputBytes = diskUsage([join(base, 'dist')]).allocated;
+  const cacheBytes = diskUsage(others).allocated;
+  return { outputBytes, cacheBytes, totalBytes: outputBytes + cacheBytes };
+}
+
+/** /sok/ in Chromium: bytes on opening it and for one query (gzip), then the timings. */
+async function measureSearch(outDir: string): Promise<Pick<SizeResult, 'search' | 'timing'>> {
+  const failed = (error: unknown) => ({ error: error instanceof Error ? error.message : String(error) });
+  let browser;
   try {
-    const result = await measureSearchBytes(outDir);
-    return { bytes: result.totalBytes, query: result.query };
+    browser = await launchChromium();
   } catch (error) {
-    return { error: error instanceof Error ? error.message : String(error) };
+    return { search: failed(error), timing: failed(error) };
+  }
+  try {
+    let search: SizeResult['search'];
+    try {
+      const bytes = await measureSearchBytes(outDir, { browser, gzip: true });
+      search = {
+        openBytes: bytes.open.bytes,
+        openRequests: bytes.open.requests,
+        queryBytes: bytes.search.bytes,
+        query: bytes.query,
+      };
+    } catch (error) {
+      search = failed(error);
+    }
+    let timing: SizeResult['timing'];
+    try {
+      timing = await measureSearchTiming(outDir, { browser, rounds });
+    } catch (error) {
+      timing = failed(error);
+    }
+    return { search, timing };
+  } finally {
+    await browser.close();
   }
 }
 
@@ -124,13 +180,15 @@ async function measureSize(n: number): Promise<SizeResult> {
   log(`N = ${n}: npm run check`);
   const check = await runMeasured(process.execPath, [join(root, 'src/cli/check.ts')], { cwd: root, env: env(n) });
 
-  log(`N = ${n}: bygger (kall)`);
-  const build = await runMeasured(process.execPath, buildArgs(), { cwd: root, env: env(n), timeoutMs });
+  const command = buildCommand();
+  log(`N = ${n}: bygger (kall): ${[command.command, ...command.args].join(' ')}`);
+  const build = await runMeasured(command.command, command.args, { cwd: root, env: env(n), timeoutMs });
   writeFileSync(join(base, 'build.log'), build.output);
   if (build.code !== 0) log(`bygget misslyckades, se ${join(base, 'build.log')}`);
   const outDir = join(base, 'dist');
   const slugs = casePageSlugs(outDir);
   const weights = pageWeights(outDir, slugs);
+  let disk = buildDisk(base);
 
   let rebuild: SizeResult['rebuild'];
   if (!flag('--no-rebuild') && build.code === 0 && n >= 1_000) {
@@ -138,16 +196,20 @@ async function measureSize(n: number): Promise<SizeResult> {
     const file = join(root, casesDir, first.path);
     appendFileSync(file, '\nEtt tillägg i beskrivningen, för att mäta ombygget efter en ändring.\n');
     log(`N = ${n}: bygger om efter en ändrad fil`);
-    const again = await runMeasured(process.execPath, buildArgs(), { cwd: root, env: env(n), timeoutMs });
+    const again = await runMeasured(command.command, command.args, { cwd: root, env: env(n), timeoutMs });
     writeFileSync(join(base, 'rebuild.log'), again.output);
     const changed =
       existsSync(join(outDir, 'arenden', first.slug, 'index.html')) &&
       readFileSync(join(outDir, 'arenden', first.slug, 'index.html'), 'utf8').includes('Ett tillägg i beskrivningen');
     rebuild = { wallMs: again.wallMs, cpuMs: again.cpuMs, peakRss: again.peakRss, ok: again.code === 0 && changed };
     if (!rebuild.ok) log('ombygget visade inte ändringen, eller misslyckades');
+    const after = buildDisk(base);
+    if (after.totalBytes > disk.totalBytes) disk = after;
   }
 
-  const search = build.code === 0 ? await searchBytes(outDir) : undefined;
+  if (build.code === 0) log(`N = ${n}: /sok/ i Chromium`);
+  const browser = build.code === 0 ? await measureSearch(outDir) : {};
+  const indexes = pagefindIndexes(outDir);
   const result: SizeResult = {
     n,
     floor: { renderMs: floor.ms, renderCpuMs: floor.cpuMs, validateMs: validate.ms, validateCpuMs: validate.cpuMs },
@@ -160,15 +222,16 @@ async function measureSize(n: number): Promise<SizeResult> {
       peakRss: build.peakRss,
       pagesOut: slugs.length,
       pagesPerSecond: slugs.length / (build.wallMs / 1000),
-      distBytes: dirSize(outDir),
-      pagefindBytes: dirSize(join(outDir, 'pagefind')),
-      indexRecords: pagefindRecords(outDir),
+      distBytes: diskUsage([outDir]).bytes,
+      pagefindBytes: indexes.reduce((sum, i) => sum + i.bytes, 0),
+      indexRecords: indexes.length === 0 ? null : indexes.reduce((sum, i) => sum + i.records, 0),
       ratioToFloor: build.wallMs / floor.ms,
       cpuRatioToFloor: build.cpuMs === null ? null : build.cpuMs / floor.cpuMs,
     },
+    disk,
     weights,
     ...(rebuild ? { rebuild } : {}),
-    ...(search ? { search } : {}),
+    ...browser,
   };
   log(
     `N = ${n}: bygge ${formatSeconds(build.wallMs)} (CPU ${build.cpuMs === null ? '–' : formatSeconds(build.cpuMs)}, last ${build.load.map((l) => l.toFixed(1)).join(' → ')}), ${formatBytes(build.peakRss)}; ${verdicts(result).join('; ')}`,
@@ -224,5 +287,6 @@ console.log(formatTable(results));
 console.log('\nRenderare per brödtext:');
 for (const r of results.renderers) console.log(`- ${r.renderer}: ${r.msPerBody.toFixed(3)} ms`);
 if (results.missingRenderers.length) console.log(`- inte installerade: ${results.missingRenderers.join(', ')}`);
+for (const note of formatNotes(results)) console.log(`\n${note}`);
 for (const s of results.sizes) console.log(`\nN = ${s.n}: ${verdicts(s).join('; ')}`);
 console.log(`\nJSON: ${join(BENCH, 'results.json')}`);

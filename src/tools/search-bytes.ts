@@ -4,13 +4,16 @@
  * and for `node src/cli/search-bytes.ts <dir> [query]`; the site never
  * imports it.
  *
- * Chromium opens /sok/ on the built site (served as a static host would,
- * without compression, so the figures are upper bounds; Pagefind's index
- * and fragment files are gzipped already), waits until the page is ready,
- * then types a query and waits for its results. It reports the bytes of
- * every response in two phases: opening the search page (HTML, CSS, our
- * script, Pagefind's script, WASM, index metadata and filters, the first
- * results), and the query itself (index chunks and result fragments).
+ * Chromium opens /sok/ on the built site in a new browser context (an empty
+ * cache), served as a static host would: without compression by default, so
+ * the figures are upper bounds, or with `gzip: true` compressed as a host
+ * compresses (src/tools/static-server.ts; Pagefind's index and fragment files
+ * are gzipped already). It waits until the page announces its first results
+ * and the network is quiet, then types a query and waits for its results and
+ * a quiet network again. It reports the bytes of every response in two phases:
+ * opening the search page (everything the page fetches without a query), and
+ * the query itself. Bytes are the response bodies as transferred (encoded,
+ * as Chromium counts them); headers are left out.
  */
 import type { Browser, Page, Request } from 'playwright-core';
 import { launchChromium } from './chromium.ts';
@@ -91,12 +94,12 @@ async function waitForAnnouncement(page: Page, pattern: RegExp): Promise<string>
  */
 export async function measureSearchBytes(
   siteDir: string,
-  options: { query?: string; browser?: Browser } = {},
+  options: { query?: string; browser?: Browser; gzip?: boolean } = {},
 ): Promise<SearchBytes> {
   const query = options.query ?? TYPICAL_QUERY;
   // Launch first: if Chromium is missing, no server is left open to keep the process alive.
   const browser = options.browser ?? (await launchChromium());
-  const server = await serve(siteDir).catch(async (error: unknown) => {
+  const server = await serve(siteDir, { gzip: options.gzip ?? false }).catch(async (error: unknown) => {
     if (!options.browser) await browser.close();
     throw error;
   });
@@ -106,6 +109,7 @@ export async function measureSearchBytes(
     const opening = record(page, server.url);
     await page.goto(`${server.url}/sok/`);
     await waitForAnnouncement(page, /träff/);
+    await page.waitForLoadState('networkidle');
     const open = await opening.stop();
 
     const querying = record(page, server.url);

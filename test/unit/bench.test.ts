@@ -1,9 +1,31 @@
-/** The benchmark's pure parts: the seeded generator, /proc parsing, page assets, the table. */
-import { describe, expect, it } from 'vitest';
+/**
+ * The benchmark's parts without a build or browser: the seeded generator, the
+ * process tree and its memory, the build command, disk use, the gzip server,
+ * the search timing's choices, the table and its verdicts.
+ */
+import { linkSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, describe, expect, it } from 'vitest';
+import { scriptCommand, scriptEnv } from '../../src/tools/bench/build-command.ts';
 import { generateCase, generateCases, municipalityName, seededRandom } from '../../src/tools/bench/generator.ts';
-import { parseProcStat, takeTimeLine } from '../../src/tools/bench/process.ts';
-import { formatTable, verdicts, type BenchResults } from '../../src/tools/bench/report.ts';
-import { pageAssets } from '../../src/tools/bench/site-stats.ts';
+import { parseProcStat, type ProcStat, runMeasured, takeTimeLine, treeMembers } from '../../src/tools/bench/process.ts';
+import {
+  type BenchResults,
+  formatDuration,
+  formatNotes,
+  formatTable,
+  type SizeResult,
+  TARGETS,
+  targetCell,
+  verdict,
+  verdicts,
+} from '../../src/tools/bench/report.ts';
+import { diskUsage, pageAssets, pagefindIndexes, pagefindRecords } from '../../src/tools/bench/site-stats.ts';
+import { boxToClick, labelCount, mostHits, statusCount, summarise } from '../../src/tools/search-timing.ts';
+import { isCompressible, serve } from '../../src/tools/static-server.ts';
+import { ROOT } from '../helpers/site.ts';
 import { parseCase } from '../../src/lib/content/parse-case.ts';
 import { findPersonnummer } from '../../src/lib/validate/personnummer.ts';
 
@@ -51,11 +73,42 @@ describe('seeded generator', () => {
 });
 
 describe('parseProcStat', () => {
-  it('reads pid, process group and RSS, even with spaces in the command name', () => {
+  it('reads pid, parent, process group and RSS, even with spaces in the command name', () => {
     const line =
       '1234 (node (worker) x) S 1 1200 1200 0 -1 4194560 100 0 0 0 5 1 0 0 20 0 11 0 500 123456789 5000 18446744073709551615';
-    expect(parseProcStat(line)).toEqual({ pid: 1234, pgrp: 1200, rssPages: 5000 });
+    expect(parseProcStat(line)).toEqual({ pid: 1234, ppid: 1, pgrp: 1200, rssPages: 5000 });
     expect(parseProcStat('garbage')).toBeUndefined();
+  });
+});
+
+describe('the process tree', () => {
+  const p = (pid: number, ppid: number, pgrp: number): ProcStat => ({ pid, ppid, pgrp, rssPages: pid });
+  it('is the process group plus every descendant, also those that left the group', () => {
+    const processes = [
+      p(1, 0, 1),
+      p(100, 1, 100), // the measured command
+      p(101, 100, 100), // the build step's Astro
+      p(102, 101, 100), // Pagefind's binary, spawned by Astro
+      p(103, 101, 103), // a detached child in its own group
+      p(104, 103, 103), // and its child
+      p(105, 1, 100), // an orphan still in the group
+      p(200, 1, 200), // unrelated
+    ];
+    expect(
+      treeMembers(processes, 100)
+        .map((m) => m.pid)
+        .sort((a, b) => a - b),
+    ).toEqual([100, 101, 102, 103, 104, 105]);
+  });
+
+  it("counts a detached grandchild's memory in the peak", async () => {
+    // The child starts a grandchild in its own session that holds 200 MB for a moment.
+    const grandchild = 'const b = Buffer.alloc(200 * 1024 * 1024, 1); setTimeout(() => console.log(b[0]), 1500);';
+    const child = `const c = require('node:child_process').spawn(process.execPath, ['-e', ${JSON.stringify(grandchild)}], { detached: true, stdio: 'inherit' }); c.on('exit', () => {});`;
+    const run = await runMeasured(process.execPath, ['-e', child], { cwd: ROOT, sampleEvery: 50 });
+    expect(run.code).toBe(0);
+    expect(run.output).toContain('1');
+    expect(run.peakRss).toBeGreaterThan(200 * 1024 * 1024);
   });
 });
 
@@ -63,6 +116,161 @@ describe('takeTimeLine', () => {
   it("splits GNU time's CPU line off the output", () => {
     expect(takeTimeLine('built\n__insyn_bench_time__ 1.50 0.25\n')).toEqual({ output: 'built\n', cpuMs: 1750 });
     expect(takeTimeLine('built\n')).toEqual({ output: 'built\n', cpuMs: null });
+  });
+});
+
+describe('the build command', () => {
+  const node = '/opt/node';
+  it("runs npm's build script with this Node, flags and arguments kept, without a shell", () => {
+    expect(scriptCommand('node --max-old-space-size=8192 node_modules/astro/bin/astro.mjs build', ROOT, node)).toEqual({
+      command: node,
+      args: ['--max-old-space-size=8192', 'node_modules/astro/bin/astro.mjs', 'build'],
+    });
+    expect(scriptCommand('node src/cli/build.ts', ROOT, node)).toEqual({ command: node, args: ['src/cli/build.ts'] });
+    expect(scriptCommand('astro build', ROOT, node)).toEqual({
+      command: node,
+      args: [realpathSync(join(ROOT, 'node_modules/.bin/astro')), 'build'],
+    });
+  });
+
+  it('refuses what needs a shell, and unknown programs', () => {
+    expect(() => scriptCommand('astro build && node x.ts', ROOT, node)).toThrow(/utan skal/);
+    expect(() => scriptCommand('FOO=$BAR node x.ts', ROOT, node)).toThrow(/utan skal/);
+    expect(() => scriptCommand('nosuchtool build', ROOT, node)).toThrow(/node_modules\/.bin/);
+  });
+
+  it("puts the project's node_modules/.bin first on PATH, as npm does", () => {
+    expect(scriptEnv({ PATH: '/usr/bin' }, '/p')['PATH']).toBe('/p/node_modules/.bin:/usr/bin');
+  });
+});
+
+describe('disk use and indexes', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'insyn-bench-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('sums file sizes and allocated blocks, a hard-linked file once', () => {
+    mkdirSync(join(dir, 'a/b'), { recursive: true });
+    writeFileSync(join(dir, 'a/one.txt'), 'x'.repeat(10));
+    writeFileSync(join(dir, 'a/b/two.txt'), 'y'.repeat(5000));
+    linkSync(join(dir, 'a/b/two.txt'), join(dir, 'a/b/same.txt'));
+    const usage = diskUsage([join(dir, 'a'), join(dir, 'missing')]);
+    expect(usage.bytes).toBe(5010);
+    expect(usage.files).toBe(2);
+    expect(usage.allocated).toBeGreaterThanOrEqual(8192);
+  });
+
+  it('finds every Pagefind index, sharded or not, and sums their records', () => {
+    const out = join(dir, 'dist');
+    const entry = (path: string, count: number) => {
+      mkdirSync(join(out, path), { recursive: true });
+      writeFileSync(
+        join(out, path, 'pagefind-entry.json'),
+        JSON.stringify({ languages: { sv: { page_count: count } } }),
+      );
+    };
+    expect(pagefindRecords(out)).toBeNull();
+    entry('pagefind/2020', 3);
+    entry('pagefind/2021', 4);
+    mkdirSync(join(out, 'arenden/x'), { recursive: true });
+    expect(pagefindIndexes(out).map((i) => [i.dir.slice(out.length), i.records])).toEqual([
+      ['/pagefind/2020', 3],
+      ['/pagefind/2021', 4],
+    ]);
+    expect(pagefindRecords(out)).toBe(7);
+  });
+});
+
+describe('the static server', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'insyn-serve-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const html = `<!doctype html><title>x</title>${'<p>Insyn</p>'.repeat(200)}`;
+  mkdirSync(join(dir, 'sok'));
+  mkdirSync(join(dir, 'pagefind'));
+  writeFileSync(join(dir, 'sok/index.html'), html);
+  writeFileSync(join(dir, '404.html'), 'saknas');
+  writeFileSync(join(dir, 'pagefind/a.pf_fragment'), Buffer.from([31, 139, 8, 0, 1, 2, 3]));
+
+  it('compresses text-like types only', () => {
+    for (const t of ['text/html; charset=utf-8', 'application/json', 'image/svg+xml', 'application/wasm'])
+      expect(isCompressible(t), t).toBe(true);
+    for (const t of ['application/octet-stream', 'image/png']) expect(isCompressible(t), t).toBe(false);
+  });
+
+  it('sends files as they are by default, and gzip like a host when asked', async () => {
+    const get = async (url: string, encoding = 'gzip, deflate, br') => {
+      const { request } = await import('node:http');
+      return new Promise<{ status: number; headers: Record<string, unknown>; body: Buffer }>((resolve, reject) => {
+        request(url, { headers: { 'accept-encoding': encoding } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+        })
+          .on('error', reject)
+          .end();
+      });
+    };
+    const plain = await serve(dir);
+    const gzip = await serve(dir, { gzip: true });
+    try {
+      const raw = await get(`${plain.url}/sok/`);
+      expect(raw.headers['content-encoding']).toBeUndefined();
+      expect(raw.body.toString()).toBe(html);
+
+      const page = await get(`${gzip.url}/sok/`);
+      expect(page.headers['content-encoding']).toBe('gzip');
+      expect(Number(page.headers['content-length'])).toBe(page.body.length);
+      expect(page.body.length).toBeLessThan(html.length / 10);
+      expect(gunzipSync(page.body).toString()).toBe(html);
+
+      const fragment = await get(`${gzip.url}/pagefind/a.pf_fragment`);
+      expect(fragment.headers['content-encoding']).toBeUndefined();
+      expect([...fragment.body]).toEqual([31, 139, 8, 0, 1, 2, 3]);
+
+      const identity = await get(`${gzip.url}/sok/`, 'identity');
+      expect(identity.headers['content-encoding']).toBeUndefined();
+      expect(identity.body.toString()).toBe(html);
+
+      const missing = await get(`${gzip.url}/nej/`);
+      expect(missing.status).toBe(404);
+      expect(gunzipSync(missing.body).toString()).toBe('saknas');
+    } finally {
+      await plain.close();
+      await gzip.close();
+    }
+  });
+});
+
+describe('the search timing', () => {
+  it('takes medians, and reads counts from labels and the status', () => {
+    expect(summarise([300, 100, 200])).toMatchObject({ median: 200, min: 100, max: 300 });
+    expect(summarise([4, 1, 3, 2]).median).toBe(2.5);
+    expect(summarise([], ['fel'])).toEqual({ samples: [], median: null, min: null, max: null, errors: ['fel'] });
+    expect(labelCount('Linköpings kommun (1 234)')).toBe(1234);
+    expect(labelCount('Ansökan (7)')).toBe(7);
+    expect(labelCount('Ansökan')).toBeUndefined();
+    expect(statusCount('1 234 träffar. Visar 1–10.')).toBe(1234);
+    expect(statusCount('1 träff för ”x”.')).toBe(1);
+    expect(statusCount('Inga träffar.')).toBe(0);
+    expect(statusCount('')).toBeUndefined();
+  });
+
+  it('chooses the filter with the most hits, and a box to click that changes them', () => {
+    const box = (value: string, count: number | undefined, checked = false, key = 'typ') => ({
+      key,
+      value,
+      count,
+      checked,
+      index: 0,
+    });
+    expect(mostHits([box('a', 3), box('b', 9), box('c', 1)])?.value).toBe('b');
+    expect(mostHits([box('a', undefined), box('b', undefined)])?.value).toBe('a');
+    expect(mostHits([box('a', 0)])).toBeUndefined();
+    // 50 hits of typ=a: hidden boxes (0) and those that keep all 50 are passed over…
+    const boxes = [box('a', 50, true), box('b', 0, false, 'ar'), box('c', 50, false, 'ar'), box('d', 20, false, 'ar')];
+    expect(boxToClick(boxes, 50)?.value).toBe('d');
+    // …but another value of a filtered group widens the hits, whatever its count.
+    expect(boxToClick([...boxes, box('e', 80)], 50)?.value).toBe('e');
+    expect(boxToClick([box('a', undefined), box('b', undefined)], undefined)?.value).toBe('a');
   });
 });
 
@@ -74,49 +282,138 @@ describe('pageAssets', () => {
   });
 });
 
-describe('formatTable', () => {
-  it('prints one column per size', () => {
-    const results: BenchResults = {
-      date: '2026-01-01',
-      seed: 1,
-      renderers: [],
-      missingRenderers: [],
-      machine: { cpu: 'x', cores: 2, memoryBytes: 1, os: 'Linux', node: 'v22', astro: '7.3.5' },
-      sizes: [
-        {
-          n: 1000,
-          floor: { renderMs: 600, renderCpuMs: 600, validateMs: 300, validateCpuMs: 300 },
-          check: { ms: 1500, cpuMs: 1400, ok: true },
-          build: {
-            ok: true,
-            wallMs: 9000,
-            cpuMs: 12000,
-            load: [1, 2],
-            cpuRatioToFloor: 20,
-            peakRss: 800 * 1024 ** 2,
-            pagesOut: 1000,
-            pagesPerSecond: 111,
-            distBytes: 12 * 1024 ** 2,
-            pagefindBytes: 3 * 1024 ** 2,
-            indexRecords: 1000,
-            ratioToFloor: 15,
-          },
-          weights: { caseHtmlGzMedian: 3100, caseHtmlGzMax: 3500, sharedCssGz: 1700, caseJsBytes: 0 },
-          rebuild: { wallMs: 7000, cpuMs: 8000, peakRss: null, ok: true },
-        },
+describe('the report', () => {
+  const GB = 1024 ** 3;
+  const size = (n: number, over: Partial<SizeResult> = {}): SizeResult => ({
+    n,
+    floor: { renderMs: 600, renderCpuMs: 600, validateMs: 300, validateCpuMs: 300 },
+    check: { ms: 1500, cpuMs: 1400, ok: true },
+    build: {
+      ok: true,
+      wallMs: 9000,
+      cpuMs: 12000,
+      load: [1, 2],
+      cpuRatioToFloor: 20,
+      peakRss: 800 * 1024 ** 2,
+      pagesOut: n,
+      pagesPerSecond: 111,
+      distBytes: 12 * 1024 ** 2,
+      pagefindBytes: 3 * 1024 ** 2,
+      indexRecords: n,
+      ratioToFloor: 15,
+    },
+    disk: { outputBytes: 40 * 1024 ** 2, cacheBytes: 10 * 1024 ** 2, totalBytes: 50 * 1024 ** 2 },
+    weights: { caseHtmlGzMedian: 3100, caseHtmlGzMax: 3500, sharedCssGz: 1700, caseJsBytes: 0 },
+    rebuild: { wallMs: 7000, cpuMs: 8000, peakRss: null, ok: true },
+    search: { openBytes: 300 * 1024, openRequests: 20, queryBytes: 30 * 1024, query: 'försörjningsstödet' },
+    timing: {
+      start: '/sok/?typ=Ans%C3%B6kan&ar=2020&sortering=belopp-hogst',
+      filters: [
+        { key: 'typ', value: 'Ansökan' },
+        { key: 'ar', value: '2020' },
       ],
-    };
-    const table = formatTable(results);
-    expect(table).toContain('| | 1 000 |');
-    expect(table).toContain('| full build, wall | 9.00 s |');
-    expect(table).toContain('| full build, peak RSS (process tree) | 800 MB |');
-    expect(table).toContain('| cases in / pages out / index records | 1000 / 1000 / 1000 |');
-    expect(table).toContain('| full build, CPU (user + system) | 12.0 s |');
-    expect(table).toContain('| rebuild after changing 1 case, wall (CPU) | 7.00 s (8.00 s) |');
-    expect(verdicts(results.sizes[0]!)).toContain('in = ut = index: ja');
-    const failed = { ...results.sizes[0]!, build: { ...results.sizes[0]!.build, ok: false, indexRecords: null } };
+      navigation: summarise([900, 1100, 1000, 950, 1200]),
+      filterClick: { ...summarise([80, 90, 100, 120, 95]), filter: { key: 'status', value: 'Beslutat' } },
+      query: { ...summarise([150, 160, 140], ['tidsgränsen gick ut', 'tidsgränsen gick ut']), text: 'x' },
+      rounds: 5,
+      cache: 'cold',
+      load: [3, 4.5],
+    },
+    ...over,
+  });
+  const target = (label: RegExp) => TARGETS.find((t) => label.test(t.label))!;
+  const results = (...sizes: SizeResult[]): BenchResults => ({
+    date: '2026-01-01',
+    seed: 1,
+    renderers: [],
+    missingRenderers: [],
+    machine: { cpu: 'x', cores: 2, memoryBytes: 1, os: 'Linux', node: 'v22', astro: '7.3.5' },
+    sizes,
+  });
+
+  it('has every target of issue 13 at 10 000 and 100 000 cases', () => {
+    expect(TARGETS.map((t) => [t.limits[10_000], t.limits[100_000]])).toEqual([
+      [30_000, 360_000],
+      [1.5 * GB, 7 * GB],
+      [8_000, 60_000],
+      [undefined, 10 * GB],
+      [1_000, 1_500],
+      [100, 150],
+      [100, 150],
+      [250 * 1024, 1.5 * 1024 ** 2],
+    ]);
+  });
+
+  it('says whether a target is met, and by how much it is missed', () => {
+    const s = size(10_000, { build: { ...size(10_000).build, wallMs: 86_500 } });
+    expect(verdict(target(/cold build/), s)).toEqual({
+      value: 86_500,
+      limit: 30_000,
+      met: false,
+      failed: false,
+      over: 56_500,
+    });
+    expect(targetCell(target(/cold build/), s)).toBe('86.5 s ✗ ≤ 30.0 s, missed by 56.5 s (2.88 ×)');
+    expect(targetCell(target(/peak RSS/), s)).toBe('800 MB ✓ ≤ 1.50 GB');
+    expect(targetCell(target(/navigation/), s)).toBe('1.00 s ✓ ≤ 1.00 s');
+    expect(targetCell(target(/filter clicked/), s)).toBe('95 ms ✓ ≤ 100 ms');
+    expect(targetCell(target(/new query/), s)).toBe('150 ms ✗ ≤ 100 ms, missed by 50 ms (1.50 ×)');
+    expect(targetCell(target(/bytes transferred/), s)).toBe('300.0 kB ✗ ≤ 250.0 kB, missed by 50.0 kB (1.20 ×)');
+    // No disk target at 10 000, none at all at 1 000; not measured is said.
+    expect(targetCell(target(/disk used/), s)).toBe('50.0 MB');
+    expect(targetCell(target(/cold build/), size(1_000))).toBe('9.00 s');
+    const { timing: _timing, ...untimed } = size(100_000);
+    expect(targetCell(target(/navigation/), untimed)).toBe('– (target ≤ 1.50 s, not measured)');
+    expect(targetCell(target(/navigation/), { ...untimed, timing: { error: 'ingen Chromium' } })).toBe(
+      'failed (target ≤ 1.50 s)',
+    );
+    const broken = size(10_000, {
+      build: { ...size(10_000).build, ok: false },
+      rebuild: { wallMs: 1, cpuMs: 1, peakRss: null, ok: false },
+      search: { error: 'x' },
+    });
+    expect(targetCell(target(/cold build/), broken)).toBe('failed (target ≤ 30.0 s)');
+    expect(targetCell(target(/rebuild/), broken)).toBe('failed (target ≤ 8.00 s)');
+    expect(targetCell(target(/bytes transferred/), broken)).toBe('failed (target ≤ 250.0 kB)');
+    expect(verdicts(broken)).toContain('kallt bygge ≤ 30.0 s: misslyckades');
+    const { rebuild: _rebuild, ...unbuilt } = size(1_000);
+    expect(targetCell(target(/rebuild/), unbuilt)).toBe('–');
+    expect(formatDuration(504_000)).toBe('8 min 24 s');
+  });
+
+  it('prints one table: targets, then the floor and the ratio, then the rest', () => {
+    const table = formatTable(results(size(1_000), size(10_000)));
+    const lines = table.split('\n');
+    expect(lines[0]).toBe('| | 1 000 | 10 000 |');
+    expect(lines.slice(2, 10).map((l) => l.split(' | ')[0])).toEqual(TARGETS.map((t) => `| ${t.label}`));
+    expect(lines[10]).toBe('| floor: read + YAML + Markdown→HTML (GFM) + write | 600 ms | 600 ms |');
+    expect(lines[11]).toBe('| build ÷ floor, wall (CPU) | 15.0 × (20.0 ×) | 15.0 × (20.0 ×) |');
+    expect(table).toContain('| cold build with search, wall | 9.00 s | 9.00 s ✓ ≤ 30.0 s |');
+    expect(table).toContain('| cases in / pages out / index records | 1000 / 1000 / 1000 | 10000 / 10000 / 10000 |');
+    expect(table).toContain('| disk: output / caches | 40.0 MB / 10.0 MB |');
+    expect(table).toContain('| JavaScript on case pages | 0 B | 0 B |');
+  });
+
+  it('notes what the search rows measured, and failed rounds', () => {
+    const notes = formatNotes(results(size(10_000)));
+    expect(notes[0]).toContain('`/sok/?typ=Ansökan&ar=2020&sortering=belopp-hogst`');
+    expect(notes[0]).toContain('load average 3.0 / 4.5; navigation 900 ms–1.20 s over 5 rounds');
+    expect(notes[0]).toContain('filter status=Beslutat');
+    expect(notes[1]).toBe('10 000: failed rounds: tidsgränsen gick ut');
+    expect(formatNotes(results(size(10_000, { timing: { error: 'ingen Chromium' } })))).toEqual([
+      '10 000: search timing failed: ingen Chromium',
+    ]);
+  });
+
+  it('gives the verdicts in Swedish for the log, with cases in = pages out = index records', () => {
+    const s = size(10_000, { rebuild: { wallMs: 9_000, cpuMs: null, peakRss: null, ok: true } });
+    expect(verdicts(s)).toContain('kallt bygge ≤ 30.0 s: ja');
+    expect(verdicts(s)).toContain('ombygge ≤ 8.00 s: nej, 1.00 s över');
+    expect(verdicts(s)).toContain('in = ut = index: ja');
+    expect(verdicts(size(1_000))).toEqual(['JavaScript på ärendesidor: ja, ingen', 'in = ut = index: ja']);
+    const failed = { ...s, build: { ...s.build, ok: false, indexRecords: null } };
     expect(verdicts(failed)).toContain('in = ut = index: nej');
-    const fewer = { ...results.sizes[0]!, build: { ...results.sizes[0]!.build, indexRecords: 999 } };
+    const fewer = { ...s, build: { ...s.build, indexRecords: 9_999 } };
     expect(verdicts(fewer)).toContain('in = ut = index: nej');
   });
 });

@@ -1,12 +1,15 @@
 /**
  * Runs a command for the benchmark and measures it: wall time and the peak
  * resident memory of the whole process tree (the command and every process
- * it starts, e.g. Astro's workers and Pagefind's binary), by sampling
- * /proc for the command's process group. Linux only; elsewhere the peak is
- * reported as unknown (null). Where GNU time is installed (/usr/bin/time),
- * the run is wrapped in it to also get the CPU time (user + system) of the
- * tree, which other load on a shared machine inflates much less than wall
- * time; the load average before and after is recorded for the same reason.
+ * it starts, e.g. a build step's Astro process and Pagefind's binary), by
+ * sampling /proc. The tree is the command's process group together with every
+ * descendant by parent pid, so a process that leaves the group (setsid, a
+ * detached spawn) still counts, and so does an orphan that stays in the group.
+ * Linux only; elsewhere the peak is reported as unknown (null). Where GNU time
+ * is installed (/usr/bin/time), the run is wrapped in it to also get the CPU
+ * time (user + system) of the tree, which other load on a shared machine
+ * inflates much less than wall time; the load average before and after is
+ * recorded for the same reason.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -15,6 +18,7 @@ import { loadavg } from 'node:os';
 /** The fields of /proc/<pid>/stat the sampler needs. */
 export interface ProcStat {
   pid: number;
+  ppid: number;
   pgrp: number;
   /** Resident set size in pages. */
   rssPages: number;
@@ -27,41 +31,60 @@ export function parseProcStat(line: string): ProcStat | undefined {
   const pid = Number(line.slice(0, line.indexOf(' ')));
   // After ") ": state(3) ppid(4) pgrp(5) ... rss(24); index 0 here is field 3.
   const rest = line.slice(close + 2).split(' ');
+  const ppid = Number(rest[1]);
   const pgrp = Number(rest[2]);
   const rssPages = Number(rest[21]);
-  if (!Number.isFinite(pid) || !Number.isFinite(pgrp) || !Number.isFinite(rssPages)) return undefined;
-  return { pid, pgrp, rssPages };
+  if (![pid, ppid, pgrp, rssPages].every(Number.isFinite)) return undefined;
+  return { pid, ppid, pgrp, rssPages };
 }
 
 const PAGE_SIZE = 4096;
 
-/** Total resident bytes of every process in a process group, now. */
-export function groupRss(pgrp: number): number {
-  let pages = 0;
+/** Every process in /proc now (those that exit while being read are skipped). */
+export function readProcesses(): ProcStat[] {
   let entries: string[];
   try {
     entries = readdirSync('/proc');
   } catch {
-    return 0;
+    return [];
   }
+  const out: ProcStat[] = [];
   for (const name of entries) {
     if (!/^\d+$/.test(name)) continue;
-    let line: string;
     try {
-      line = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const stat = parseProcStat(readFileSync(`/proc/${name}/stat`, 'utf8'));
+      if (stat) out.push(stat);
     } catch {
-      continue; // exited meanwhile
+      // exited meanwhile
     }
-    const stat = parseProcStat(line);
-    if (stat && stat.pgrp === pgrp) pages += stat.rssPages;
   }
-  return pages * PAGE_SIZE;
+  return out;
+}
+
+/** The tree of `root`: its process group plus every descendant (by parent pid) of any member. */
+export function treeMembers(processes: ProcStat[], root: number): ProcStat[] {
+  const children = new Map<number, ProcStat[]>();
+  for (const p of processes) children.set(p.ppid, [...(children.get(p.ppid) ?? []), p]);
+  const members = new Map<number, ProcStat>();
+  const queue = processes.filter((p) => p.pgrp === root || p.pid === root);
+  while (queue.length > 0) {
+    const p = queue.pop()!;
+    if (members.has(p.pid)) continue;
+    members.set(p.pid, p);
+    queue.push(...(children.get(p.pid) ?? []));
+  }
+  return [...members.values()];
+}
+
+/** Total resident bytes of the tree of `root` (see treeMembers), now. */
+export function treeRss(root: number): number {
+  return treeMembers(readProcesses(), root).reduce((sum, p) => sum + p.rssPages, 0) * PAGE_SIZE;
 }
 
 export interface MeasuredRun {
   code: number | null;
   wallMs: number;
-  /** Peak summed RSS of the process group in bytes; null where /proc is missing. */
+  /** Peak summed RSS of the process tree in bytes; null where /proc is missing. */
   peakRss: number | null;
   /** User + system CPU milliseconds of the tree (processes waited for); null without GNU time. */
   cpuMs: number | null;
@@ -120,7 +143,7 @@ export function runMeasured(command: string, args: string[], options: RunOptions
     })();
     let peak = 0;
     const sample = () => {
-      const rss = groupRss(pgrp);
+      const rss = treeRss(pgrp);
       if (rss > peak) peak = rss;
     };
     if (hasProc) sample();

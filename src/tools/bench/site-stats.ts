@@ -3,18 +3,72 @@
  * the Pagefind index (size and records), and the weight of a case page
  * (gzipped HTML, shared CSS gzipped, JavaScript a case page loads).
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 /** Total bytes of the files under a directory (0 if it does not exist). */
 export function dirSize(dir: string): number {
-  if (!existsSync(dir)) return 0;
-  let total = 0;
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[]) {
-    if (entry.isFile()) total += statSync(join(entry.parentPath, entry.name)).size;
+  return diskUsage([dir]).bytes;
+}
+
+export interface DiskUsage {
+  /** Sum of the files' sizes. */
+  bytes: number;
+  /** Blocks allocated on disk, as `du` counts them (st_blocks × 512; a hard-linked file once). */
+  allocated: number;
+  files: number;
+}
+
+/** Files under the given directories (missing ones count 0), as sizes and as blocks on disk. */
+export function diskUsage(dirs: string[]): DiskUsage {
+  const seen = new Set<string>();
+  const usage: DiskUsage = { bytes: 0, allocated: 0, files: 0 };
+  for (const dir of dirs) {
+    if (!existsSync(dir)) continue;
+    for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[]) {
+      const stat = lstatSync(join(entry.parentPath, entry.name));
+      const id = `${stat.dev}:${stat.ino}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      usage.allocated += stat.blocks * 512;
+      if (entry.isFile()) {
+        usage.bytes += stat.size;
+        usage.files++;
+      }
+    }
   }
-  return total;
+  return usage;
+}
+
+/**
+ * The Pagefind indexes in a built site: every directory holding a
+ * `pagefind-entry.json` (one today, `pagefind/`; several when the index is
+ * sharded), with their records (page_count summed over languages) and bytes.
+ * Looks at most `depth` directories down, skipping the case pages.
+ */
+export function pagefindIndexes(outDir: string, depth = 3): { dir: string; records: number; bytes: number }[] {
+  const found: { dir: string; records: number; bytes: number }[] = [];
+  const visit = (dir: string, level: number) => {
+    let entries: import('node:fs').Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    if (entries.some((e) => e.isFile() && e.name === 'pagefind-entry.json')) {
+      const json = JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8')) as {
+        languages?: Record<string, { page_count?: number }>;
+      };
+      const records = Object.values(json.languages ?? {}).reduce((sum, l) => sum + (l.page_count ?? 0), 0);
+      found.push({ dir, records, bytes: dirSize(dir) });
+    }
+    if (level >= depth) return;
+    for (const e of entries)
+      if (e.isDirectory() && !(level === 0 && e.name === 'arenden')) visit(join(dir, e.name), level + 1);
+  };
+  visit(outDir, 0);
+  return found.sort((a, b) => a.dir.localeCompare(b.dir));
 }
 
 /** Slugs of the built case pages (`arenden/<slug>/index.html`). */
@@ -27,12 +81,10 @@ export function casePageSlugs(outDir: string): string[] {
     .sort();
 }
 
-/** Records in the Pagefind index (sum over languages), or null when there is no index. */
+/** Records in the site's Pagefind indexes (sum over indexes and languages), or null when there is none. */
 export function pagefindRecords(outDir: string): number | null {
-  const entry = join(outDir, 'pagefind', 'pagefind-entry.json');
-  if (!existsSync(entry)) return null;
-  const json = JSON.parse(readFileSync(entry, 'utf8')) as { languages?: Record<string, { page_count?: number }> };
-  return Object.values(json.languages ?? {}).reduce((sum, l) => sum + (l.page_count ?? 0), 0);
+  const indexes = pagefindIndexes(outDir);
+  return indexes.length === 0 ? null : indexes.reduce((sum, i) => sum + i.records, 0);
 }
 
 /** Site-relative asset references in a page: stylesheets and scripts (external and inline). */
