@@ -313,7 +313,7 @@ async function search(): Promise<void> {
   clearButton.hidden = Object.keys(state.filters).length === 0 && Object.keys(state.ranges).length === 0;
   csvButton.disabled = jsonButton.disabled = hits === 0;
   status.textContent = statusText(hits, state.q, page);
-  // Marks each search shown (the frame in the HTML is already filled in for the default one), for tests and the bench.
+  // Counts the searches shown (0 in the HTML, whose frame already shows the default one), for tests and the bench.
   resultPart.dataset['run'] = String(++shownRuns);
 }
 

@@ -108,6 +108,8 @@ export async function measureSearchBytes(
   try {
     const opening = record(page, server.url);
     await page.goto(`${server.url}/sok/`);
+    // The HTML already announces the default search; data-run="0" until the script has shown its own.
+    await page.waitForFunction(() => (document.getElementById('sok-resultat')?.dataset['run'] ?? '1') !== '0');
     await waitForAnnouncement(page, /träff/);
     await page.waitForLoadState('networkidle');
     const open = await opening.stop();

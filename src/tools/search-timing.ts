@@ -18,11 +18,12 @@
  *   is a cold navigation; the server and the OS keep their caches) and
  *   measures, in the page:
  *   1. navigation: from the navigation's start (performance.timeOrigin) until
- *      the first results show: `#sok-status` announces hits (non-empty, with
- *      "träff") and `#sok-traffar` has an `li`;
+ *      the first results show: the script has shown its first search
+ *      (`data-run` on `#sok-resultat` is no longer "0", where the page has it),
+ *      `#sok-status` announces hits (with "träff") and `#sok-traffar` has an `li`;
  *   2. a filter clicked: after the network is quiet, one more checkbox (one
  *      that changes the hits, by its count where shown: boxToClick), from the
- *      click event until `#sok-status` or the first hit has changed and the
+ *      click event until `#sok-status`, the first hit or `data-run` has changed and the
  *      status announces hits (an interim "Söker…" does not count);
  *   3. a new query: typed, then Enter, from the Enter keydown until the same.
  *   Every time is taken at the first frame after the change (a
@@ -96,7 +97,11 @@ const PROBE = `(() => {
   const text = (id) => (document.getElementById(id)?.textContent ?? '').trim();
   const firstHit = () => (document.querySelector('#sok-traffar li')?.textContent ?? '').trim();
   const announced = () => /träff/i.test(text('sok-status'));
-  const shown = () => announced() && document.querySelector('#sok-traffar li') !== null;
+  // The page's script counts the searches it has shown in data-run on #sok-resultat; the
+  // HTML has data-run="0" with the first page of the default search already in it.
+  const run = () => document.getElementById('sok-resultat')?.dataset.run;
+  const ran = () => run() !== '0';
+  const shown = () => ran() && announced() && document.querySelector('#sok-traffar li') !== null;
   const afterFrame = (done) => {
     let called = false;
     const once = () => { if (!called) { called = true; done(performance.now()); } };
@@ -106,7 +111,7 @@ const PROBE = `(() => {
   const probe = { first: null, announced: null, watch: null };
   window.__insynProbe = probe;
   const check = () => {
-    if (!probe.announced && announced()) {
+    if (!probe.announced && ran() && announced()) {
       const at = (probe.announced = { dom: performance.now() });
       afterFrame((t) => (at.painted = t));
     }
@@ -115,14 +120,20 @@ const PROBE = `(() => {
       afterFrame((t) => (first.painted = t));
     }
     const w = probe.watch;
-    if (w && !w.done && announced() && (text('sok-status') !== w.status || firstHit() !== w.hit)) {
+    if (w && !w.done && announced() && (text('sok-status') !== w.status || firstHit() !== w.hit || run() !== w.run)) {
       const done = (w.done = { dom: performance.now() });
       afterFrame((t) => (done.painted = t));
     }
   };
-  new MutationObserver(check).observe(document, { subtree: true, childList: true, characterData: true });
+  new MutationObserver(check).observe(document, {
+    subtree: true,
+    childList: true,
+    characterData: true,
+    attributes: true,
+    attributeFilter: ['data-run'],
+  });
   probe.arm = (kind) => {
-    probe.watch = { kind, status: text('sok-status'), hit: firstHit(), start: null, done: null };
+    probe.watch = { kind, status: text('sok-status'), hit: firstHit(), run: run(), start: null, done: null };
     const w = probe.watch;
     const mark = (event) => {
       if (w.start !== null) return;

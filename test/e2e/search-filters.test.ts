@@ -18,7 +18,7 @@ const session = browserSession(dir);
 async function announced(p: Page, text: string): Promise<void> {
   await p.waitForFunction(
     (t) =>
-      document.getElementById('sok-resultat')?.dataset['run'] !== undefined &&
+      (document.getElementById('sok-resultat')?.dataset['run'] ?? '0') !== '0' &&
       document.getElementById('sok-status')?.textContent === t,
     text,
   );

@@ -22,7 +22,7 @@ const status = () => session.page.locator('#sok-status').textContent();
 const waitStatus = (text: string) =>
   session.page.waitForFunction(
     (t) =>
-      document.getElementById('sok-resultat')?.dataset['run'] !== undefined &&
+      (document.getElementById('sok-resultat')?.dataset['run'] ?? '0') !== '0' &&
       document.getElementById('sok-status')?.textContent === t,
     text,
   );

@@ -16,7 +16,7 @@ async function layoutShift(path: string, viewport: { width: number; height: numb
   const page = session.page;
   await page.setViewportSize(viewport);
   await page.goto(`${session.server.url}${path}`);
-  await page.waitForFunction(() => document.getElementById('sok-resultat')?.dataset['run'] !== undefined);
+  await page.waitForFunction(() => (document.getElementById('sok-resultat')?.dataset['run'] ?? '0') !== '0');
   // Two frames, so a shift caused by the last render is recorded.
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   return page.evaluate(
