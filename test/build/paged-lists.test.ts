@@ -29,7 +29,7 @@ const tracker = groupFollowUps(trackFollowUps(cases, new Date(`${TEST_BUILD_DATE
 
 /** The body rows of a page's tables, each with its first case link and its first <time datetime>. */
 function rows(html: string): { slug: string | undefined; time: string | undefined; html: string }[] {
-  const bodies = [...html.matchAll(/<tbody>([\s\S]*?)<\/tbody>/g)].map((m) => m[1]!);
+  const bodies = [...html.matchAll(/<tbody[^>]*>([\s\S]*?)<\/tbody>/g)].map((m) => m[1]!);
   return bodies.flatMap((body) =>
     [...body.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((m) => ({
       slug: /href="\/arenden\/([^/"]+)\/"/.exec(m[1]!)?.[1],
