@@ -187,13 +187,17 @@ describe('open data of the seed fixture site', () => {
     expect(text).toContain(
       'Ingen 360Giving-fil publiceras just nu: inget penningflöde uppfyller kraven ovan, och standarden kräver minst ett bidrag i en fil.',
     );
-    expect(text).toContain('Belopp som inte ingår i 360Giving-filen, och varför');
+    // /data/ counts the amounts left out per reason and links the list, which names each case.
+    expect(text).toContain('Belopp som inte ingår i 360Giving-filen, per skäl');
+    expect(html).toContain('href="/data/utelamnade-belopp/"');
+    const list = textOf(readPage(dir, '/data/utelamnade-belopp/'));
+    expect(list).toMatch(/Alla \d+, nyast ärende först\./);
     for (const title of [
       'Stångåstaden ett steg till sysselsättning (Linkstep)',
       'Ansökan En väg in-steget vidare',
       'Idéburet offentligt partnerskap, Linköpings Stadsmission',
     ]) {
-      expect(text).toContain(title);
+      expect(list).toContain(title);
     }
   });
 

@@ -121,10 +121,10 @@ describe('keyboard and layout', () => {
     await session.page.setViewportSize({ width: 320, height: 800 });
     await session.page.goto(`${session.server.url}/arenden/`);
     const label = await session.page.evaluate(() => {
-      const cell = document.querySelector('td[data-label="Organisation"]');
+      const cell = document.querySelector('td[data-label="Belopp"]');
       return cell ? getComputedStyle(cell, '::before').content : null;
     });
-    expect(label).toBe('"Organisation: "');
+    expect(label).toBe('"Belopp"');
   });
 
   it('hides navigation and search when printed', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseEntry } from '../../src/lib/domain/cases.ts';
-import { REPORTED_SHOWN, trackerPage } from '../../src/pages/_views/organisation-pages.ts';
+import { organisationIndex, organisationSite, trackerPage } from '../../src/pages/_views/organisation-pages.ts';
 import { parseAliasFile } from '../../src/lib/content/organisations-file.ts';
 import { buildOrganisations, organisationNamer } from '../../src/lib/domain/organisations.ts';
 import { countFollowUpsBy, groupFollowUps, trackFollowUps } from '../../src/lib/domain/tracker.ts';
@@ -290,8 +290,8 @@ describe('follow-up tracker', () => {
     expect(groupFollowUps(trackFollowUps(cases, day('2020-10-01'))).counts.overdue).toBe(1);
   });
 
-  it('lists every open follow-up but only the newest reported ones, counting all', () => {
-    const many = Array.from({ length: REPORTED_SHOWN + 5 }, (_, i) =>
+  it('lists every follow-up, the newest reported first, counting all', () => {
+    const many = Array.from({ length: 205 }, (_, i) =>
       entry(`c${String(i).padStart(3, '0')}`, {
         followUps: [
           { due: '2020-01', what: 'Rapport', done: `${2000 + (i % 20)}-02` },
@@ -300,15 +300,9 @@ describe('follow-up tracker', () => {
       }),
     );
     const page = trackerPage(many, [], day('2026-11-23'));
-    expect(page.tracker.counts).toEqual({
-      overdue: REPORTED_SHOWN + 5,
-      'due-soon': 0,
-      later: 0,
-      reported: REPORTED_SHOWN + 5,
-    });
-    expect(page.listed.map((g) => g.items.length)).toEqual([REPORTED_SHOWN + 5, 0, 0, REPORTED_SHOWN]);
-    expect(page.reportedNotListed).toBe(5);
-    expect(page.listed[3]!.items[0]!.followUp.done).toBe('2019-02');
+    expect(page.tracker.counts).toEqual({ overdue: 205, 'due-soon': 0, later: 0, reported: 205 });
+    expect(page.tracker.groups.map((g) => g.items.length)).toEqual([205, 0, 0, 205]);
+    expect(page.tracker.groups[3]!.items[0]!.followUp.done).toBe('2019-02');
     expect(page.byOrganisation).toEqual([
       {
         key: 'linkopings-kommun',
@@ -321,6 +315,24 @@ describe('follow-up tracker', () => {
     expect(page.byBody.map((b) => [b.orgSlug, b.slug, b.name, b.orgName])).toEqual([
       ['linkopings-kommun', 'arbetsmarknadsnamnden', 'Arbetsmarknadsnämnden', 'Linköpings kommun'],
     ]);
+  });
+
+  it('computes the organisation index, site and tracker once for the same collection', () => {
+    const at = day('2026-11-23');
+    // getCollection gives new entry objects on every call, with the store's own data objects.
+    const again = cases.map((c) => ({ ...c }));
+    expect(organisationIndex(again, [])).toBe(organisationIndex(cases, []));
+    expect(organisationSite(again, [], at)).toBe(organisationSite(cases, [], at));
+    expect(trackerPage(again, [], at)).toBe(trackerPage(cases, [], at));
+    // Another build day, other aliases, a changed or reordered case: computed afresh.
+    expect(trackerPage(cases, [], day('2020-08-15'))).not.toBe(trackerPage(cases, [], at));
+    const aliases = [{ name: 'Linköpings kommun', aliases: ['Linkoping'] }];
+    expect(organisationIndex(cases, aliases)).not.toBe(organisationIndex(cases, []));
+    const changed = cases.map((c, i) => (i === 0 ? { ...c, data: { ...c.data, title: 'Ny titel' } } : c));
+    expect(organisationIndex(changed, [])).not.toBe(organisationIndex(cases, []));
+    expect(organisationSite([...cases].reverse(), [], at)).not.toBe(organisationSite(cases, [], at));
+    // The result is the same as computing from scratch.
+    expect(organisationIndex(again, []).organisations).toEqual(buildOrganisations(cases, []).organisations);
   });
 
   it('counts per organisation, most overdue first', () => {

@@ -96,3 +96,22 @@ export const FOLLOW_UP_GROUP_HEADING: Record<FollowUpState, string> = {
   later: 'Ska komma senare',
   reported: 'Rapporterade',
 };
+
+/** Titles of each group's own list ("Alla försenade återrapporter" links to it). */
+export const FOLLOW_UP_GROUP_TITLE: Record<FollowUpState, string> = {
+  overdue: 'Försenade återrapporter',
+  'due-soon': 'Återrapporter som ska komma inom 60 dagar',
+  later: 'Återrapporter som ska komma senare',
+  reported: 'Återrapporter som har kommit',
+};
+
+/** The path segment of each group's own list under /uppfoljning/ (permanent: links point at them). */
+export const FOLLOW_UP_GROUP_SLUG: Record<FollowUpState, string> = {
+  overdue: 'forsenade',
+  'due-soon': 'snart',
+  later: 'senare',
+  reported: 'rapporterade',
+};
+
+/** The site path of a group's list, its first page (without the base; wrap in `url()`). */
+export const followUpGroupPath = (state: FollowUpState): string => `/uppfoljning/${FOLLOW_UP_GROUP_SLUG[state]}/`;

@@ -6,7 +6,7 @@
  * `awardDate` written YYYY-MM-DD (or a full date-time). Insyn never
  * invents a day or an award, so one funding entry becomes one grant only
  * when all of this holds; every other entry with a stated amount is left
- * out, with the reason, and listed on /data/:
+ * out, with the reason, counted on /data/ and listed on /data/utelamnade-belopp/:
  *
  * - the case is `decided` or `noted` (a proposal, an application, a
  *   rejection or a withdrawal awards nothing; `amountAppliedFor` alone is
@@ -88,8 +88,9 @@ export interface Giving360Grant {
   dataSource: string;
 }
 
-/** Why an entry with a stated amount is not in the package. */
-export type LeftOutReason = 'not-awarded' | 'per-year' | 'no-recipient' | 'no-award-day';
+/** Why an entry with a stated amount is not in the package, in the order leftOutReason tries them. */
+export const LEFT_OUT_REASONS = ['not-awarded', 'per-year', 'no-recipient', 'no-award-day'] as const;
+export type LeftOutReason = (typeof LEFT_OUT_REASONS)[number];
 
 export const LEFT_OUT_LABEL: Record<LeftOutReason, string> = {
   'not-awarded': 'inget beviljat: ärendet är ett förslag, en ansökan, ett avslag eller återkallat',
@@ -97,6 +98,9 @@ export const LEFT_OUT_LABEL: Record<LeftOutReason, string> = {
   'no-recipient': 'mottagaren (to) anges inte',
   'no-award-day': 'beslutsdatum anges inte på dagen; 360Giving kräver ett datum ÅÅÅÅ-MM-DD',
 };
+
+/** The site path of the list of amounts left out, in pages (without the base; wrap in `url()`). */
+export const LEFT_OUT_PATH = '/data/utelamnade-belopp/';
 
 export interface LeftOut {
   slug: string;
@@ -236,18 +240,29 @@ function toGrant(
   };
 }
 
-/** Maps the cases to a 360Giving package and lists what was left out. */
-export function giving360(cases: readonly CaseEntry[], options: Giving360Options): Giving360Result {
-  const grants: Giving360Grant[] = [];
+/** The funding entries with a stated amount that are not grants in the package, and why, in the cases' order. */
+export function giving360LeftOut(cases: readonly CaseEntry[]): LeftOut[] {
   const leftOut: LeftOut[] = [];
   for (const c of cases) {
     (c.data.funding ?? []).forEach((f, i) => {
       if (f.amount === undefined) return;
       const reason = leftOutReason(c.data, f);
       if (reason) leftOut.push({ slug: c.id, title: c.data.title, index: i + 1, amount: f.amount, reason });
-      else grants.push(toGrant(c, f as FundingEntry & { amount: number; to: string }, i + 1, options));
     });
   }
+  return leftOut;
+}
+
+/** Maps the cases to a 360Giving package and lists what was left out. */
+export function giving360(cases: readonly CaseEntry[], options: Giving360Options): Giving360Result {
+  const grants: Giving360Grant[] = [];
+  for (const c of cases) {
+    (c.data.funding ?? []).forEach((f, i) => {
+      if (f.amount === undefined || leftOutReason(c.data, f)) return;
+      grants.push(toGrant(c, f as FundingEntry & { amount: number; to: string }, i + 1, options));
+    });
+  }
+  const leftOut = giving360LeftOut(cases);
   return {
     package: {
       grants,

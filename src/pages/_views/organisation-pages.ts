@@ -1,7 +1,14 @@
 /**
  * Everything an organisation's or a body's page shows, assembled from the
  * cases once: its cases by role, the money it gives and receives (per basis
- * and per year, never summed across bases), and its follow-ups.
+ * and per year, never summed across bases), and its follow-ups; and the
+ * view-models of the other pages that group cases by organisation (tracker,
+ * statistics, outcomes).
+ *
+ * Each is computed once per build (`once` below): every route of a build
+ * reads the same collection, so the organisation index, the organisation
+ * site and the tracker are kept with their inputs and handed to every page
+ * that asks with the same inputs.
  */
 import type { CaseEntry } from '../../lib/domain/cases.ts';
 import type { AliasEntry } from '../../lib/content/organisations-file.ts';
@@ -65,6 +72,70 @@ export interface OrganisationSite<T extends CaseEntry = CaseEntry> {
   overdueCount: (slug: string) => number;
 }
 
+/** What a view-model is computed from. */
+interface SiteInputs {
+  cases: readonly CaseEntry[];
+  aliases: readonly AliasEntry[];
+  /** The build date's time (follow-up states); 0 where it does not matter. */
+  day: number;
+}
+
+/**
+ * The same collection: the same entries in the same order. Astro's
+ * `getCollection` makes new entry objects on every call, but each entry's
+ * `data` is the content store's own object, the same for the whole build and
+ * a new one whenever the entry changes (the dev server reloading a file, a
+ * test passing other cases); the digest, where there is one, must match too.
+ */
+function sameCases(a: readonly CaseEntry[], b: readonly CaseEntry[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as CaseEntry & { digest?: unknown };
+    const y = b[i] as CaseEntry & { digest?: unknown };
+    if (x.id !== y.id || x.data !== y.data || x.digest !== y.digest) return false;
+  }
+  return true;
+}
+
+function sameInputs(a: SiteInputs, b: SiteInputs): boolean {
+  return (
+    a.day === b.day &&
+    (a.aliases === b.aliases || JSON.stringify(a.aliases) === JSON.stringify(b.aliases)) &&
+    sameCases(a.cases, b.cases)
+  );
+}
+
+/**
+ * Computes a view-model once for the same inputs: keeps the last inputs and
+ * result, so within one build (one process) every page shares one result,
+ * and any other input computes afresh. Results are shared: pages must not
+ * change them.
+ */
+function once<R>(compute: (inputs: SiteInputs) => R): (inputs: SiteInputs) => R {
+  let last: { inputs: SiteInputs; result: R } | undefined;
+  return (inputs) => {
+    if (last && sameInputs(last.inputs, inputs)) return last.result;
+    const result = compute(inputs);
+    last = { inputs: { ...inputs, cases: [...inputs.cases] }, result };
+    return result;
+  };
+}
+
+const indexOnce = once(({ cases, aliases }) => buildOrganisations(cases, aliases));
+
+/**
+ * The organisation index of the site (src/lib/domain/organisations.ts),
+ * built once per build: pages and routes that link organisations or group
+ * cases by them take it from here rather than calling buildOrganisations.
+ */
+export function organisationIndex<T extends CaseEntry>(
+  cases: readonly T[],
+  aliases: readonly AliasEntry[],
+): OrganisationIndex<T> {
+  return indexOnce({ cases, aliases, day: 0 }) as OrganisationIndex<T>;
+}
+
 function side<T extends CaseEntry>(flows: MoneyFlow<T>[]): MoneySide<T> {
   const sums = sumFlows(flows);
   return { flows, byBasis: sums.byBasis, withoutAmount: sums.withoutAmount, byYear: moneyByYear(flows) };
@@ -93,13 +164,23 @@ function linkFollowUps<T extends CaseEntry>(
   return items.map((t) => ({ ...t, orgSlug: index.slugFor(t.entry.data.organisation, t.entry.data) }));
 }
 
-/** Builds every organisation and body page's data. */
+const siteOnce = once(({ cases, aliases, day }) => buildOrganisationSite(cases, aliases, new Date(day)));
+
+/** Every organisation and body page's data, computed once per build. */
 export function organisationSite<T extends CaseEntry>(
   cases: readonly T[],
   aliases: readonly AliasEntry[],
   buildDate: Date,
 ): OrganisationSite<T> {
-  const index = buildOrganisations(cases, aliases);
+  return siteOnce({ cases, aliases, day: buildDate.getTime() }) as OrganisationSite<T>;
+}
+
+function buildOrganisationSite<T extends CaseEntry>(
+  cases: readonly T[],
+  aliases: readonly AliasEntry[],
+  buildDate: Date,
+): OrganisationSite<T> {
+  const index = organisationIndex(cases, aliases);
   // Bucket once, so each page is linear in its own cases (thousands of organisations stay fast).
   const givenBy = new Map<string, MoneyFlow<T>[]>();
   const receivedBy = new Map<string, MoneyFlow<T>[]>();
@@ -131,30 +212,38 @@ export function organisationSite<T extends CaseEntry>(
   return { index, pages, bodyPages, overdueCount: (slug) => overdue.get(slug) ?? 0 };
 }
 
-/** How many reported follow-ups the tracker lists (newest first); the rest are on the bodies' pages. */
-export const REPORTED_SHOWN = 200;
+/** How many follow-ups of each group /uppfoljning/ shows; every one is on the group's own pages. */
+export const TRACKER_PREVIEW = 10;
 
 /**
- * The tracker page: every open follow-up grouped by state, the newest
- * REPORTED_SHOWN reported ones (so the page stays light at 10 000 cases),
- * counted per deciding organisation and per body.
+ * The tracker: every follow-up grouped by state, counted per deciding
+ * organisation and per body. /uppfoljning/ shows the counts and the first
+ * TRACKER_PREVIEW of each group; each group is listed whole, in pages, under
+ * its own path (`followUpGroupPath`).
  */
 export interface TrackerPage<T extends CaseEntry = CaseEntry> {
   tracker: Tracker<T>;
-  /** The groups as listed on the page (reported ones capped). */
-  listed: Tracker<T>['groups'];
-  /** Reported follow-ups not listed. */
-  reportedNotListed: number;
   byOrganisation: (CountRow & { slug: string })[];
   byBody: (CountRow & { orgSlug: string; slug: string; orgName: string })[];
 }
 
+const trackerOnce = once(({ cases, aliases, day }) => buildTrackerPage(cases, aliases, new Date(day)));
+
+/** The tracker's data, computed once per build (for /uppfoljning/ and every page of its groups). */
 export function trackerPage<T extends CaseEntry>(
   cases: readonly T[],
   aliases: readonly AliasEntry[],
   buildDate: Date,
 ): TrackerPage<T> {
-  const index = buildOrganisations(cases, aliases);
+  return trackerOnce({ cases, aliases, day: buildDate.getTime() }) as TrackerPage<T>;
+}
+
+function buildTrackerPage<T extends CaseEntry>(
+  cases: readonly T[],
+  aliases: readonly AliasEntry[],
+  buildDate: Date,
+): TrackerPage<T> {
+  const index = organisationIndex(cases, aliases);
   const items = linkFollowUps(trackFollowUps(cases, buildDate), index);
   const orgName = (slug: string) => index.bySlug.get(slug)?.name ?? slug;
   const byOrganisation = countFollowUpsBy(items, (i) => {
@@ -170,22 +259,12 @@ export function trackerPage<T extends CaseEntry>(
     const [orgSlug = '', slug = ''] = r.key.split('/');
     return { ...r, orgSlug, slug, orgName: orgName(orgSlug) };
   });
-  const tracker = groupFollowUps(items);
-  const listed = tracker.groups.map((g) =>
-    g.state === 'reported' ? { ...g, items: g.items.slice(0, REPORTED_SHOWN) } : g,
-  );
-  return {
-    tracker,
-    listed,
-    reportedNotListed: Math.max(0, tracker.counts.reported - REPORTED_SHOWN),
-    byOrganisation,
-    byBody,
-  };
+  return { tracker: groupFollowUps(items), byOrganisation, byBody };
 }
 
 /** The statistics page's figures. */
 export function statisticsPage<T extends CaseEntry>(cases: readonly T[], aliases: readonly AliasEntry[]) {
-  const index = buildOrganisations(cases, aliases);
+  const index = organisationIndex(cases, aliases);
   const flows = moneyFlows(cases);
   const orgRows = moneyByOrganisation(flows, index.slugFor, (slug) => index.bySlug.get(slug)?.name ?? slug);
   return {
@@ -198,9 +277,15 @@ export function statisticsPage<T extends CaseEntry>(cases: readonly T[], aliases
   };
 }
 
-/** The outcomes overview: summary, targets without a result, and one page per deciding organisation. */
+const outcomesOnce = once(({ cases, aliases }) => buildOutcomesPage(cases, aliases));
+
+/** The outcomes overview: summary, targets without a result, and one page per deciding organisation; once per build. */
 export function outcomesPage<T extends CaseEntry>(cases: readonly T[], aliases: readonly AliasEntry[]) {
-  const index = buildOrganisations(cases, aliases);
+  return outcomesOnce({ cases, aliases, day: 0 }) as ReturnType<typeof buildOutcomesPage<T>>;
+}
+
+function buildOutcomesPage<T extends CaseEntry>(cases: readonly T[], aliases: readonly AliasEntry[]) {
+  const index = organisationIndex(cases, aliases);
   const rows = outcomeRows(cases);
   const groups = groupOutcomes(rows, (entry) => index.slugFor(entry.data.organisation, entry.data));
   const sections = [...groups.entries()]

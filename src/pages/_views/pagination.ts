@@ -1,12 +1,17 @@
 /**
- * The case list in pages: /arenden/ is page 1, /arenden/sida/2/ and on the
- * rest, each with CASES_PER_PAGE cases (newest first), so the list stays a
- * light page however many cases there are (all 10 000 on one page was
+ * Long lists in pages: the case list (/arenden/ is page 1, /arenden/sida/2/
+ * and on the rest, each with CASES_PER_PAGE cases, newest first), the
+ * follow-up tracker's groups (/uppfoljning/forsenade/, …/sida/2/) and the
+ * amounts left out of 360Giving (/data/utelamnade-belopp/), so a page stays
+ * light however many cases there are (all 10 000 cases on one page was
  * 5.2 MB of HTML). Pure: page numbers, slices, paths and the links a
  * pagination bar shows.
  */
 
 export const CASES_PER_PAGE = 100;
+
+/** Rows on a page of any other long list. */
+export const ROWS_PER_PAGE = 100;
 
 /** How many pages `total` items fill (at least 1: an empty list is one page saying so). */
 export function pageCount(total: number, size: number = CASES_PER_PAGE): number {
@@ -18,9 +23,24 @@ export function pageItems<T>(items: readonly T[], page: number, size: number = C
   return items.slice((page - 1) * size, page * size);
 }
 
+/** The site path of page `page` of a list whose first page is `first`: 1 → `first`, n → `<first>sida/n/`. */
+export function pagedPath(first: string, page: number): string {
+  return page === 1 ? first : `${first}sida/${page}/`;
+}
+
+/** The param of a `[...page]` route for a page number: none for page 1, `sida/n` for the rest. */
+export function pageParam(page: number): string | undefined {
+  return page === 1 ? undefined : `sida/${page}`;
+}
+
+/** Every page number of a list of `total` items, 1 first. */
+export function pageNumbers(total: number, size: number = CASES_PER_PAGE): number[] {
+  return Array.from({ length: pageCount(total, size) }, (_, i) => i + 1);
+}
+
 /** The site path of a list page: 1 → `/arenden/`, n → `/arenden/sida/n/`. */
 export function listPagePath(page: number): string {
-  return page === 1 ? '/arenden/' : `/arenden/sida/${page}/`;
+  return pagedPath('/arenden/', page);
 }
 
 /** The first and last item number on a page, 1-based, for "101–200 av 10 000". */

@@ -10,26 +10,27 @@ import { getCollection } from 'astro:content';
 import { BUILD_DATE, config } from '../../lib/config.ts';
 import { readOrganisationAliases } from '../../lib/content/organisations-file.ts';
 import { newestFirst } from '../../lib/domain/cases.ts';
-import { buildOrganisations } from '../../lib/domain/organisations.ts';
 import { GIVING360_PATH, giving360Options } from '../../lib/export/downloads.ts';
 import { giving360, giving360Publication, type Giving360Result } from '../../lib/export/giving360.ts';
 import { toJson } from '../../lib/export/json.ts';
 import { absolutizer } from '../../lib/export/links.ts';
 import { fileResponse } from '../../lib/export/responses.ts';
 import { dataVersion } from '../../lib/history/data-version.ts';
+import { organisationIndex } from '../_views/organisation-pages.ts';
 
 /** `360giving`, the file's name without `.json`. */
 const NAME = GIVING360_PATH.replace(/^\/data\//, '').replace(/\.json$/, '');
 
 export const getStaticPaths = (async () => {
-  const cases = newestFirst(await getCollection('cases'));
+  const collection = await getCollection('cases');
+  const cases = newestFirst(collection);
   const result = giving360(
     cases,
     giving360Options(
       BUILD_DATE,
       absolutizer(config.site),
       dataVersion(BUILD_DATE),
-      buildOrganisations(cases, readOrganisationAliases()),
+      organisationIndex(collection, readOrganisationAliases()),
     ),
   );
   return giving360Publication(result).publish ? [{ params: { giving360: NAME }, props: { result } }] : [];

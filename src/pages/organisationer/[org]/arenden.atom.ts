@@ -9,7 +9,7 @@ import { getCollection } from 'astro:content';
 import { BUILD_DATE } from '../../../lib/config.ts';
 import { readOrganisationAliases } from '../../../lib/content/organisations-file.ts';
 import type { CaseEntry } from '../../../lib/domain/cases.ts';
-import { buildOrganisations, organisationPath } from '../../../lib/domain/organisations.ts';
+import { organisationPath } from '../../../lib/domain/organisations.ts';
 import { addedDay } from '../../../lib/export/added.ts';
 import { organisationFeedPath } from '../../../lib/export/downloads.ts';
 import { atomFeed } from '../../../lib/export/feeds.ts';
@@ -17,10 +17,11 @@ import { absolute } from '../../../lib/export/links.ts';
 import { fileResponse } from '../../../lib/export/responses.ts';
 import { dataVersion, versionId } from '../../../lib/history/data-version.ts';
 import { caseUrl, SITE_NAME, url } from '../../../lib/site.ts';
+import { organisationIndex } from '../../_views/organisation-pages.ts';
 import { pageKey, siteInputs } from '../../_views/page-key.ts';
 
 export const getStaticPaths = (async () => {
-  const { organisations } = buildOrganisations(await getCollection('cases'), readOrganisationAliases());
+  const { organisations } = organisationIndex(await getCollection('cases'), readOrganisationAliases());
   const site = siteInputs();
   // The feed carries the data version: a new commit of the case files renders every feed again.
   const version = versionId(dataVersion(BUILD_DATE));
