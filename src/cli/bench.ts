@@ -80,10 +80,12 @@ const astro = join(root, 'node_modules/astro/bin/astro.mjs');
 function buildArgs(): string[] {
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
   const script = pkg.scripts['build'] ?? 'astro build';
-  // `node [flags] <astro> build` or `astro build`: keep the flags, point at Astro's bin.
+  // `node [flags] <file> [args]` (src/cli/build.ts: Astro, then the search index): the same
+  // flags, file (from the project root) and arguments; else `astro build` through Astro's bin.
   const parts = script.split(/\s+/);
-  const flags = parts[0] === 'node' ? parts.slice(1).filter((p) => p.startsWith('--')) : [];
-  return [...flags, astro, 'build'];
+  if (parts[0] !== 'node') return [astro, 'build'];
+  const file = parts.findIndex((p, i) => i > 0 && !p.startsWith('--'));
+  return [...parts.slice(1, file), join(root, parts[file]!), ...parts.slice(file + 1)];
 }
 
 async function searchBytes(outDir: string): Promise<SizeResult['search']> {

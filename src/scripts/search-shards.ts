@@ -1,0 +1,124 @@
+/**
+ * Full-text search over the sharded Pagefind index, in the browser: which case
+ * rows contain the query's words, and how well. No Node imports; used by
+ * src/scripts/search-page.ts. The files it reads are described in
+ * src/lib/search/shards.ts:
+ *
+ * - `<base>pagefind/shards.json` lists the bundles;
+ * - each bundle is searched by its own Pagefind instance (`createInstance` of the
+ *   first bundle's `pagefind.js`: the instances share its one web worker and WASM
+ *   module, though each instance fetches its bundle's copy of the WASM file), created on
+ *   first use and kept; å, ä and ö are letters of their own (`exactDiacritics`), so
+ *   "ängens" does not find "angivet", while Swedish stemming still lets
+ *   "partnerskapen" find "partnerskap";
+ * - each bundle's `rows.json` maps a result's id to its facet-table row.
+ *
+ * All bundles are searched in parallel and their hits merged by score (Pagefind's
+ * BM25 score, comparable across bundles), ties by row. An excerpt is loaded only
+ * when asked for. Any bundle that cannot be loaded rejects the search: hits are
+ * never silently missing.
+ */
+import type { RowsFile, ShardsFile } from '../lib/search/shards.ts';
+
+export interface ShardHit {
+  /** The case's row in the facet table. */
+  row: number;
+  /** Pagefind's relevance score; higher is better. */
+  score: number;
+  /** Pagefind's excerpt HTML around the matched words (`<mark>` around them), loaded on the first call. */
+  excerpt(): Promise<string>;
+}
+
+/** The part of Pagefind's browser API used here (pagefind.js, 1.5 and later). */
+interface PagefindResult {
+  id: string;
+  score: number;
+  data(): Promise<{ excerpt: string }>;
+}
+interface PagefindInstance {
+  search(term: string | null, options?: object): Promise<{ results: PagefindResult[] } | null>;
+}
+interface PagefindModule {
+  createInstance(options: { basePath: string; baseUrl: string; exactDiacritics: boolean }): PagefindInstance;
+}
+
+interface Shard {
+  bundle: string;
+  instance: PagefindInstance;
+  rows: RowsFile;
+}
+
+/** Per site base: the bundles, loading or loaded. A failed load is forgotten, so the next search tries again. */
+const loaded = new Map<string, Promise<Shard[]>>();
+
+async function fetchJson<T>(url: string): Promise<T> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`Sökindexet kunde inte läsas: ${url} gav ${response.status}`);
+  return (await response.json()) as T;
+}
+
+/**
+ * One bundle's instance, checked: a search without words lists every page of the
+ * bundle, so a bundle whose index did not load (Pagefind only logs that) is an error.
+ */
+async function openShard(pf: PagefindModule, base: string, root: string, bundle: string, pages: number) {
+  const basePath = `${root}${bundle}`;
+  const instance = pf.createInstance({ basePath, baseUrl: base, exactDiacritics: true });
+  const [rows, all] = await Promise.all([fetchJson<RowsFile>(`${basePath}rows.json`), instance.search(null)]);
+  const count = all?.results.length ?? 0;
+  if (count !== pages || Object.keys(rows).length !== pages)
+    throw new Error(`Sökindexet kunde inte läsas: delen ${bundle} har ${count} sidor av ${pages}`);
+  return { bundle, instance, rows };
+}
+
+async function load(base: string): Promise<Shard[]> {
+  const root = `${base}pagefind/`;
+  const manifest = await fetchJson<ShardsFile>(`${root}shards.json`);
+  if (manifest.version !== 1) throw new Error(`Sökindexet har ett okänt format: version ${String(manifest.version)}`);
+  const first = manifest.shards[0];
+  if (!first) return [];
+  const pf = (await import(/* @vite-ignore */ `${root}${first.bundle}pagefind.js`)) as PagefindModule;
+  // The instances share one WASM module in one worker, which the first instance to load
+  // sets up. Two instances loading it at the same time each set it up, and the second
+  // replaces the first's memory under it ("memory access out of bounds"), so the first
+  // bundle is opened alone, and the rest, which then find the module there, together.
+  const opened = await openShard(pf, base, root, first.bundle, first.pages);
+  const rest = await Promise.all(manifest.shards.slice(1).map((s) => openShard(pf, base, root, s.bundle, s.pages)));
+  return [opened, ...rest];
+}
+
+function shards(base: string): Promise<Shard[]> {
+  let promise = loaded.get(base);
+  if (!promise) {
+    promise = load(base);
+    loaded.set(base, promise);
+    promise.catch(() => loaded.delete(base));
+  }
+  return promise;
+}
+
+/** Loads every bundle of the site at `base` (e.g. when the visitor starts typing). */
+export async function preloadShards(base: string): Promise<void> {
+  await shards(base);
+}
+
+/** Searches every bundle for `query`; hits by score, best first, ties by row. */
+export async function searchShards(base: string, query: string): Promise<ShardHit[]> {
+  const all = await shards(base);
+  const perShard = await Promise.all(
+    all.map(async ({ bundle, instance, rows }) => {
+      const found = await instance.search(query);
+      return (found?.results ?? []).map((result): ShardHit => {
+        const row = rows[result.id];
+        if (row === undefined) throw new Error(`Sökindexet är inte helt: träffen ${result.id} i ${bundle} saknar rad`);
+        let excerpt: Promise<string> | undefined;
+        return {
+          row,
+          score: result.score,
+          excerpt: () => (excerpt ??= result.data().then((d) => d.excerpt)),
+        };
+      });
+    }),
+  );
+  return perShard.flat().sort((a, b) => b.score - a.score || a.row - b.row);
+}
