@@ -84,6 +84,17 @@ describe('the sharded search index of the seed fixture site', () => {
     expect(found[0]!.excerpt).toMatch(/<mark>kommun/i);
   });
 
+  it('rejects a search when a bundle cannot be loaded, rather than leave its hits out', async () => {
+    const manifest = JSON.parse(readFileSync(join(index, SHARDS_FILE), 'utf8')) as ShardsFile;
+    const last = manifest.shards.at(-1)!.bundle;
+    const rows = await searchShardsIn(browser, dir, ['kommun'], { fail: new RegExp(`/${last}rows\\.json$`) });
+    expect(rows.error).toBe(`Sökindexet kunde inte läsas: /pagefind/${last}rows.json gav 404`);
+    const entry = await searchShardsIn(browser, dir, ['kommun'], { fail: /pagefind-entry\.json$/ });
+    expect(entry.error).toBeDefined();
+    const list = await searchShardsIn(browser, dir, ['kommun'], { fail: /shards\.json$/ });
+    expect(list.error).toBe('Sökindexet kunde inte läsas: /pagefind/shards.json gav 404');
+  });
+
   it('leaves other pages out of the index, and case pages without JavaScript', () => {
     const sok = readFileSync(join(dir, 'sok/index.html'), 'utf8');
     expect(sok).not.toContain('data-pagefind-body');

@@ -19,8 +19,10 @@ export interface ShardQueryHit {
 }
 
 export interface ShardSearchRun {
-  /** The hits of each query, in the order searchShards gives them. */
+  /** The hits of each query, in the order searchShards gives them (none if a search rejected). */
   hits: ShardQueryHit[][];
+  /** The message a rejected preload or search gave. */
+  error?: string;
   /** Every URL path the page fetched, in order. */
   requests: string[];
 }
@@ -34,17 +36,29 @@ const MODULE_PATH = '/__search-shards.js';
  */
 const RUN_QUERIES = `async ([base, queries]) => {
   const m = await import(location.origin + '${MODULE_PATH}');
-  await m.preloadShards(base);
-  const out = [];
-  for (const q of queries) {
-    const hits = await m.searchShards(base, q);
-    out.push(await Promise.all(hits.map(async (h) => ({ row: h.row, score: h.score, excerpt: await h.excerpt() }))));
+  try {
+    await m.preloadShards(base);
+    const out = [];
+    for (const q of queries) {
+      const hits = await m.searchShards(base, q);
+      out.push(await Promise.all(hits.map(async (h) => ({ row: h.row, score: h.score, excerpt: await h.excerpt() }))));
+    }
+    return { hits: out };
+  } catch (error) {
+    return { error: String(error?.message ?? error) };
   }
-  return out;
 }`;
 
-/** Runs queries against the sharded index of the site in `dir` (served at `/`) in a fresh page. */
-export async function searchShardsIn(browser: Browser, dir: string, queries: string[]): Promise<ShardSearchRun> {
+/**
+ * Runs queries against the sharded index of the site in `dir` (served at `/`) in a fresh
+ * page. Requests whose path matches `fail` are answered with 404.
+ */
+export async function searchShardsIn(
+  browser: Browser,
+  dir: string,
+  queries: string[],
+  { fail }: { fail?: RegExp } = {},
+): Promise<ShardSearchRun> {
   const code = stripTypeScriptTypes(readFileSync(join(ROOT, 'src/scripts/search-shards.ts'), 'utf8'));
   const server = await serve(dir);
   const page = await browser.newPage();
@@ -54,9 +68,17 @@ export async function searchShardsIn(browser: Browser, dir: string, queries: str
     await page.route(`${server.url}${MODULE_PATH}`, (route) =>
       route.fulfill({ status: 200, contentType: 'text/javascript', body: code }),
     );
+    if (fail)
+      await page.route(
+        (url) => fail.test(url.pathname),
+        (route) => route.fulfill({ status: 404, body: '' }),
+      );
     await page.goto(`${server.url}/404.html`);
-    const hits = (await page.evaluate(`(${RUN_QUERIES})(${JSON.stringify(['/', queries])})`)) as ShardQueryHit[][];
-    return { hits, requests };
+    const run = (await page.evaluate(`(${RUN_QUERIES})(${JSON.stringify(['/', queries])})`)) as {
+      hits?: ShardQueryHit[][];
+      error?: string;
+    };
+    return { hits: run.hits ?? [], ...(run.error !== undefined ? { error: run.error } : {}), requests };
   } finally {
     await page.close();
     await server.close();
