@@ -17,5 +17,9 @@ export default {
     // stylesheet is the site's own (the CSP allows only 'self'), so only a
     // cross-origin one would need an integrity hash.
     'require-sri': ['error', { target: 'crossorigin' }],
+    // The search page's filter checkboxes of one group share a name on purpose: each
+    // is one value of the same URL parameter (`?plats=Ryd&plats=Berga`), as in a
+    // form that submits several values. Radio buttons and buttons are shared by default.
+    'form-dup-name': ['error', { shared: ['radio', 'button', 'reset', 'submit', 'checkbox'] }],
   },
 };

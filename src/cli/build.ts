@@ -14,7 +14,7 @@ import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSearchIndex, summaryLine } from '../integrations/pagefind.ts';
-import { readTableRows } from '../integrations/table-rows-standin.ts';
+import { readTableRows } from '../lib/search/table-files.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const astro = join(root, 'node_modules/astro/bin/astro.mjs');

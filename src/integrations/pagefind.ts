@@ -38,7 +38,7 @@ import {
   SHARDS_FILE,
   SHARDS_VERSION,
   type ShardsFile,
-  type TableRow,
+  type IndexRow,
 } from '../lib/search/shards.ts';
 
 /** The part of Pagefind's Node API the build uses. */
@@ -128,7 +128,7 @@ export interface IndexSummary {
 export interface BuildIndexOptions {
   api?: PagefindApi;
   /** The facet table's rows (default: read from the built site). */
-  rows?: readonly TableRow[];
+  rows?: readonly IndexRow[];
   cap?: number;
   /** Pagefind's version, part of the hash (default: the installed one). */
   version?: string;
@@ -283,7 +283,7 @@ async function pool<T>(items: readonly T[], limit: number, work: (item: T) => Pr
  */
 export async function buildSearchIndex(
   siteDir: string,
-  readRows: (siteDir: string) => readonly TableRow[],
+  readRows: (siteDir: string) => readonly IndexRow[],
   options: BuildIndexOptions = {},
 ): Promise<IndexSummary> {
   const api = options.api ?? pagefind;

@@ -1,53 +1,55 @@
 /**
- * The search page in the browser: a thin UI on Pagefind's JS API
- * (`/pagefind/pagefind.js`, loaded only here, when the page starts).
- * The URL holds the whole state (src/lib/search/state.ts): every change
- * pushes a history entry (typing replaces it), back/forward and a copied
- * link restore the same search. All logic that can be pure lives in
- * src/lib/search; this file only reads and writes the DOM.
+ * The search page in the browser. The URL holds the whole state
+ * (src/lib/search/state.ts): every change pushes a history entry (typing
+ * replaces it), back/forward and a copied link restore the same search.
+ *
+ * Filters, counts, sorts and pages come from the facet table
+ * (/sok/tabell.json, src/lib/search/query.ts); what a hit shows comes from
+ * its chunk of /sok/rader/, fetched for the hits on screen only. Pagefind is
+ * loaded only when there are words (./search-shards.ts), and the hits of a
+ * query are kept, so a filter click never asks Pagefind again. All logic that
+ * can be pure lives in src/lib/search; this file reads and writes the DOM.
  */
+import { toJson } from '../lib/core/json-text.ts';
+import { formatNumber } from '../lib/core/money.ts';
 import {
   FILTER_FIELDS,
   type FilterKey,
-  META_KEYS,
   PAGE_SIZE,
-  SORT_OPTIONS,
+  RANGE_PARAMS,
+  type RangeKey,
   type SortId,
 } from '../lib/search/fields.ts';
+import { filterGroupOrder, isShortGroup } from '../lib/search/filter-groups.ts';
+import { hitLines } from '../lib/search/hit.ts';
+import { type Ranges, select, type Selection } from '../lib/search/query.ts';
 import {
   effectiveSort,
-  hitsAnnouncement,
   pageCount,
-  pagefindOptions,
+  parseRangeValue,
   parseState,
   type SearchState,
   stateToQuery,
+  statusText,
+  tableQuery,
   toggleFilter,
 } from '../lib/search/state.ts';
-
-/** The parts of Pagefind's browser API this page uses. */
-interface PagefindResultData {
-  url: string;
-  excerpt: string;
-  meta: Record<string, string | undefined>;
-}
-interface PagefindSearch {
-  results: { id: string; data: () => Promise<PagefindResultData> }[];
-  filters: Record<string, Record<string, number>>;
-}
-interface Pagefind {
-  options: (o: Record<string, unknown>) => Promise<void>;
-  init: () => Promise<void>;
-  filters: () => Promise<Record<string, Record<string, number>>>;
-  search: (q: string | null, o: ReturnType<typeof pagefindOptions>) => Promise<PagefindSearch | null>;
-}
+import {
+  type DisplayRow,
+  displayChunkPath,
+  EXPORT_HEAD_PATH,
+  type ExportChunk,
+  type ExportHead,
+  exportChunkPath,
+  type FacetTable,
+  TABLE_PATH,
+} from '../lib/search/table-format.ts';
+import { preloadShards, searchShards, type ShardHit } from './search-shards.ts';
 
 const BASE = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
 /** True under `astro dev`, which has no search index (MODE, not DEV: DEV is also true in builds run with NODE_ENV=test). */
 const IN_DEV_SERVER = import.meta.env.MODE === 'development';
 const TYPING_DELAY_MS = 300;
-/** Filter groups with at most this many values start open. */
-const SHORT_GROUP = 6;
 
 const $ = <T extends HTMLElement>(id: string): T => {
   const el = document.getElementById(id);
@@ -59,19 +61,56 @@ const form = $<HTMLFormElement>('sok-formular');
 const input = $<HTMLInputElement>('sok-fraga');
 const note = $<HTMLElement>('sok-meddelande');
 const status = $<HTMLElement>('sok-status');
-const filterPart = $<HTMLElement>('sok-filter');
 const filterGroups = $<HTMLElement>('sok-filtergrupper');
+const rangeForm = $<HTMLFormElement>('sok-intervall');
 const clearButton = $<HTMLButtonElement>('sok-rensa');
 const resultPart = $<HTMLElement>('sok-resultat');
 const resultHeading = $<HTMLElement>('sok-resultat-rubrik');
 const sortSelect = $<HTMLSelectElement>('sok-sortering');
+const withoutAmountNote = $<HTMLElement>('sok-utan-belopp');
 const list = $<HTMLOListElement>('sok-traffar');
 const pager = $<HTMLElement>('sok-sidor');
+const csvButton = $<HTMLButtonElement>('sok-ladda-csv');
+const jsonButton = $<HTMLButtonElement>('sok-ladda-json');
 
-let pagefind: Pagefind | undefined;
+const RANGE_KEYS = Object.keys(RANGE_PARAMS) as RangeKey[];
+const rangeInput = (key: RangeKey) => $<HTMLInputElement>(`sok-${RANGE_PARAMS[key]}`);
+const RANGE_ERROR: Record<RangeKey, string> = {
+  decidedFrom: 'Skriv ett datum som 2019, 2019-06 eller 2019-06-18.',
+  decidedTo: 'Skriv ett datum som 2019, 2019-06 eller 2019-06-18.',
+  amountMin: 'Skriv ett belopp i hela kronor, till exempel 500 000.',
+  amountMax: 'Skriv ett belopp i hela kronor, till exempel 500 000.',
+};
+
+let table: FacetTable;
 let state: SearchState = parseState(location.search);
 let run = 0;
+let shownRuns = 0;
 let typingTimer: ReturnType<typeof setTimeout> | undefined;
+/** The hits of the last query, kept so that filters, sorts and pages never ask Pagefind again. */
+let lastHits: { q: string; hits: ShardHit[]; byRow: Map<number, ShardHit> } | undefined;
+/** The selection on screen, for the downloads. */
+let shown: Selection | undefined;
+
+const files = new Map<string, Promise<unknown>>();
+/** A JSON file of the site, fetched once. */
+function fetchJson<T>(path: string): Promise<T> {
+  let file = files.get(path);
+  if (!file) {
+    file = fetch(`${BASE}${path}`).then((r) => {
+      if (!r.ok) throw new Error(`${path}: ${r.status}`);
+      return r.json();
+    });
+    file.catch(() => files.delete(path));
+    files.set(path, file);
+  }
+  return file as Promise<T>;
+}
+
+async function displayRow(row: number): Promise<DisplayRow> {
+  const chunk = await fetchJson<DisplayRow[]>(displayChunkPath(Math.floor(row / table.chunkSize)));
+  return chunk[row % table.chunkSize]!;
+}
 
 function showNote(text: string, linkText?: string, href?: string): void {
   note.replaceChildren(text);
@@ -100,77 +139,56 @@ function showState(): void {
   for (const box of filterGroups.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')) {
     box.checked = (state.filters[box.name as FilterKey] ?? []).includes(box.value);
   }
-}
-
-/** One checkbox per filter value, built once from the whole index. */
-function buildFilters(all: Record<string, Record<string, number>>): void {
-  const collator = new Intl.Collator('sv');
-  for (const field of FILTER_FIELDS) {
-    const values = Object.keys(all[field.key] ?? {});
-    if (values.length === 0) continue;
-    values.sort((a, b) => (field.key === 'ar' ? b.localeCompare(a) : collator.compare(a, b)));
-    const details = document.createElement('details');
-    details.className = 'filter-group';
-    details.dataset['key'] = field.key;
-    details.open = values.length <= SHORT_GROUP;
-    const summary = document.createElement('summary');
-    summary.textContent = field.label;
-    const fieldset = document.createElement('fieldset');
-    const legend = document.createElement('legend');
-    legend.className = 'visually-hidden';
-    legend.textContent = field.label;
-    fieldset.append(legend);
-    values.forEach((value, i) => {
-      const row = document.createElement('div');
-      row.className = 'check';
-      const box = document.createElement('input');
-      box.type = 'checkbox';
-      box.id = `filter-${field.key}-${i}`;
-      box.name = field.key;
-      box.value = value;
-      const label = document.createElement('label');
-      label.htmlFor = box.id;
-      const count = document.createElement('span');
-      count.className = 'count';
-      label.append(value, ' ', count);
-      row.append(box, label);
-      fieldset.append(row);
-    });
-    details.append(summary, fieldset);
-    filterGroups.append(details);
+  for (const key of RANGE_KEYS) {
+    const value = state.ranges[key];
+    rangeInput(key).value = value === undefined ? '' : String(value);
+    showRangeError(key, undefined);
   }
 }
 
-/** Counts per value: for a filter in use, the hits with its other values allowed too (so "any" stays honest). */
-async function filterCounts(pf: Pagefind, main: PagefindSearch): Promise<Record<string, Record<string, number>>> {
-  const counts: Record<string, Record<string, number>> = { ...main.filters };
-  for (const key of Object.keys(state.filters) as FilterKey[]) {
-    const without = pagefindOptions({ ...state, filters: { ...state.filters, [key]: [] } });
-    const other = await pf.search(state.q || null, without);
-    counts[key] = other?.filters[key] ?? {};
+/** The checkboxes of a group not in the HTML (a long one), made when it is first opened. */
+function fillGroup(details: HTMLDetailsElement): void {
+  const key = details.dataset['key'] as FilterKey;
+  const fieldset = details.querySelector('fieldset');
+  if (!fieldset || fieldset.querySelector('.check')) return;
+  for (const i of filterGroupOrder(key, table.values[key])) {
+    const value = table.values[key][i]!;
+    const row = document.createElement('div');
+    row.className = 'check';
+    const box = document.createElement('input');
+    box.type = 'checkbox';
+    box.id = `filter-${key}-${i}`;
+    box.name = key;
+    box.value = value;
+    box.checked = (state.filters[key] ?? []).includes(value);
+    const label = document.createElement('label');
+    label.htmlFor = box.id;
+    const count = document.createElement('span');
+    count.className = 'count';
+    label.append(value, ' ', count);
+    row.append(box, label);
+    fieldset.append(row);
   }
-  return counts;
 }
 
-function showCounts(counts: Record<string, Record<string, number>>): void {
+function showCounts(counts: Selection['counts']): void {
   for (const details of filterGroups.querySelectorAll<HTMLDetailsElement>('details')) {
-    const key = details.dataset['key'] ?? '';
-    let visible = 0;
-    let chosen = 0;
+    const key = details.dataset['key'] as FilterKey;
+    if ((state.filters[key]?.length ?? 0) > 0) details.open = true;
+    if (details.open) fillGroup(details);
+    const index = new Map(table.values[key].map((v, i) => [v, i]));
+    const short = isShortGroup(table.values[key].length);
     for (const row of details.querySelectorAll<HTMLElement>('.check')) {
       const box = row.querySelector('input') as HTMLInputElement;
-      const n = counts[key]?.[box.value] ?? 0;
-      (row.querySelector('.count') as HTMLElement).textContent = `(${n})`;
-      row.hidden = n === 0 && !box.checked;
-      if (!row.hidden) visible++;
-      if (box.checked) chosen++;
+      const n = counts[key][index.get(box.value) ?? -1] ?? 0;
+      (row.querySelector('.count') as HTMLElement).textContent = `(${formatNumber(n)})`;
+      // A short group keeps every value in place, so that the page does not move; a long one shows those with hits.
+      row.hidden = !short && n === 0 && !box.checked;
     }
-    details.hidden = visible === 0;
-    if (chosen > 0) details.open = true;
   }
 }
 
-/** Text and <mark> only, from Pagefind's excerpt HTML. */
+/** Text and <mark> only, from Pagefind's excerpt HTML (parsed by the browser, never by pattern). */
 function excerptNodes(html: string): Node[] {
   const template = document.createElement('template');
   template.innerHTML = html;
@@ -184,22 +202,22 @@ function excerptNodes(html: string): Node[] {
   });
 }
 
-function resultItem(data: PagefindResultData): HTMLLIElement {
-  const li = document.createElement('li');
-  const h3 = document.createElement('h3');
-  const a = document.createElement('a');
-  a.href = data.url;
-  a.textContent = data.meta['title'] ?? data.url;
-  h3.append(a);
-  const facts = document.createElement('p');
-  facts.className = 'meta';
-  facts.textContent = [data.meta[META_KEYS.organisation], data.meta[META_KEYS.date], data.meta[META_KEYS.amount]]
-    .filter(Boolean)
-    .join(' · ');
-  const excerpt = document.createElement('p');
-  excerpt.className = 'excerpt';
-  excerpt.append('… ', ...excerptNodes(data.excerpt), ' …');
-  li.append(h3, facts, excerpt);
+const hitTemplate = $<HTMLTemplateElement>('sok-traff-mall');
+
+/** A hit, cloned from the template the build rendered with SearchHit.astro. */
+function resultItem(row: number, shown: DisplayRow, excerpt: string | undefined): HTMLLIElement {
+  const lines = hitLines(table, row, shown);
+  const li = (hitTemplate.content.firstElementChild as HTMLLIElement).cloneNode(true) as HTMLLIElement;
+  const slot = (name: string) => li.querySelector(`[data-slot="${name}"]`) as HTMLElement;
+  const link = slot('title') as HTMLAnchorElement;
+  link.href = `${BASE}arenden/${lines.slug}/`;
+  link.textContent = lines.title;
+  slot('who').textContent = lines.who;
+  slot('facts').textContent = lines.facts;
+  if (excerpt !== undefined) {
+    slot('excerpt').append('… ', ...excerptNodes(excerpt), ' …');
+    slot('excerpt').hidden = false;
+  }
   return li;
 }
 
@@ -230,28 +248,145 @@ function showPager(page: number, pages: number): void {
   pager.append(ul);
 }
 
+/** Pagefind's hits for words, asked once per query. */
+async function hitsFor(q: string): Promise<NonNullable<typeof lastHits>> {
+  if (lastHits?.q === q) return lastHits;
+  const hits = await searchShards(BASE, q);
+  lastHits = { q, hits, byRow: new Map(hits.map((h) => [h.row, h])) };
+  return lastHits;
+}
+
+function amountNote(selection: Selection, sort: SortId): string {
+  const n = selection.withoutAmount;
+  const byAmount = sort.startsWith('belopp');
+  if (n === 0) return byAmount && selection.rows.length > 0 ? 'Alla träffar har ett angivet belopp.' : '';
+  const those = n === 1 ? '1 träff saknar angivet belopp' : `${formatNumber(n)} träffar saknar angivet belopp`;
+  return byAmount ? `${those} och visas sist.` : `${those}.`;
+}
+
 /** Runs the search for the current state and shows it; stale runs are dropped. */
 async function search(): Promise<void> {
-  const pf = pagefind;
-  if (!pf) return;
   const mine = ++run;
   showState();
-  const result = await pf.search(state.q || null, pagefindOptions(state));
-  if (mine !== run || !result) return;
-  const counts = await filterCounts(pf, result);
-  const hits = result.results.length;
+  let words: NonNullable<typeof lastHits> | undefined;
+  if (state.q !== '') {
+    if (IN_DEV_SERVER) {
+      showNote(
+        'Sökning på ord fungerar bara på den byggda webbplatsen, eftersom sökindexet skapas när webbplatsen byggs. Kör npm start för att bygga och visa webbplatsen med sökning. Filtren fungerar här.',
+      );
+    } else {
+      try {
+        words = await hitsFor(state.q);
+      } catch {
+        if (mine !== run) return;
+        showNote(
+          'Sökningen på ord kunde inte laddas. Försök igen senare, eller',
+          'bläddra bland alla ärenden',
+          `${BASE}arenden/`,
+        );
+        return;
+      }
+    }
+  }
+  if (mine !== run) return;
+  const selection = select(
+    table,
+    tableQuery(state),
+    words?.hits.map((h) => h.row),
+  );
+  const hits = selection.rows.length;
   const pages = pageCount(hits, PAGE_SIZE);
   const page = Math.min(state.page, pages);
-  const shown = await Promise.all(result.results.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((r) => r.data()));
+  const onScreen = selection.rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+  const [rows, excerpts] = await Promise.all([
+    Promise.all(onScreen.map(displayRow)),
+    words ? Promise.all(onScreen.map((row) => words.byRow.get(row)!.excerpt())) : undefined,
+  ]);
   if (mine !== run) return;
-  showCounts(counts);
-  list.replaceChildren(...shown.map(resultItem));
+  shown = selection;
+  showCounts(selection.counts);
+  list.replaceChildren(...onScreen.map((row, i) => resultItem(row, rows[i]!, excerpts?.[i])));
   list.start = (page - 1) * PAGE_SIZE + 1;
   showPager(page, pages);
-  clearButton.hidden = Object.keys(state.filters).length === 0;
-  const range = hits > PAGE_SIZE ? ` Visar ${(page - 1) * PAGE_SIZE + 1}–${Math.min(page * PAGE_SIZE, hits)}.` : '';
-  status.textContent = `${hitsAnnouncement(hits, state.q)}${range}`;
-  resultPart.hidden = false;
+  withoutAmountNote.textContent = amountNote(selection, effectiveSort(state));
+  withoutAmountNote.hidden = withoutAmountNote.textContent === '';
+  clearButton.hidden = Object.keys(state.filters).length === 0 && Object.keys(state.ranges).length === 0;
+  csvButton.disabled = jsonButton.disabled = hits === 0;
+  status.textContent = statusText(hits, state.q, page);
+  // Marks each search shown (the frame in the HTML is already filled in for the default one), for tests and the bench.
+  resultPart.dataset['run'] = String(++shownRuns);
+}
+
+function showRangeError(key: RangeKey, message: string | undefined): void {
+  const field = rangeInput(key);
+  const error = $<HTMLElement>(`sok-${RANGE_PARAMS[key]}-fel`);
+  error.textContent = message ?? '';
+  error.hidden = message === undefined;
+  if (message === undefined) field.removeAttribute('aria-invalid');
+  else field.setAttribute('aria-invalid', 'true');
+}
+
+/** The ranges typed in the form, or undefined (with the errors shown) when one is not understood. */
+function rangesFromForm(): Ranges | undefined {
+  const ranges: Record<string, string | number> = {};
+  let firstBad: HTMLInputElement | undefined;
+  for (const key of RANGE_KEYS) {
+    const text = rangeInput(key).value.trim();
+    const value = text === '' ? undefined : parseRangeValue(key, text);
+    if (text !== '' && value === undefined) {
+      showRangeError(key, RANGE_ERROR[key]);
+      firstBad ??= rangeInput(key);
+    } else {
+      showRangeError(key, undefined);
+      if (value !== undefined) ranges[key] = value;
+    }
+  }
+  firstBad?.focus();
+  return firstBad ? undefined : (ranges as Ranges);
+}
+
+/** Saves a download made in the browser. */
+function save(text: string, type: string, name: string): void {
+  const href = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 10_000);
+}
+
+/** The hits of the selection on screen, all pages, in its order: as CSV like /data/arenden.csv, or as JSON. */
+async function download(format: 'csv' | 'json'): Promise<void> {
+  const selection = shown;
+  if (!selection) return;
+  const head = await fetchJson<ExportHead>(EXPORT_HEAD_PATH);
+  const wanted = [...new Set(selection.rows.map((row) => Math.floor(row / table.chunkSize)))];
+  const chunks = new Map(
+    await Promise.all(wanted.map(async (k) => [k, await fetchJson<ExportChunk>(exportChunkPath(k))] as const)),
+  );
+  const part = (row: number) => ({ chunk: chunks.get(Math.floor(row / table.chunkSize))!, i: row % table.chunkSize });
+  if (format === 'csv') {
+    const lines = selection.rows.map((row) => {
+      const { chunk, i } = part(row);
+      return chunk.csv[i]!;
+    });
+    save(head.csvHeader + lines.join(''), 'text/csv;charset=utf-8', 'insyn-traffar.csv');
+  } else {
+    const cases = selection.rows.map((row) => {
+      const { chunk, i } = part(row);
+      return chunk.json[i];
+    });
+    const file = {
+      ...head.json,
+      title: 'Insyn – träffar i en sökning',
+      search: location.href,
+      count: cases.length,
+      cases,
+    };
+    save(toJson(file), 'application/json', 'insyn-traffar.json');
+  }
 }
 
 function wire(): void {
@@ -262,6 +397,7 @@ function wire(): void {
   });
   input.addEventListener('input', () => {
     clearTimeout(typingTimer);
+    if (!IN_DEV_SERVER) preloadShards(BASE).catch(() => undefined);
     typingTimer = setTimeout(() => commit({ ...state, q: input.value.trim(), page: 1 }, 'replace'), TYPING_DELAY_MS);
   });
   filterGroups.addEventListener('change', (event) => {
@@ -269,13 +405,28 @@ function wire(): void {
     if (box.type !== 'checkbox') return;
     commit(toggleFilter(state, box.name as FilterKey, box.value, box.checked), 'push');
   });
+  filterGroups.addEventListener(
+    'toggle',
+    (event) => {
+      const details = event.target as HTMLDetailsElement;
+      if (details.open && shown) {
+        fillGroup(details);
+        showCounts(shown.counts);
+      }
+    },
+    true,
+  );
+  rangeForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const ranges = rangesFromForm();
+    if (ranges) commit({ ...state, ranges, page: 1 }, 'push');
+  });
   clearButton.addEventListener('click', () => {
-    commit({ ...state, filters: {}, page: 1 }, 'push');
+    commit({ ...state, filters: {}, ranges: {}, page: 1 }, 'push');
     input.focus();
   });
   sortSelect.addEventListener('change', () => {
-    const id = sortSelect.value as SortId;
-    commit({ ...state, sort: id, page: 1 }, 'push');
+    commit({ ...state, sort: sortSelect.value as SortId, page: 1 }, 'push');
   });
   pager.addEventListener('click', (event) => {
     const link = (event.target as HTMLElement).closest<HTMLAnchorElement>('a[data-page]');
@@ -284,6 +435,8 @@ function wire(): void {
     commit({ ...state, page: Number(link.dataset['page']) }, 'push');
     resultHeading.focus();
   });
+  csvButton.addEventListener('click', () => void download('csv'));
+  jsonButton.addEventListener('click', () => void download('json'));
   window.addEventListener('popstate', () => {
     state = parseState(location.search);
     void search();
@@ -291,24 +444,13 @@ function wire(): void {
 }
 
 async function start(): Promise<void> {
-  for (const option of SORT_OPTIONS) sortSelect.add(new Option(option.label, option.id));
-  if (IN_DEV_SERVER) {
-    showNote(
-      'Sökningen fungerar bara på den byggda webbplatsen, eftersom sökindexet skapas när webbplatsen byggs. Kör npm start för att bygga och visa webbplatsen med sökning.',
-    );
-    return;
-  }
   try {
-    const pf = (await import(/* @vite-ignore */ `${BASE}pagefind/pagefind.js`)) as Pagefind;
-    await pf.options({ baseUrl: BASE, excerptLength: 24 });
-    await pf.init();
-    buildFilters(await pf.filters());
-    pagefind = pf;
+    table = await fetchJson<FacetTable>(TABLE_PATH);
   } catch {
     showNote('Sökningen kunde inte laddas. Försök igen senare, eller', 'bläddra bland alla ärenden', `${BASE}arenden/`);
     return;
   }
-  filterPart.hidden = false;
+  if (FILTER_FIELDS.some((f) => !table.values[f.key])) throw new Error('söktabellen saknar ett filter');
   wire();
   await search();
 }

@@ -14,7 +14,9 @@
  * - each bundle's `rows.json` maps a result's id to its facet-table row.
  *
  * All bundles are searched in parallel and their hits merged by score (Pagefind's
- * BM25 score, comparable across bundles), ties by row. An excerpt is loaded only
+ * BM25 score, comparable across bundles), ties by row; a bundle that would answer only
+ * with Pagefind's fallback to a shorter word, where another bundle has the word itself,
+ * is left out (see `answering`). An excerpt is loaded only
  * when asked for. Any bundle that cannot be loaded rejects the search: hits are
  * never silently missing.
  */
@@ -102,23 +104,53 @@ export async function preloadShards(base: string): Promise<void> {
   await shards(base);
 }
 
+/**
+ * Which bundles may answer for `query` (one flag per bundle, in order), so the shards
+ * together answer as one index would.
+ *
+ * Pagefind matches a word by its stem and every longer indexed word that starts with it;
+ * when an index has no such word, it falls back to the longest indexed word the stem
+ * starts with ("försörjning" for "försörjningsstödet", "partner" for "partnerskapen").
+ * One index over every case falls back only when no case has the word; each shard
+ * decides on its own, so a shard without the word would add cases that merely contain
+ * a shorter word. So each word is also looked up exactly (a quoted search: the stem
+ * itself, never a fallback) in every bundle: where some bundle has it, a bundle that
+ * has not is left out of this search. (A bundle whose only matches are longer words
+ * starting with the stem, compounds, is left out with it; they are ranked low anyway.)
+ * A quoted query is exact already.
+ */
+async function answering(shards: readonly Shard[], query: string): Promise<boolean[]> {
+  const words = query.trim().split(/\s+/).filter(Boolean);
+  if (words.length === 0 || /^\s*".+"\s*$/.test(query)) return shards.map(() => true);
+  const has = await Promise.all(
+    words.map((word) =>
+      Promise.all(shards.map(async (s) => ((await s.instance.search(`"${word}"`))?.results.length ?? 0) > 0)),
+    ),
+  );
+  return shards.map((_, k) => has.every((inBundle) => inBundle[k] || !inBundle.some(Boolean)));
+}
+
 /** Searches every bundle for `query`; hits by score, best first, ties by row. */
 export async function searchShards(base: string, query: string): Promise<ShardHit[]> {
   const all = await shards(base);
-  const perShard = await Promise.all(
-    all.map(async ({ bundle, instance, rows }) => {
-      const found = await instance.search(query);
-      return (found?.results ?? []).map((result): ShardHit => {
-        const row = rows[result.id];
-        if (row === undefined) throw new Error(`Sökindexet är inte helt: träffen ${result.id} i ${bundle} saknar rad`);
-        let excerpt: Promise<string> | undefined;
-        return {
-          row,
-          score: result.score,
-          excerpt: () => (excerpt ??= result.data().then((d) => d.excerpt)),
-        };
-      });
-    }),
+  const [found, answers] = await Promise.all([
+    Promise.all(all.map((s) => s.instance.search(query))),
+    answering(all, query),
+  ]);
+  const hits = all.flatMap(({ bundle, rows }, k) =>
+    answers[k]
+      ? (found[k]?.results ?? []).map((result): ShardHit => {
+          const row = rows[result.id];
+          if (row === undefined)
+            throw new Error(`Sökindexet är inte helt: träffen ${result.id} i ${bundle} saknar rad`);
+          let excerpt: Promise<string> | undefined;
+          return {
+            row,
+            score: result.score,
+            excerpt: () => (excerpt ??= result.data().then((d) => d.excerpt)),
+          };
+        })
+      : [],
   );
-  return perShard.flat().sort((a, b) => b.score - a.score || a.row - b.row);
+  return hits.sort((a, b) => b.score - a.score || a.row - b.row);
 }

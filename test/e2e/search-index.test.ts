@@ -2,23 +2,28 @@
  * The sharded search index of the seed fixture site (built once in global
  * setup), read in Chromium the way visitors' browsers read it, through
  * src/scripts/search-shards.ts: every case page in exactly one bundle and one
- * row; Swedish stemming; å, ä and ö kept as letters of their own; excerpts on
- * demand; case pages free of JavaScript.
+ * row, the facet table one row per case with the filter values
+ * src/lib/search/meta.ts computes from the case file; Swedish stemming; å, ä
+ * and ö kept as letters of their own; excerpts on demand; case pages free of
+ * JavaScript.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { validateAll } from '../../src/lib/content/collection.ts';
+import { FILTER_FIELDS } from '../../src/lib/search/fields.ts';
+import { caseSearchMeta } from '../../src/lib/search/meta.ts';
 import { INDEX_DIR, ROWS_FILE, SHARDS_FILE, type RowsFile, type ShardsFile } from '../../src/lib/search/shards.ts';
-import { readTableRows } from '../../src/integrations/table-rows-standin.ts';
+import { readTable, readTableRows } from '../../src/lib/search/table-files.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { searchShardsIn } from '../helpers/pagefind.ts';
-import { listFiles, ROOT, SEED_CASES } from '../helpers/site.ts';
+import { listFiles, ROOT, SEED_CASES, TEST_BUILD_DATE } from '../helpers/site.ts';
 
 const dir = inject('siteDir');
 const { cases } = validateAll(ROOT, SEED_CASES);
 const rows = readTableRows(dir);
+const buildDay = new Date(`${TEST_BUILD_DATE}T12:00:00Z`);
 const index = join(dir, INDEX_DIR);
 let browser: Browser;
 
@@ -54,6 +59,21 @@ describe('the sharded search index of the seed fixture site', () => {
     expect(seen.sort((a, b) => a - b)).toEqual(rows.map((_, i) => i));
   });
 
+  it('has one facet-table row per case, with its filter values', () => {
+    const table = readTable(dir);
+    rows.forEach((row, i) => {
+      const c = cases.find((x) => x.slug === row.slug)!;
+      const expected = caseSearchMeta(c.data, buildDay).filters;
+      for (const field of FILTER_FIELDS) {
+        const cell = table.facets[field.key][i]!;
+        const values = (typeof cell === 'number' ? (cell < 0 ? [] : [cell]) : cell).map(
+          (v) => table.values[field.key][v],
+        );
+        expect(values, `${row.slug} ${field.key}`).toEqual(expected[field.key] ?? []);
+      }
+    });
+  });
+
   it('stems Swedish and keeps å, ä and ö letters of their own', async () => {
     const { hits } = await searchShardsIn(browser, dir, [
       'partnerskapen',
@@ -69,10 +89,14 @@ describe('the sharded search index of the seed fixture site', () => {
     // folded to a, a, o "ängens" would prefix-match them all.
     expect(stated!.length).toBeGreaterThan(0);
     expect(meadow).toEqual([]);
-    // Words with å, ä, ö still find their inflections (Pagefind also ranks pages with a
-    // shorter word the query begins with, "för", but lower).
+    // Words with å, ä, ö still find their inflections, and only those: a shard without the
+    // word does not answer with a shorter one ("för", "försörjning", "partner") as one
+    // index over every case would not.
     const text = (slug: string) => readFileSync(join(dir, `arenden/${slug}/index.html`), 'utf8');
-    expect(text(extension![0]!)).toMatch(/förlängning/);
+    expect(extension!.length).toBeGreaterThan(0);
+    for (const slug of extension!) expect(text(slug), slug).toMatch(/förlängning/);
+    expect(partnership).toEqual(['iop-linkopings-stadsmission']);
+    expect(support).toEqual(['linkstep-stangastaden-2020']);
   });
 
   it('orders hits by score across bundles and loads an excerpt with the words marked', async () => {
@@ -95,9 +119,10 @@ describe('the sharded search index of the seed fixture site', () => {
     expect(list.error).toBe('Sökindexet kunde inte läsas: /pagefind/shards.json gav 404');
   });
 
-  it('leaves other pages out of the index, and case pages without JavaScript', () => {
+  it('leaves other pages out of the index, loads the search script as a file, and case pages without JavaScript', () => {
     const sok = readFileSync(join(dir, 'sok/index.html'), 'utf8');
     expect(sok).not.toContain('data-pagefind-body');
+    expect(sok).toMatch(/<script type="module" src="\/_astro\/[^"]+\.js"><\/script>/);
     for (const c of cases) {
       const html = readFileSync(join(dir, `arenden/${c.slug}/index.html`), 'utf8');
       expect(html, c.slug).not.toMatch(/<script(?![^>]*type="application\/ld\+json")/);

@@ -3,8 +3,10 @@
  * cases, built once in global setup, test/helpers/shared-sites.ts): ten per
  * page, the page in the URL, focus moved to the results heading, back
  * returns to the previous page, the last page has no next link; sorting by
- * amount keeps cases without an amount after all others in both directions.
+ * amount keeps cases without an amount after all others in both directions,
+ * on screen and in the download of the hits.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
 import { axeViolations, browserSession, describeViolations } from '../helpers/browser.ts';
 import { GENERATED } from '../helpers/shared-sites.ts';
@@ -16,8 +18,14 @@ const session = browserSession(inject('generatedSiteDir'));
 /** "Visar 11–20." for page 2. */
 const range = (page: number) => `${(page - 1) * 10 + 1}–${Math.min(page * 10, CASES)}`;
 const status = () => session.page.locator('#sok-status').textContent();
+/** Waits until the script has shown a search (the first page is in the HTML already) and announced `text`. */
 const waitStatus = (text: string) =>
-  session.page.waitForFunction((t) => document.getElementById('sok-status')?.textContent === t, text);
+  session.page.waitForFunction(
+    (t) =>
+      document.getElementById('sok-resultat')?.dataset['run'] !== undefined &&
+      document.getElementById('sok-status')?.textContent === t,
+    text,
+  );
 /** The hits shown, by address (generated titles repeat, addresses do not). */
 const hits = () => session.page.$$eval('#sok-traffar h3 a', (as) => as.map((a) => a.getAttribute('href') ?? ''));
 const next = () => session.page.getByRole('link', { name: 'Nästa sida' });
@@ -77,23 +85,32 @@ describe('paging through hits', () => {
     expect(await status()).not.toContain('Visar 21');
   });
 
-  it('sorts by amount with the cases without an amount last both ways', async () => {
-    const amountsOf = async () => session.page.$$eval('#sok-traffar .meta', (ms) => ms.map((m) => m.textContent ?? ''));
+  it('sorts by amount with the cases without an amount last both ways, on screen and in the download', async () => {
+    const page = session.page;
+    type Hit = { slug: string; funding?: { amount?: number }[] };
+    const largest = (c: Hit) => Math.max(-1, ...(c.funding ?? []).map((f) => f.amount ?? -1));
     for (const sort of ['belopp-hogst', 'belopp-lagst']) {
-      const seen: string[] = [];
-      await session.page.goto(`${session.server.url}/sok/?sortering=${sort}`);
+      await page.goto(`${session.server.url}/sok/?sortering=${sort}`);
       await waitStatus(`${CASES} träffar. Visar 1–10.`);
-      seen.push(...(await amountsOf()));
-      for (let page = 2; page <= PAGES; page++) {
-        await next().click();
-        await waitStatus(`${CASES} träffar. Visar ${range(page)}.`);
-        seen.push(...(await amountsOf()));
-      }
-      expect(seen, sort).toHaveLength(CASES);
-      const unknown = seen.map((m) => m.endsWith('belopp ej angivet'));
-      const firstUnknown = unknown.indexOf(true);
+      const [file] = await Promise.all([page.waitForEvent('download'), page.locator('#sok-ladda-json').click()]);
+      const json = JSON.parse(readFileSync((await file.path())!, 'utf8')) as { count: number; cases: Hit[] };
+      expect(json.count, sort).toBe(CASES);
+      expect(new Set(json.cases.map((c) => c.slug)).size).toBe(CASES);
+      const amounts = json.cases.map(largest);
+      const firstUnknown = amounts.indexOf(-1);
       expect(firstUnknown, sort).toBeGreaterThan(0);
-      expect(unknown.slice(firstUnknown).every(Boolean), `${sort}: ${seen.join(' | ')}`).toBe(true);
+      expect(
+        amounts.slice(firstUnknown).every((a) => a === -1),
+        sort,
+      ).toBe(true);
+      const known = amounts.slice(0, firstUnknown);
+      const sorted = [...known].sort((a, b) => (sort === 'belopp-hogst' ? b - a : a - b));
+      expect(known, sort).toEqual(sorted);
+      // The screen shows the download's first ten, and says how many have no amount.
+      expect((await hits()).map((h) => h.split('/').at(-2))).toEqual(json.cases.slice(0, 10).map((c) => c.slug));
+      expect(await page.locator('#sok-utan-belopp').textContent()).toBe(
+        `${amounts.length - firstUnknown} träffar saknar angivet belopp och visas sist.`,
+      );
     }
   });
 });

@@ -28,9 +28,14 @@ async function freshPage(): Promise<Page> {
   return page;
 }
 
-/** Waits until the live region announces `text`. */
+/** Waits until the script has shown a search (the default one is in the HTML already) and announced `text`. */
 async function announced(p: Page, text: string): Promise<void> {
-  await p.waitForFunction((t) => document.getElementById('sok-status')?.textContent === t, text);
+  await p.waitForFunction(
+    (t) =>
+      document.getElementById('sok-resultat')?.dataset['run'] !== undefined &&
+      document.getElementById('sok-status')?.textContent === t,
+    text,
+  );
 }
 
 const titles = (p: Page) => p.$$eval('#sok-traffar h3 a', (as) => as.map((a) => a.textContent));
@@ -124,7 +129,8 @@ describe('search in Chromium', () => {
     await p.waitForFunction((first) => document.querySelector('#sok-traffar h3 a')?.textContent !== first, high[0]);
     const low = await titles(p);
     expect(low).toEqual([...high.slice(0, 4)].reverse().concat(NO_AMOUNT));
-    expect(await p.locator('#sok-traffar .meta').last().textContent()).toContain('belopp ej angivet');
+    expect(await p.locator('#sok-traffar .facts').last().textContent()).toContain('belopp ej angivet');
+    expect(await p.locator('#sok-utan-belopp').textContent()).toBe('1 träff saknar angivet belopp och visas sist.');
   });
 
   it('is reached from the header form on a case page, which has no script', async () => {
@@ -153,7 +159,7 @@ describe('search in Chromium', () => {
     expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
   });
 
-  it('explains without JavaScript that search needs it, and links to all cases', async () => {
+  it('explains without JavaScript that search needs it, links to all cases and shows the newest', async () => {
     const context = await session.browser.newContext({ javaScriptEnabled: false });
     try {
       const p = await context.newPage();
@@ -163,7 +169,14 @@ describe('search in Chromium', () => {
       expect(await p.locator('main noscript a, main a[href="/arenden/"]').first().getAttribute('href')).toBe(
         '/arenden/',
       );
-      expect(await p.locator('#sok-resultat').isVisible()).toBe(false);
+      expect(await p.locator('#sok-status').textContent()).toBe('5 träffar.');
+      expect(await titles(p)).toEqual([
+        'Ansökan En väg in-steget vidare',
+        'Ansökan till Finsam för Samordnad lokal samverkan kring arbetsmarknadsfrågor i Lund',
+        IOP,
+        LINKSTEP,
+        NO_AMOUNT,
+      ]);
     } finally {
       await context.close();
     }

@@ -18,7 +18,7 @@ import {
   SearchIndexMismatchError,
   summaryLine,
 } from '../../src/integrations/pagefind.ts';
-import type { RowsFile, ShardsFile, TableRow } from '../../src/lib/search/shards.ts';
+import type { RowsFile, ShardsFile, IndexRow } from '../../src/lib/search/shards.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'insyn-pagefind-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -79,7 +79,7 @@ function fakeApi(o: FakeOptions = {}) {
 
 let sites = 0;
 /** A site folder with one page per row (the page's text is its slug, or `texts[slug]`). */
-function site(rows: TableRow[], texts: Record<string, string> = {}): string {
+function site(rows: IndexRow[], texts: Record<string, string> = {}): string {
   const dir = join(work, `site-${sites++}`);
   for (const { slug } of rows) writePage(dir, slug, texts[slug] ?? slug);
   return dir;
@@ -89,7 +89,7 @@ function writePage(dir: string, slug: string, text: string) {
   writeFileSync(join(dir, 'arenden', slug, 'index.html'), `<html lang="sv"><main data-pagefind-body>${text}</main>`);
 }
 
-const ROWS: TableRow[] = [
+const ROWS: IndexRow[] = [
   { slug: 'c', year: 2020 },
   { slug: 'a', year: 2019 },
   { slug: 'b', year: 2021 },

@@ -10,13 +10,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildSearchIndex, fragmentUrls, summaryLine } from '../../src/integrations/pagefind.ts';
-import type { RowsFile, ShardsFile, TableRow } from '../../src/lib/search/shards.ts';
+import type { RowsFile, ShardsFile, IndexRow } from '../../src/lib/search/shards.ts';
 import { listFiles } from '../helpers/site.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'insyn-search-index-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const ROWS: TableRow[] = [
+const ROWS: IndexRow[] = [
   { slug: 'ny-ang', year: 2024 },
   { slug: 'stod-2019', year: 2019 },
   { slug: 'partnerskap-2020', year: 2020 },

@@ -1,12 +1,12 @@
 /** Which case pages go into which search index shard (src/lib/search/shards.ts). */
 import { describe, expect, it } from 'vitest';
-import { planShards, type TableRow } from '../../src/lib/search/shards.ts';
+import { planShards, type IndexRow } from '../../src/lib/search/shards.ts';
 
 /** `count` rows of `year`, slugs `<prefix><n>`. */
-const rowsOf = (year: number | undefined, count: number, prefix = `${year ?? 'x'}-`): TableRow[] =>
+const rowsOf = (year: number | undefined, count: number, prefix = `${year ?? 'x'}-`): IndexRow[] =>
   Array.from({ length: count }, (_, i) => ({ slug: `${prefix}${String(i).padStart(3, '0')}`, year }));
 
-const labels = (rows: TableRow[], cap: number) => planShards(rows, cap).map((s) => `${s.label}:${s.pages.length}`);
+const labels = (rows: IndexRow[], cap: number) => planShards(rows, cap).map((s) => `${s.label}:${s.pages.length}`);
 
 describe('planShards', () => {
   it('packs consecutive years, oldest first, while a shard stays within the cap', () => {
@@ -42,7 +42,7 @@ describe('planShards', () => {
 
   it('depends on the set of slugs and years, not on their order in the table', () => {
     const rows = [...rowsOf(2018, 12), ...rowsOf(undefined, 5), ...rowsOf(2020, 8)];
-    const slugs = (r: TableRow[]) => planShards(r, 6).map((s) => [s.label, s.pages.map((p) => p.slug)]);
+    const slugs = (r: IndexRow[]) => planShards(r, 6).map((s) => [s.label, s.pages.map((p) => p.slug)]);
     expect(slugs([...rows].reverse())).toEqual(slugs(rows));
   });
 

@@ -1,13 +1,14 @@
-/** The search state in the URL, both ways, and what it asks Pagefind for. */
+/** The search state in the URL, both ways, and what it asks of the facet table. */
 import { describe, expect, it } from 'vitest';
 import {
   EMPTY_STATE,
   effectiveSort,
   hitsAnnouncement,
   pageCount,
-  pagefindOptions,
+  parseRangeValue,
   parseState,
   stateToQuery,
+  tableQuery,
   toggleFilter,
 } from '../../src/lib/search/state.ts';
 
@@ -16,6 +17,7 @@ describe('URL ⇄ state', () => {
     expect(parseState('?q=stadsmission&organisation=Link%C3%B6pings+kommun')).toEqual({
       q: 'stadsmission',
       filters: { organisation: ['Linköpings kommun'] },
+      ranges: {},
       sort: undefined,
       page: 1,
     });
@@ -25,11 +27,14 @@ describe('URL ⇄ state', () => {
     const state = {
       q: 'arbetsträning',
       filters: { part: ['A', 'B, C'], ar: ['2019'] },
+      ranges: { decidedFrom: '2019-06', amountMax: 500000 },
       sort: 'belopp-hogst' as const,
       page: 3,
     };
     const query = stateToQuery(state);
-    expect(query).toBe('?q=arbetstr%C3%A4ning&ar=2019&part=A&part=B%2C+C&sortering=belopp-hogst&sida=3');
+    expect(query).toBe(
+      '?q=arbetstr%C3%A4ning&ar=2019&part=A&part=B%2C+C&beslutat-fran=2019-06&belopp-till=500000&sortering=belopp-hogst&sida=3',
+    );
     expect(parseState(query)).toEqual({ ...state, filters: { ar: ['2019'], part: ['A', 'B, C'] } });
     expect(stateToQuery(EMPTY_STATE)).toBe('');
   });
@@ -38,6 +43,7 @@ describe('URL ⇄ state', () => {
     expect(parseState('?x=1&sortering=pris&sida=0&q=%20%20&amne=&amne=unga&amne=unga')).toEqual({
       q: '',
       filters: { amne: ['unga'] },
+      ranges: {},
       sort: undefined,
       page: 1,
     });
@@ -47,22 +53,29 @@ describe('URL ⇄ state', () => {
   });
 });
 
-describe('Pagefind options', () => {
-  it('asks for any of the values within a filter, all filters together', () => {
-    const state = parseState('?organisation=Lunds+kommun&organisation=Linköpings+kommun&status=Beslutat');
-    expect(pagefindOptions(state).filters).toEqual({
-      organisation: { any: ['Lunds kommun', 'Linköpings kommun'] },
-      status: { any: ['Beslutat'] },
-    });
+describe('range filters', () => {
+  it('reads partial dates and whole kronor (spaces allowed), and ignores anything else', () => {
+    expect(
+      parseState('?beslutat-fran=2019&beslutat-till=2020-06-30&belopp-fran=500+000&belopp-till=1200000').ranges,
+    ).toEqual({ decidedFrom: '2019', decidedTo: '2020-06-30', amountMin: 500000, amountMax: 1200000 });
+    expect(parseState('?beslutat-fran=2019-13&beslutat-till=2021-02-30&belopp-fran=-5&belopp-till=1,5').ranges).toEqual(
+      {},
+    );
+    expect(parseRangeValue('amountMin', '1\u00a0000')).toBe(1000);
+    expect(parseRangeValue('decidedTo', '18 juni 2019')).toBeUndefined();
   });
+});
 
-  it('ranks by match with a query and newest first without one, unless a sort is chosen', () => {
+describe('what the table is asked', () => {
+  it('passes filters and ranges on, and ranks by match with a query and newest first without one', () => {
+    const state = parseState('?organisation=Lunds+kommun&organisation=Linköpings+kommun&belopp-fran=10');
+    expect(tableQuery(state)).toEqual({
+      filters: { organisation: ['Lunds kommun', 'Linköpings kommun'] },
+      ranges: { amountMin: 10 },
+      sort: 'nyast',
+    });
     expect(effectiveSort(parseState('?q=unga'))).toBe('relevans');
-    expect(pagefindOptions(parseState('?q=unga')).sort).toBeUndefined();
-    expect(pagefindOptions(parseState('')).sort).toEqual({ datum_fallande: 'desc' });
-    expect(pagefindOptions(parseState('?q=unga&sortering=aldst')).sort).toEqual({ datum_stigande: 'asc' });
-    expect(pagefindOptions(parseState('?sortering=belopp-lagst')).sort).toEqual({ belopp_stigande: 'asc' });
-    expect(pagefindOptions(parseState('?sortering=belopp-hogst')).sort).toEqual({ belopp_fallande: 'desc' });
+    expect(tableQuery(parseState('?q=unga&sortering=aldst')).sort).toBe('aldst');
   });
 
   it('toggles a filter value and goes back to the first page', () => {

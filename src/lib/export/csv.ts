@@ -51,16 +51,33 @@ export function neutraliseFormula(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
+/** A row's cells as written: empty when absent, numbers as they are, formula-like text neutralised. */
+function cells(table: Table, row: Row): string[] {
+  return table.columns.map((c) => {
+    const v = row[c];
+    return v === undefined ? '' : typeof v === 'number' ? String(v) : neutraliseFormula(v);
+  });
+}
+
+const RECORD_DELIMITER = '\r\n';
+
+/**
+ * A table's CSV in parts: the header line (with the BOM) and each row's line
+ * (with its CRLF), quoted by csv-stringify. The search page's download of the
+ * hits joins the same lines, so it matches `/data/arenden.csv` byte for byte.
+ */
+export function csvParts(table: Table): { header: string; rows: string[] } {
+  return {
+    header: stringify([], { bom: true, header: true, columns: [...table.columns], record_delimiter: RECORD_DELIMITER }),
+    rows: table.rows.map((row) => stringify([cells(table, row)], { record_delimiter: RECORD_DELIMITER })),
+  };
+}
+
 /** Serialises a table: BOM, header row, RFC 4180 quoting, CRLF, formula-like text neutralised. */
 export function toCsv(table: Table): string {
   return stringify(
-    table.rows.map((row) =>
-      table.columns.map((c) => {
-        const v = row[c];
-        return v === undefined ? '' : typeof v === 'number' ? String(v) : neutraliseFormula(v);
-      }),
-    ),
-    { bom: true, header: true, columns: [...table.columns], record_delimiter: '\r\n' },
+    table.rows.map((row) => cells(table, row)),
+    { bom: true, header: true, columns: [...table.columns], record_delimiter: RECORD_DELIMITER },
   );
 }
 

@@ -73,6 +73,18 @@ export interface CasesFile {
   cases: CaseJson[];
 }
 
+/** `arenden.json` without its count and cases: the head a download of search hits shares. */
+export type CasesFileHead = Omit<CasesFile, 'count' | 'cases'>;
+
+export function casesFileHead(buildDate: Date, version: DataVersion): CasesFileHead {
+  return {
+    title: 'Insyn – alla ärenden',
+    license: DATA_LICENSE,
+    buildDate: isoDay(buildDate),
+    version: versionJson(version),
+  };
+}
+
 export function casesFile(
   cases: readonly CaseEntry[],
   urlOf: (slug: string) => string,
@@ -80,16 +92,10 @@ export function casesFile(
   version: DataVersion,
 ): CasesFile {
   return {
-    title: 'Insyn – alla ärenden',
-    license: DATA_LICENSE,
-    buildDate: isoDay(buildDate),
-    version: versionJson(version),
+    ...casesFileHead(buildDate, version),
     count: cases.length,
     cases: cases.map((c) => caseJson(c, urlOf(c.id))),
   };
 }
 
-/** Pretty-printed JSON with a final newline. */
-export function toJson(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
-}
+export { toJson } from '../core/json-text.ts';

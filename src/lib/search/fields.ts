@@ -1,28 +1,28 @@
 /**
- * The search's vocabulary, shared by the build (what each case page tags for
- * Pagefind, see meta.ts) and the search page in the browser (what it asks
- * Pagefind for, see state.ts): filter keys, which double as URL parameters,
- * their Swedish names, and the sort orders. Pure data, no imports, so the
- * browser bundle stays small.
+ * The search's vocabulary, shared by the build (the facet table, table.ts)
+ * and the search page in the browser (state.ts, query.ts): filter keys, which
+ * double as URL parameters, their Swedish names, the range filters and the
+ * sort orders. Pure data, no imports, so the browser bundle stays small.
  */
 
-/** One filter: its Pagefind key (also its URL parameter) and its Swedish name. */
+/** One filter: its key (also its URL parameter), its Swedish name, and whether a case can have several values. */
 export interface FilterField {
   key: string;
   label: string;
+  multi: boolean;
 }
 
 /** Filters in the order the search page shows them. */
 export const FILTER_FIELDS = [
-  { key: 'organisation', label: 'Organisation' },
-  { key: 'organ', label: 'Beslutande organ' },
-  { key: 'typ', label: 'Typ av ärende' },
-  { key: 'status', label: 'Status' },
-  { key: 'ar', label: 'Beslutsår' },
-  { key: 'part', label: 'Part' },
-  { key: 'amne', label: 'Ämne' },
-  { key: 'plats', label: 'Plats' },
-  { key: 'uppfoljning', label: 'Uppföljning' },
+  { key: 'organisation', label: 'Organisation', multi: false },
+  { key: 'organ', label: 'Beslutande organ', multi: false },
+  { key: 'typ', label: 'Typ av ärende', multi: false },
+  { key: 'status', label: 'Status', multi: false },
+  { key: 'ar', label: 'Beslutsår', multi: false },
+  { key: 'part', label: 'Part', multi: true },
+  { key: 'amne', label: 'Ämne', multi: true },
+  { key: 'plats', label: 'Plats', multi: true },
+  { key: 'uppfoljning', label: 'Uppföljning', multi: false },
 ] as const satisfies readonly FilterField[];
 
 export type FilterKey = (typeof FILTER_FIELDS)[number]['key'];
@@ -32,36 +32,23 @@ export const FILTER_KEYS: readonly FilterKey[] = FILTER_FIELDS.map((f) => f.key)
 /** The one value of the `uppfoljning` filter: the case has a report that is overdue on the build day. */
 export const OVERDUE_FILTER_VALUE = 'Har försenad återrapport';
 
-/**
- * Pagefind sort keys. Pagefind drops every result that lacks the sort key
- * being sorted by, and sorts one key in both directions. To keep cases
- * without a date or an amount in the results, and last in both directions,
- * each order has its own key that every case carries (see sortValues in
- * meta.ts).
- */
-export const SORT_KEYS = {
-  dateDesc: 'datum_fallande',
-  dateAsc: 'datum_stigande',
-  amountDesc: 'belopp_fallande',
-  amountAsc: 'belopp_stigande',
-} as const;
-
-export type SortKey = (typeof SORT_KEYS)[keyof typeof SORT_KEYS];
-
 /** A sort order as the search page offers it (`sortering=` in the URL). */
 export interface SortOption {
   id: string;
   label: string;
-  /** The Pagefind sort, or undefined for relevance. */
-  pagefind?: { key: SortKey; direction: 'asc' | 'desc' };
 }
 
+/**
+ * Sort orders. Relevance comes from Pagefind (score order across shards); the
+ * others from the facet table (src/lib/search/query.ts), where a case without
+ * a date or an amount comes last in both directions: a missing amount is never 0.
+ */
 export const SORT_OPTIONS = [
   { id: 'relevans', label: 'Bäst matchning' },
-  { id: 'nyast', label: 'Datum, nyast först', pagefind: { key: SORT_KEYS.dateDesc, direction: 'desc' } },
-  { id: 'aldst', label: 'Datum, äldst först', pagefind: { key: SORT_KEYS.dateAsc, direction: 'asc' } },
-  { id: 'belopp-hogst', label: 'Belopp, högst först', pagefind: { key: SORT_KEYS.amountDesc, direction: 'desc' } },
-  { id: 'belopp-lagst', label: 'Belopp, lägst först', pagefind: { key: SORT_KEYS.amountAsc, direction: 'asc' } },
+  { id: 'nyast', label: 'Datum, nyast först' },
+  { id: 'aldst', label: 'Datum, äldst först' },
+  { id: 'belopp-hogst', label: 'Belopp, högst först' },
+  { id: 'belopp-lagst', label: 'Belopp, lägst först' },
 ] as const satisfies readonly SortOption[];
 
 export type SortId = (typeof SORT_OPTIONS)[number]['id'];
@@ -69,12 +56,18 @@ export type SortId = (typeof SORT_OPTIONS)[number]['id'];
 /** The order used when there is no query to rank by. */
 export const DEFAULT_SORT_WITHOUT_QUERY: SortId = 'nyast';
 
-/** Pagefind meta keys a case page sets besides the title (shown in each result). */
-export const META_KEYS = {
-  organisation: 'organisation',
-  date: 'datum',
-  amount: 'belopp',
+/**
+ * Range filters, kept in the URL like the others: the decision day (from, to;
+ * `2019`, `2019-06` or `2019-06-01`) and the amount in kronor (at least, at most).
+ */
+export const RANGE_PARAMS = {
+  decidedFrom: 'beslutat-fran',
+  decidedTo: 'beslutat-till',
+  amountMin: 'belopp-fran',
+  amountMax: 'belopp-till',
 } as const;
+
+export type RangeKey = keyof typeof RANGE_PARAMS;
 
 /** Results per page. */
 export const PAGE_SIZE = 10;

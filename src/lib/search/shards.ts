@@ -48,8 +48,12 @@ export interface ShardsFile {
 /** RowsFile: result id → facet-table row. */
 export type RowsFile = Record<string, number>;
 
-/** A facet-table row as the index needs it: the case's slug and decision year. */
-export interface TableRow {
+/**
+ * What the index needs of a facet-table row: the case's slug and decision year (the
+ * fields of table-files.ts's TableRow, which reads a built site with Node and so cannot
+ * be imported from here).
+ */
+export interface IndexRow {
   slug: string;
   year: number | undefined;
 }
@@ -80,7 +84,7 @@ function split(pages: ShardPage[], cap: number): ShardPage[][] {
 }
 
 /** Splits the table's rows into shards (see the module comment). */
-export function planShards(rows: readonly TableRow[], cap: number = SHARD_CAP): PlannedShard[] {
+export function planShards(rows: readonly IndexRow[], cap: number = SHARD_CAP): PlannedShard[] {
   if (!Number.isInteger(cap) || cap < 1) throw new RangeError(`taket för sidor per del måste vara ≥ 1, fick ${cap}`);
   const byYear = new Map<number, ShardPage[]>();
   const undated: ShardPage[] = [];

@@ -1,0 +1,29 @@
+/**
+ * The lines a search hit shows, from the facet table and its display row: the
+ * same in the page's HTML (the first page, rendered by the build) and in the
+ * browser (every later change). Pure, for the browser bundle.
+ */
+import type { DisplayRow, FacetTable } from './table-format.ts';
+
+export interface HitLines {
+  slug: string;
+  title: string;
+  /** Organisation · body · kind, status. */
+  who: string;
+  /** Date line · amounts · period. */
+  facts: string;
+}
+
+const value = (table: FacetTable, key: 'organisation' | 'organ' | 'typ' | 'status', row: number) =>
+  table.values[key][table.facets[key][row] as number];
+
+export function hitLines(table: FacetTable, row: number, shown: DisplayRow): HitLines {
+  const [slug, title, dateLine, amountLine, periodLine] = shown;
+  const kindStatus = [value(table, 'typ', row), value(table, 'status', row)].filter(Boolean).join(', ');
+  return {
+    slug,
+    title,
+    who: [value(table, 'organisation', row), value(table, 'organ', row), kindStatus].filter(Boolean).join(' · '),
+    facts: [dateLine, amountLine, periodLine && `Period: ${periodLine}`].filter(Boolean).join(' · '),
+  };
+}

@@ -1,0 +1,43 @@
+/**
+ * Reads a built site's facet table (table-format.ts) in Node: the search
+ * index step (after Astro has exited) maps each case page to its row with it.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  type DisplayRow,
+  displayChunkPath,
+  type FacetTable,
+  TABLE_PATH,
+  chunkCount,
+  yearOfCode,
+} from './table-format.ts';
+
+export interface TableRow {
+  slug: string;
+  /** The decision year, or undefined for a case without a decision day. */
+  year: number | undefined;
+}
+
+/** The built facet table of `siteDir`. */
+export function readTable(siteDir: string): FacetTable {
+  const file = join(siteDir, TABLE_PATH);
+  if (!existsSync(file)) throw new Error(`Söktabellen saknas: ${file}. Bygg webbplatsen först (npm run build).`);
+  return JSON.parse(readFileSync(file, 'utf8')) as FacetTable;
+}
+
+/** Every row of the built facet table, in row order (row index = array index). */
+export function readTableRows(siteDir: string): TableRow[] {
+  const table = readTable(siteDir);
+  const rows: TableRow[] = [];
+  for (let k = 0; k < chunkCount(table.count, table.chunkSize); k++) {
+    const chunk = JSON.parse(readFileSync(join(siteDir, displayChunkPath(k)), 'utf8')) as DisplayRow[];
+    for (const [slug] of chunk) {
+      const decided = table.decided[rows.length] ?? 0;
+      rows.push({ slug, year: decided === 0 ? undefined : yearOfCode(decided) });
+    }
+  }
+  if (rows.length !== table.count)
+    throw new Error(`Söktabellen har ${table.count} rader men dess radfiler ${rows.length}.`);
+  return rows;
+}

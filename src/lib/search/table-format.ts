@@ -1,0 +1,99 @@
+/**
+ * The facet table's format: what the build writes for /sok/ (table.ts) and
+ * what the search page reads in the browser (query.ts). Pure, no imports but
+ * the field list, so the browser bundle stays small.
+ *
+ * `/sok/tabell.json` holds what filtering, counting and sorting need, and
+ * nothing else, as numbers: one entry per case in every column, rows in the
+ * case list's order (newest first), so "newest first" is the row order.
+ * - `values[key]`: the distinct values of a filter, most frequent first (so
+ *   the commonest values have the shortest indexes);
+ * - `facets[key][row]`: the index of the row's value in `values[key]`, or -1
+ *   for none; for a filter whose cases can have several values (`multi` in
+ *   fields.ts), an array of indexes;
+ * - `decided[row]`, `start[row]`: the decision day and, only for a case
+ *   without one, the period's start, as a date code (see dateCode), or 0;
+ * - `amount[row]`: the amount in kronor the case sorts by, or -1 when it
+ *   states none (never 0).
+ * What a hit shows (slug, title, date line …) is in `/sok/rader/<k>.json`,
+ * `chunkSize` rows per file, fetched only for the hits on screen; what a
+ * download of the hits holds is in `/sok/export/<k>.json`.
+ */
+import type { FilterKey } from './fields.ts';
+
+export const TABLE_VERSION = 1;
+
+export interface FacetTable {
+  version: typeof TABLE_VERSION;
+  /** The build day (YYYY-MM-DD): the follow-up filter is relative to it. */
+  buildDate: string;
+  count: number;
+  chunkSize: number;
+  values: Record<FilterKey, string[]>;
+  facets: Record<FilterKey, (number | number[])[]>;
+  decided: number[];
+  start: number[];
+  amount: number[];
+}
+
+/** One hit as shown: `[slug, title, date line, amount line, period line]` (organisation and body from the table). */
+export type DisplayRow = [slug: string, title: string, dateLine: string, amountLine: string, periodLine: string];
+
+/** A chunk of `/sok/export/<k>.json`: each row as its line of `/data/arenden.csv` and its entry of `/data/arenden.json`. */
+export interface ExportChunk {
+  csv: string[];
+  json: unknown[];
+}
+
+/** `/sok/export/huvud.json`: the CSV's header line (with BOM) and the JSON download without its cases. */
+export interface ExportHead {
+  csvHeader: string;
+  json: Record<string, unknown>;
+}
+
+/** Site paths of the table's files, relative to the site's base. */
+export const TABLE_PATH = 'sok/tabell.json';
+export const displayChunkPath = (chunk: number): string => `sok/rader/${chunk}.json`;
+export const exportChunkPath = (chunk: number): string => `sok/export/${chunk}.json`;
+export const EXPORT_HEAD_PATH = 'sok/export/huvud.json';
+
+/** Rows per display and export chunk. */
+export const CHUNK_SIZE = 500;
+
+/** Number of chunks for a number of rows. */
+export function chunkCount(rows: number, chunkSize: number): number {
+  return Math.ceil(rows / chunkSize);
+}
+
+/**
+ * A partial date as a number, YYYYMMDD with 00 for the parts it does not give:
+ * `2019` → 20190000, `2019-06` → 20190600, `2019-06-18` → 20190618. Numeric
+ * order is the case list's order (a period by its first day, a less precise
+ * date before a more precise one starting the same day). Returns 0 for text
+ * that is not a partial date.
+ */
+export function dateCode(text: string): number {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text.trim());
+  if (!m) return 0;
+  return Number(m[1]) * 10_000 + Number(m[2] ?? 0) * 100 + Number(m[3] ?? 0);
+}
+
+/** The first day a date code stands for, as YYYYMMDD. */
+export function firstDayCode(code: number): number {
+  const month = Math.floor(code / 100) % 100;
+  const day = code % 100;
+  return code - (code % 10_000) + (month || 1) * 100 + (day || 1);
+}
+
+/** The last day a date code stands for, as YYYYMMDD. */
+export function lastDayCode(code: number): number {
+  const year = Math.floor(code / 10_000);
+  const month = Math.floor(code / 100) % 100;
+  const day = code % 100;
+  if (month === 0) return year * 10_000 + 1231;
+  if (day !== 0) return code;
+  return year * 10_000 + month * 100 + new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** The year of a date code. */
+export const yearOfCode = (code: number): number => Math.floor(code / 10_000);

@@ -1,0 +1,105 @@
+/**
+ * Builds the facet table of /sok/ (format: table-format.ts) from the cases,
+ * in the case list's order: one row per case, in every file. The pages under
+ * src/pages/sok/ write it; the search index step reads its rows
+ * (table-files.ts) to map Pagefind's hits to rows.
+ */
+import { type CaseEntry, caseDate } from '../domain/cases.ts';
+import { isoDay } from '../core/partial-date.ts';
+import { CASE_COLUMNS, casesTable, csvParts } from '../export/csv.ts';
+import { type CasesFileHead, caseJson } from '../export/json.ts';
+import { FILTER_FIELDS, FILTER_KEYS, type FilterKey } from './fields.ts';
+import { caseSearchMeta } from './meta.ts';
+import {
+  CHUNK_SIZE,
+  chunkCount,
+  dateCode,
+  type DisplayRow,
+  type ExportChunk,
+  type ExportHead,
+  type FacetTable,
+  TABLE_VERSION,
+} from './table-format.ts';
+
+const MULTI: ReadonlySet<FilterKey> = new Set(FILTER_FIELDS.filter((f) => f.multi).map((f) => f.key));
+
+/** Sorted by frequency, most frequent first; ties in Swedish alphabetical order. */
+function byFrequency(counts: Map<string, number>): string[] {
+  const collator = new Intl.Collator('sv');
+  return [...counts].sort((a, b) => b[1] - a[1] || collator.compare(a[0], b[0])).map(([value]) => value);
+}
+
+type Built = { table: FacetTable; display: DisplayRow[] };
+
+/** The last table built: the search page and the table's two routes ask for the same one in a build. */
+let last: { cases: readonly CaseEntry[]; buildDate: number; chunkSize: number; built: Built } | undefined;
+
+const sameEntries = (a: readonly CaseEntry[], b: readonly CaseEntry[]) =>
+  a.length === b.length && a.every((entry, i) => entry === b[i]);
+
+/** The facet table and the display rows of `cases`, which must be in the case list's order (newestFirst). */
+export function facetTable(cases: readonly CaseEntry[], buildDate: Date, chunkSize = CHUNK_SIZE): Built {
+  if (last && last.buildDate === buildDate.getTime() && last.chunkSize === chunkSize && sameEntries(last.cases, cases))
+    return last.built;
+  const built = buildTable(cases, buildDate, chunkSize);
+  last = { cases: [...cases], buildDate: buildDate.getTime(), chunkSize, built };
+  return built;
+}
+
+function buildTable(cases: readonly CaseEntry[], buildDate: Date, chunkSize: number): Built {
+  const metas = cases.map((c) => caseSearchMeta(c.data, buildDate));
+  const values = {} as FacetTable['values'];
+  const facets = {} as FacetTable['facets'];
+  for (const key of FILTER_KEYS) {
+    const counts = new Map<string, number>();
+    for (const m of metas) for (const v of m.filters[key] ?? []) counts.set(v, (counts.get(v) ?? 0) + 1);
+    const list = byFrequency(counts);
+    const index = new Map(list.map((v, i) => [v, i]));
+    values[key] = list;
+    facets[key] = metas.map((m) => {
+      const indexes = (m.filters[key] ?? []).map((v) => index.get(v) as number);
+      return MULTI.has(key) ? indexes : (indexes[0] ?? -1);
+    });
+  }
+  const table: FacetTable = {
+    version: TABLE_VERSION,
+    buildDate: isoDay(buildDate),
+    count: cases.length,
+    chunkSize,
+    values,
+    facets,
+    decided: cases.map((c) => (c.data.decided ? dateCode(c.data.decided) : 0)),
+    start: cases.map((c) => (c.data.decided ? 0 : dateCode(caseDate(c.data) ?? ''))),
+    amount: metas.map((m) => m.amount ?? -1),
+  };
+  const display = cases.map((c, i): DisplayRow => {
+    const m = metas[i]!;
+    return [c.id, c.data.title, m.dateLine, m.amountLine, m.periodLine];
+  });
+  return { table, display };
+}
+
+/** Splits rows into chunks of `chunkSize`. */
+export function chunks<T>(rows: readonly T[], chunkSize = CHUNK_SIZE): T[][] {
+  return Array.from({ length: chunkCount(rows.length, chunkSize) }, (_, k) =>
+    rows.slice(k * chunkSize, (k + 1) * chunkSize),
+  );
+}
+
+/** The head of a download of the hits: the CSV header line (with BOM) and `/data/arenden.json` without its cases. */
+export function exportHead(file: CasesFileHead): ExportHead {
+  return { csvHeader: csvParts({ columns: CASE_COLUMNS, rows: [] }).header, json: { ...file } };
+}
+
+/** Each case's line of `/data/arenden.csv` and entry of `/data/arenden.json`, in chunks. */
+export function exportChunks(
+  cases: readonly CaseEntry[],
+  urlOf: (slug: string) => string,
+  chunkSize = CHUNK_SIZE,
+): ExportChunk[] {
+  const { rows } = csvParts(casesTable(cases, urlOf));
+  return chunks(rows, chunkSize).map((csv, k) => ({
+    csv,
+    json: cases.slice(k * chunkSize, (k + 1) * chunkSize).map((c) => caseJson(c, urlOf(c.id))),
+  }));
+}

@@ -1,0 +1,133 @@
+/**
+ * The facet table /sok/ filters, counts and sorts over: built by the build's
+ * code from cases, asked by the browser's code (query.ts), and the download
+ * of hits made of the same lines as /data/arenden.csv.
+ */
+import { describe, expect, it } from 'vitest';
+import { newestFirst } from '../../src/lib/domain/cases.ts';
+import { casesTable, csvParts, toCsv } from '../../src/lib/export/csv.ts';
+import { caseSchema } from '../../src/lib/schema/case.ts';
+import { select } from '../../src/lib/search/query.ts';
+import { parseState, tableQuery } from '../../src/lib/search/state.ts';
+import { exportChunks, facetTable } from '../../src/lib/search/table.ts';
+import { dateCode, firstDayCode, lastDayCode } from '../../src/lib/search/table-format.ts';
+
+const BUILD_DAY = new Date('2026-11-23T12:00:00Z');
+
+function entry(id: string, over: Record<string, unknown>) {
+  return {
+    id,
+    data: caseSchema.parse({
+      title: `Ärende ${id}`,
+      summary: 'Ett ärende.',
+      kind: 'agreement',
+      status: 'decided',
+      organisation: 'Linköpings kommun',
+      body: 'Arbetsmarknadsnämnden',
+      decisionPoints: ['Nämnden beslutar.'],
+      parties: [{ name: 'AB Stångåstaden', role: 'recipient' }],
+      ...over,
+    }),
+  };
+}
+
+const cases = newestFirst([
+  entry('a', {
+    decided: '2019-12-18',
+    funding: [{ from: 'AB Stångåstaden', amount: 2_400_000, basis: 'total' }],
+    places: ['Ryd'],
+  }),
+  entry('b', { decided: '2020', organisation: 'Lunds kommun', kind: 'grant', places: ['Ryd', 'Berga'] }),
+  entry('c', { decided: '2019-06', funding: [{ from: 'AB Stångåstaden', amount: 500_000, basis: 'per-year' }] }),
+  entry('d', { period: { start: '2018-01' }, funding: [{ from: 'AB Stångåstaden', amount: 500_000, basis: 'total' }] }),
+  entry('e', { organisation: 'Lunds kommun', status: 'proposed', places: ['Berga'] }),
+]);
+const { table, display } = facetTable(cases, BUILD_DAY, 2);
+const slugs = (rows: number[]) => rows.map((r) => display[r]![0]);
+const ask = (query: string, hits?: number[]) => select(table, tableQuery(parseState(query)), hits);
+
+describe('date codes', () => {
+  it('order partial dates as the case list does and know the days they stand for', () => {
+    expect([dateCode('2019'), dateCode('2019-06'), dateCode('2019-06-18'), dateCode('nej')]).toEqual([
+      20190000, 20190600, 20190618, 0,
+    ]);
+    expect(dateCode('2019') < dateCode('2019-01') && dateCode('2019-01') < dateCode('2019-01-01')).toBe(true);
+    expect([firstDayCode(20190000), lastDayCode(20190000)]).toEqual([20190101, 20191231]);
+    expect([firstDayCode(20240200), lastDayCode(20240200)]).toEqual([20240201, 20240229]);
+    expect([firstDayCode(20190618), lastDayCode(20190618)]).toEqual([20190618, 20190618]);
+  });
+});
+
+describe('the table', () => {
+  it('has one row per case in the case list order, in every column and chunk', () => {
+    expect(table.count).toBe(5);
+    expect(slugs([0, 1, 2, 3, 4])).toEqual(['b', 'a', 'c', 'd', 'e']);
+    for (const column of [...Object.values(table.facets), table.decided, table.start, table.amount])
+      expect(column).toHaveLength(5);
+    expect(table.chunkSize).toBe(2);
+  });
+
+  it('stores values once, most frequent first, as indexes; several values as a list; none as -1', () => {
+    expect(table.values.organisation).toEqual(['Linköpings kommun', 'Lunds kommun']);
+    expect(table.facets.organisation).toEqual([1, 0, 0, 0, 1]);
+    expect(table.values.plats).toEqual(['Berga', 'Ryd']);
+    expect(table.facets.plats).toEqual([[1, 0], [1], [], [], [0]]);
+    expect(table.facets.ar).toEqual([table.values.ar.indexOf('2020'), table.values.ar.indexOf('2019'), 0, -1, -1]);
+  });
+
+  it('keeps dates and amounts as numbers, with no amount as -1, never 0', () => {
+    expect(table.decided).toEqual([20200000, 20191218, 20190600, 0, 0]);
+    expect(table.start).toEqual([0, 0, 0, 20180100, 0]);
+    expect(table.amount).toEqual([-1, 2_400_000, 500_000, 500_000, -1]);
+  });
+});
+
+describe('asking the table', () => {
+  it('takes any value within a filter and all filters together', () => {
+    expect(slugs(ask('?plats=Ryd&plats=Berga').rows)).toEqual(['b', 'a', 'e']);
+    expect(slugs(ask('?plats=Berga&organisation=Lunds+kommun').rows)).toEqual(['b', 'e']);
+    expect(ask('?plats=Okänd').rows).toEqual([]);
+  });
+
+  it('counts each value with the other filters as they are', () => {
+    const { counts } = ask('?plats=Berga&organisation=Lunds+kommun');
+    const count = (key: 'plats' | 'organisation', value: string) => counts[key][table.values[key].indexOf(value)];
+    // Places among Lunds kommun's cases; organisations among the cases in Berga.
+    expect([count('plats', 'Berga'), count('plats', 'Ryd')]).toEqual([2, 1]);
+    expect([count('organisation', 'Lunds kommun'), count('organisation', 'Linköpings kommun')]).toEqual([2, 0]);
+  });
+
+  it('sorts by date and amount with missing values last in both directions', () => {
+    expect(slugs(ask('').rows)).toEqual(['b', 'a', 'c', 'd', 'e']);
+    expect(slugs(ask('?sortering=aldst').rows)).toEqual(['d', 'c', 'a', 'b', 'e']);
+    expect(slugs(ask('?sortering=belopp-hogst').rows)).toEqual(['a', 'c', 'd', 'b', 'e']);
+    expect(slugs(ask('?sortering=belopp-lagst').rows)).toEqual(['c', 'd', 'a', 'b', 'e']);
+    expect(ask('?sortering=belopp-hogst').withoutAmount).toBe(2);
+  });
+
+  it('filters by a decision-day range (a partial date counts when it overlaps) and an amount range', () => {
+    expect(slugs(ask('?beslutat-fran=2019-07&beslutat-till=2020-01').rows)).toEqual(['b', 'a']);
+    expect(slugs(ask('?beslutat-till=2019-06-01').rows)).toEqual(['c']);
+    expect(slugs(ask('?belopp-fran=500000&belopp-till=500000').rows)).toEqual(['c', 'd']);
+    expect(ask('?belopp-fran=0').withoutAmount).toBe(0);
+  });
+
+  it('keeps the hits of words in relevance order, or sorts them when asked', () => {
+    expect(slugs(ask('?q=x', [3, 0, 4]).rows)).toEqual(['d', 'b', 'e']);
+    expect(slugs(ask('?q=x&sortering=nyast', [3, 0, 4]).rows)).toEqual(['b', 'd', 'e']);
+    expect(slugs(ask('?q=x&organisation=Lunds+kommun', [3, 0, 4]).rows)).toEqual(['b', 'e']);
+  });
+});
+
+describe('the download of hits', () => {
+  it('is made of the same header and lines as /data/arenden.csv', () => {
+    const urlOf = (slug: string) => `https://example.org/arenden/${slug}/`;
+    const whole = casesTable(cases, urlOf);
+    const { header, rows } = csvParts(whole);
+    expect(header + rows.join('')).toBe(toCsv(whole));
+    const chunks = exportChunks(cases, urlOf, 2);
+    expect(chunks.map((c) => c.csv.length)).toEqual([2, 2, 1]);
+    expect(chunks.flatMap((c) => c.csv)).toEqual(rows);
+    expect(chunks.flatMap((c) => c.json).map((c) => (c as { slug: string }).slug)).toEqual(['b', 'a', 'c', 'd', 'e']);
+  });
+});
