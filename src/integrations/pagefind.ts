@@ -10,9 +10,10 @@
  *
  * Incremental: a bundle's folder is named by a hash over its pages (slug and
  * HTML bytes), the Pagefind version and the options. A shard whose folder is
- * already there is kept as it is; a changed shard is written into a fresh
- * folder, renamed into place when complete, and folders no longer listed are
- * removed after `shards.json` is written. `rows.json` is rewritten only when a
+ * already there is kept as it is; a changed shard is written into a working
+ * folder (its previous bundle moved aside, so unchanged fragments are not
+ * written again; see pagefind-files.ts), renamed into place when complete, and
+ * folders no longer listed are removed after `shards.json` is written. `rows.json` is rewritten only when a
  * page's row changed. So a one-case change re-indexes one shard.
  *
  * Memory: Pagefind's service holds every page of an index until it is written,
@@ -29,6 +30,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
+import { removeUnusedIndexFiles } from './pagefind-files.ts';
 import {
   INDEX_DIR,
   planShards,
@@ -196,9 +198,13 @@ async function indexShard(
   bundle: string,
   shard: PlannedShard,
   pages: readonly { slug: string; html: Buffer }[],
+  previous: string | undefined,
 ): Promise<Record<string, string>> {
   const tmp = join(outputPath, `.${bundle}.tmp`);
   rmSync(tmp, { recursive: true, force: true });
+  // Written over the shard's previous bundle, moved aside: Pagefind skips every fragment
+  // that is already there, and what the new index does not use is removed after writing.
+  if (previous) renameSync(join(outputPath, previous), tmp);
   const created = await step('createIndex', () => api.createIndex(PAGEFIND_OPTIONS));
   if (!created.index) throw new PagefindBuildError('createIndex', ['Pagefind gav inget index tillbaka']);
   const index = created.index;
@@ -216,7 +222,17 @@ async function indexShard(
           ),
       );
     }
-    await step(`writeFiles (${shard.label})`, () => index.writeFiles({ outputPath: tmp }));
+    const write = () => step(`writeFiles (${shard.label})`, () => index.writeFiles({ outputPath: tmp }));
+    await write();
+    if (previous) {
+      try {
+        removeUnusedIndexFiles(tmp);
+      } catch {
+        // The new index's file list could not be read: write it into an empty folder.
+        rmSync(tmp, { recursive: true, force: true });
+        await write();
+      }
+    }
   } finally {
     // Frees the service's copy of the pages; if the service is gone, the error above says why.
     await index.deleteIndex().catch(() => undefined);
@@ -249,6 +265,12 @@ function readBundle(bundleDir: string): Record<string, string> | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The folder of an earlier bundle with this label (the shard before its pages changed), if any. */
+function previousBundle(outputPath: string, label: string): string | undefined {
+  const name = new RegExp(`^${label}-[0-9a-f]{12}$`);
+  return readdirSync(outputPath).find((entry) => name.test(entry));
 }
 
 /** Writes `file` only when its text differs, so unchanged files keep their bytes and time. */
@@ -302,7 +324,8 @@ export async function buildSearchIndex(
       });
       const bundle = bundleName(shard.label, shardHash(version, pages));
       const kept = readBundle(join(outputPath, bundle));
-      const ids = kept ?? (await indexShard(api, outputPath, bundle, shard, pages));
+      const ids =
+        kept ?? (await indexShard(api, outputPath, bundle, shard, pages, previousBundle(outputPath, shard.label)));
       results.push({ label: shard.label, bundle, pages: shard.pages.length, rebuilt: !kept, ids });
     });
   } finally {

@@ -99,5 +99,11 @@ describe('the sharded search index, built with Pagefind', () => {
     expect(outside(after, newBundle)).toEqual(outside(before, changedBundle));
     expect([...after.keys()].some((f) => f.startsWith(changedBundle))).toBe(false);
     expect([...after.keys()].filter((f) => f.startsWith(newBundle))).toContain(`${newBundle}rows.json`);
+    // Written over the previous bundle: its unchanged fragment kept, the changed page's old one gone.
+    const urls = fragmentUrls(join(dir, 'pagefind', newBundle));
+    expect([...urls.values()].sort()).toEqual(['/arenden/belopp-2021/', '/arenden/ny-ang/']);
+    const kept = [...before.keys()].filter((f) => f.startsWith(`${changedBundle}fragment/`));
+    const now = [...after.keys()].filter((f) => f.startsWith(`${newBundle}fragment/`));
+    expect(now.filter((f) => kept.includes(f.replace(newBundle, changedBundle)))).toHaveLength(1);
   });
 });

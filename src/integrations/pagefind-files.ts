@@ -1,0 +1,73 @@
+/**
+ * Which files in a written Pagefind bundle the index uses, so files of the
+ * bundle's previous version can be removed while unchanged ones are kept.
+ *
+ * Pagefind names its fragments, index chunks and filter chunks by content
+ * hash (`fragment/sv_1a2b3c4.pf_fragment`) and leaves a file alone when one
+ * of that name exists. A changed shard is written into its previous bundle's
+ * folder (src/integrations/pagefind.ts), so after a one-case change almost
+ * every fragment is already there and need not be written again (on a slow
+ * disk, creating a file per page is most of the time).
+ * What the new index uses is listed in its files: `pagefind-entry.json`
+ * names each language's meta file (`pagefind.<hash>.pf_meta`), and each meta
+ * file (gzip) holds the hash of every page fragment, index chunk and filter
+ * chunk of its language. Everything else under fragment/, index/ and filter/,
+ * and every meta file the entry does not name, is from the earlier index.
+ */
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+
+/** The folders of hashed files. */
+export const HASHED_FOLDERS = ['fragment', 'index', 'filter'] as const;
+
+interface Entry {
+  languages: Record<string, { hash: string; page_count: number }>;
+}
+
+/**
+ * The hashes (`sv_1a2b3c4`) and meta files the index in `outputPath` uses.
+ * Throws when the entry or a meta file is missing or unreadable, or lists
+ * fewer files than the index has pages: then the caller writes the index
+ * into an empty folder instead.
+ */
+export function usedIndexFiles(outputPath: string): { hashes: Set<string>; metaFiles: Set<string> } {
+  const entry = JSON.parse(readFileSync(join(outputPath, 'pagefind-entry.json'), 'utf8')) as Entry;
+  const hashes = new Set<string>();
+  const metaFiles = new Set<string>();
+  for (const [language, { hash, page_count }] of Object.entries(entry.languages)) {
+    const metaFile = `pagefind.${hash}.pf_meta`;
+    metaFiles.add(metaFile);
+    const text = gunzipSync(readFileSync(join(outputPath, metaFile))).toString('latin1');
+    const pattern = new RegExp(`${language.replace(/[^a-z0-9-]/gi, '')}_[0-9a-f]{6,}`, 'g');
+    const found = new Set(text.match(pattern) ?? []);
+    found.delete(hash);
+    if (found.size < page_count)
+      throw new Error(`${metaFile} listar ${found.size} filer men indexet har ${page_count} sidor`);
+    for (const h of found) hashes.add(h);
+  }
+  return { hashes, metaFiles };
+}
+
+/** Removes the files of earlier indexes from `outputPath` (see the module comment); returns how many. */
+export function removeUnusedIndexFiles(outputPath: string): number {
+  const { hashes, metaFiles } = usedIndexFiles(outputPath);
+  let removed = 0;
+  for (const folder of HASHED_FOLDERS) {
+    const dir = join(outputPath, folder);
+    if (!existsSync(dir)) continue;
+    for (const name of readdirSync(dir)) {
+      if (!hashes.has(name.replace(/\.[^.]+$/, ''))) {
+        rmSync(join(dir, name));
+        removed++;
+      }
+    }
+  }
+  for (const name of readdirSync(outputPath)) {
+    if (name.endsWith('.pf_meta') && !metaFiles.has(name)) {
+      rmSync(join(outputPath, name));
+      removed++;
+    }
+  }
+  return removed;
+}
