@@ -93,9 +93,6 @@ export const PAGEFIND_OPTIONS = {} as const;
  */
 export const INDEX_CONCURRENCY = 1;
 
-/** Pages sent to Pagefind's service at a time. */
-const ADD_BATCH = 64;
-
 /** Written last into a bundle: result id → slug, what `rows.json` is made from on later builds. */
 export const PAGES_FILE = 'pages.json';
 
@@ -173,6 +170,12 @@ export function fragmentUrls(bundleDir: string): Map<string, string> {
   return urls;
 }
 
+/** The glob of a shard's case pages, relative to the site (slugs are a–z, 0–9 and `-`). */
+export function shardGlob(shard: PlannedShard): string {
+  const slugs = shard.pages.map((p) => p.slug);
+  return slugs.length === 1 ? casePagePath(slugs[0]!) : `arenden/{${slugs.join(',')}}/index.html`;
+}
+
 /** `/arenden/<slug>/` → slug. */
 const slugOfUrl = (url: string) => /^\/arenden\/([^/]+)\/$/.exec(url)?.[1];
 
@@ -194,10 +197,10 @@ export async function step<T extends PagefindResponse>(name: string, run: () => 
 /** Indexes one shard into `<outputPath>/<bundle>/`; returns result id → slug. */
 async function indexShard(
   api: PagefindApi,
+  siteDir: string,
   outputPath: string,
   bundle: string,
   shard: PlannedShard,
-  pages: readonly { slug: string; html: Buffer }[],
   previous: string | undefined,
 ): Promise<Record<string, string>> {
   const tmp = join(outputPath, `.${bundle}.tmp`);
@@ -209,19 +212,15 @@ async function indexShard(
   if (!created.index) throw new PagefindBuildError('createIndex', ['Pagefind gav inget index tillbaka']);
   const index = created.index;
   try {
-    // Sent in batches: one request at a time waits on every round trip, all at once
-    // queues every page's text in the service's input at the same time.
-    for (let i = 0; i < pages.length; i += ADD_BATCH) {
-      await Promise.all(
-        pages
-          .slice(i, i + ADD_BATCH)
-          .map(({ slug, html }) =>
-            step(`addHTMLFile (${casePagePath(slug)})`, () =>
-              index.addHTMLFile({ url: `/arenden/${slug}/`, content: html.toString('utf8') }),
-            ),
-          ),
+    // Pagefind reads the shard's pages itself (in parallel, from disk): at 10 000 cases
+    // 19 s against 26 s for sending each page's text with addHTMLFile.
+    const added = await step(`addDirectory (${shard.label})`, () =>
+      index.addDirectory({ path: siteDir, glob: shardGlob(shard) }),
+    );
+    if (added.page_count !== shard.pages.length)
+      throw new SearchIndexMismatchError(
+        `delen ${shard.label} har ${shard.pages.length} ärendesidor men Pagefind läste ${added.page_count}`,
       );
-    }
     const write = () => step(`writeFiles (${shard.label})`, () => index.writeFiles({ outputPath: tmp }));
     await write();
     if (previous) {
@@ -325,7 +324,7 @@ export async function buildSearchIndex(
       const bundle = bundleName(shard.label, shardHash(version, pages));
       const kept = readBundle(join(outputPath, bundle));
       const ids =
-        kept ?? (await indexShard(api, outputPath, bundle, shard, pages, previousBundle(outputPath, shard.label)));
+        kept ?? (await indexShard(api, siteDir, outputPath, bundle, shard, previousBundle(outputPath, shard.label)));
       results.push({ label: shard.label, bundle, pages: shard.pages.length, rebuilt: !kept, ids });
     });
   } finally {

@@ -28,7 +28,7 @@ interface FakeOptions {
   noIndex?: boolean;
   addErrors?: string[];
   writeErrors?: string[];
-  throwIn?: 'addHTMLFile';
+  throwIn?: 'addDirectory';
   /** Leave this page out of the written index. */
   drop?: string;
 }
@@ -44,11 +44,12 @@ function fakeApi(o: FakeOptions = {}) {
       return {
         errors: [],
         index: {
-          addHTMLFile: async ({ url }: { url: string; content: string }) => {
-            calls.push(`addHTMLFile ${url}`);
-            if (o.throwIn === 'addHTMLFile') throw new Error('tjänsten avslutades oväntat');
-            urls.push(url);
-            return { errors: o.addErrors ?? [], file: { url, meta: {}, uniqueWords: 1 } };
+          addDirectory: async ({ glob }: { path: string; glob: string }) => {
+            calls.push(`addDirectory ${glob}`);
+            if (o.throwIn === 'addDirectory') throw new Error('tjänsten avslutades oväntat');
+            const slugs = /^arenden\/\{?([^}]*)\}?\/index\.html$/.exec(glob)![1]!.split(',');
+            urls.push(...slugs.map((slug) => `/arenden/${slug}/`));
+            return { errors: o.addErrors ?? [], page_count: slugs.length };
           },
           writeFiles: async ({ outputPath }: { outputPath: string }) => {
             calls.push('writeFiles');
@@ -103,7 +104,7 @@ const readRows = (dir: string, bundle: string) =>
 describe('checked', () => {
   it('passes a response without errors through and throws one with errors', () => {
     const ok = { errors: [], page_count: 3 };
-    expect(checked('addHTMLFile', ok)).toBe(ok);
+    expect(checked('addDirectory', ok)).toBe(ok);
     expect(() => checked('writeFiles', { errors: ['disken är full', 'fel 2'] })).toThrow(
       'Sökindexet kunde inte byggas: Pagefind rapporterade fel i steget writeFiles:\n  - disken är full\n  - fel 2',
     );
@@ -153,7 +154,7 @@ describe('buildSearchIndex', () => {
     const changed = fakeApi();
     const summary = await buildSearchIndex(dir, noRows, { api: changed.api, rows: ROWS, cap: 2, version: '1.6.0' });
     expect(summary.rebuilt).toBe(1);
-    expect(changed.calls.filter((c) => c.startsWith('addHTMLFile'))).toEqual(['addHTMLFile /arenden/b/']);
+    expect(changed.calls.filter((c) => c.startsWith('addDirectory'))).toEqual(['addDirectory arenden/b/index.html']);
     const after = readShards(dir);
     expect(after.shards[0]).toEqual(before.shards[0]);
     expect(after.shards[1]!.bundle).not.toBe(before.shards[1]!.bundle);
@@ -185,19 +186,14 @@ describe('buildSearchIndex', () => {
   const failures: [string, FakeOptions, string, string][] = [
     ['createIndex reports an error', { createErrors: ['okänd inställning'] }, 'createIndex', 'okänd inställning'],
     ['createIndex gives no index', { noIndex: true }, 'createIndex', 'Pagefind gav inget index tillbaka'],
-    [
-      'addHTMLFile reports an error',
-      { addErrors: ['ogiltig HTML'] },
-      'addHTMLFile (arenden/a/index.html)',
-      'ogiltig HTML',
-    ],
+    ['addDirectory reports an error', { addErrors: ['ogiltig HTML'] }, 'addDirectory (2019-2021)', 'ogiltig HTML'],
     [
       'writeFiles reports an error',
       { writeErrors: ['behörighet saknas'] },
       'writeFiles (2019-2021)',
       'behörighet saknas',
     ],
-    ['a step throws', { throwIn: 'addHTMLFile' }, 'addHTMLFile (arenden/a/index.html)', 'tjänsten avslutades oväntat'],
+    ['a step throws', { throwIn: 'addDirectory' }, 'addDirectory (2019-2021)', 'tjänsten avslutades oväntat'],
   ];
 
   for (const [name, options, step, cause] of failures) {
