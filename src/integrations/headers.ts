@@ -1,20 +1,25 @@
 /**
  * Writes `dist/_headers` with the site's security headers after the build:
  * one rule per top-level entry of the output, so that the embed pages can
- * allow framing while every other page forbids it (see src/lib/core/security.ts).
+ * allow framing while every other page forbids it (see src/lib/core/security.ts),
+ * the search index's folder included.
  */
 import { readdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { config } from '../lib/config.ts';
 import { headersFile } from '../lib/core/security.ts';
+import { INDEX_DIR } from '../lib/search/shards.ts';
 
 export function securityHeaders(): AstroIntegration {
   return {
     name: 'insyn-security-headers',
     hooks: {
       'astro:build:done': ({ dir }) => {
-        writeFileSync(new URL('_headers', dir), headersFile(readdirSync(fileURLToPath(dir)), config.base));
+        // The search index is written after Astro has exited (src/cli/build.ts), so its
+        // folder is listed whether or not an earlier build left it there.
+        const entries = new Set([...readdirSync(fileURLToPath(dir)), INDEX_DIR]);
+        writeFileSync(new URL('_headers', dir), headersFile([...entries], config.base));
       },
     },
   };

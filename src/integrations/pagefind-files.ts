@@ -1,17 +1,18 @@
 /**
- * Which files in a written Pagefind folder the index uses, so files of
- * earlier indexes can be removed while unchanged ones are kept.
+ * Which files in a written Pagefind bundle the index uses, so files of the
+ * bundle's previous version can be removed while unchanged ones are kept.
  *
  * Pagefind names its fragments, index chunks and filter chunks by content
  * hash (`fragment/sv_1a2b3c4.pf_fragment`) and leaves a file alone when one
- * of that name exists. The output is kept between builds, so after a
- * one-case change almost every fragment is already there and need not be
- * written again (at 10 000 cases, writing them is 4–5 s on a slow disk).
+ * of that name exists. A changed shard is written into its previous bundle's
+ * folder (src/integrations/pagefind.ts), so after a one-case change almost
+ * every fragment is already there and need not be written again (on a slow
+ * disk, creating a file per page is most of the time).
  * What the new index uses is listed in its files: `pagefind-entry.json`
  * names each language's meta file (`pagefind.<hash>.pf_meta`), and each meta
  * file (gzip) holds the hash of every page fragment, index chunk and filter
  * chunk of its language. Everything else under fragment/, index/ and filter/,
- * and every meta file the entry does not name, is from an earlier index.
+ * and every meta file the entry does not name, is from the earlier index.
  */
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';

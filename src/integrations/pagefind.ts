@@ -1,21 +1,47 @@
 /**
- * Builds the search index after the site is built: Pagefind's Node API
- * indexes the HTML in the output directory (only elements marked
- * `data-pagefind-body`, i.e. case pages; the language comes from
- * `<html lang="sv">`, so Swedish stemming applies) and writes
- * `<outDir>/pagefind/`, keeping unchanged files and removing those of
- * earlier indexes. Any error Pagefind reports fails the build with
- * Pagefind's own message; the Pagefind service is always closed.
+ * Builds the sharded search index of a built site, after Astro has exited
+ * (src/cli/build.ts): the case pages, in the shards src/lib/search/shards.ts
+ * plans from the facet table's rows, each shard its own Pagefind index in
+ * `<siteDir>/pagefind/<label>-<hash>/`, plus `rows.json` in each and
+ * `shards.json` listing them (the contract is described in shards.ts).
  *
- * The steps take the Pagefind API as a parameter, so the error handling is
- * tested without a build (test/unit/pagefind-integration.test.ts).
+ * Pagefind indexes only words: the language comes from `<html lang="sv">`, so
+ * Swedish stemming applies; filters, counts and sorts come from the facet table.
+ *
+ * Incremental: a bundle's folder is named by a hash over its pages (slug and
+ * HTML bytes), the Pagefind version and the options. A shard whose folder is
+ * already there is kept as it is; a changed shard is written into a working
+ * folder (its previous bundle moved aside, so unchanged fragments are not
+ * written again; see pagefind-files.ts), renamed into place when complete, and
+ * folders no longer listed are removed after `shards.json` is written. `rows.json` is rewritten only when a
+ * page's row changed. So a one-case change re-indexes one shard.
+ *
+ * Memory: Pagefind's service holds every page of an index until it is written,
+ * so at most INDEX_CONCURRENCY shards are in the service at a time, and each is
+ * deleted from it once written.
+ *
+ * Any error Pagefind reports fails with Pagefind's own message and the step;
+ * the service is always closed. The Pagefind API is a parameter, so the error
+ * handling is tested without a build (test/unit/pagefind-integration.test.ts).
  */
-import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { removeUnusedIndexFiles } from './pagefind-files.ts';
+import {
+  INDEX_DIR,
+  planShards,
+  type PlannedShard,
+  ROWS_FILE,
+  SHARD_CAP,
+  SHARDS_FILE,
+  SHARDS_VERSION,
+  type ShardsFile,
+  type IndexRow,
+} from '../lib/search/shards.ts';
 
 /** The part of Pagefind's Node API the build uses. */
 export interface PagefindApi {
@@ -43,68 +69,311 @@ export class PagefindBuildError extends Error {
   }
 }
 
+/** The index and the table disagree: a case is missing from the index, or there twice. */
+export class SearchIndexMismatchError extends Error {
+  constructor(message: string) {
+    super(`Sökindexet stämmer inte med ärendena: ${message}`);
+    this.name = 'SearchIndexMismatchError';
+  }
+}
+
 /** Returns the response when Pagefind reported no errors, else throws PagefindBuildError. */
 export function checked<T extends PagefindResponse>(step: string, response: T): T {
   if (response.errors.length > 0) throw new PagefindBuildError(step, response.errors);
   return response;
 }
 
-export interface IndexSummary {
+/** Options given to Pagefind's createIndex; part of every bundle's hash. */
+export const PAGEFIND_OPTIONS = {} as const;
+
+/**
+ * How many shards are indexed at the same time. Pagefind's service already uses every
+ * core for one index; at 10 000 cases on two cores, two at a time took 85 s against
+ * 57 s one at a time (5 shards of 2 000 pages), and held twice the memory.
+ */
+export const INDEX_CONCURRENCY = 1;
+
+/** Written last into a bundle: result id → slug, what `rows.json` is made from on later builds. */
+export const PAGES_FILE = 'pages.json';
+
+/** The format of the hash inputs; raise it when what a bundle holds changes. */
+const BUNDLE_FORMAT = 1;
+
+/** The installed Pagefind's version (its package.json is not exported, so read it from disk). */
+export function pagefindVersion(): string {
+  const pkg = join(dirname(fileURLToPath(import.meta.resolve('pagefind'))), '..', 'package.json');
+  return (JSON.parse(readFileSync(pkg, 'utf8')) as { version: string }).version;
+}
+
+/** A case page in the site, relative to the site folder. */
+export const casePagePath = (slug: string) => `arenden/${slug}/index.html`;
+
+export interface ShardResult {
+  label: string;
+  bundle: string;
   pages: number;
+  rebuilt: boolean;
+}
+
+export interface IndexSummary {
+  /** Case pages indexed, over all shards. */
+  pages: number;
+  shards: ShardResult[];
+  /** How many shards were indexed again (the rest were kept). */
+  rebuilt: number;
   outputPath: string;
 }
 
-/**
- * Only case pages are indexed; reading just them (not every organisation,
- * statistics or data page) halves Pagefind's time at 10 000 cases (26 s → 13 s).
- */
-export const CASE_PAGES_GLOB = 'arenden/*/index.html';
+export interface BuildIndexOptions {
+  api?: PagefindApi;
+  /** The facet table's rows (default: read from the built site). */
+  rows?: readonly IndexRow[];
+  cap?: number;
+  /** Pagefind's version, part of the hash (default: the installed one). */
+  version?: string;
+}
+
+/** The bundle folder of a shard: its label and a hash over what it indexes. */
+function bundleName(label: string, hash: string): string {
+  return `${label}-${hash.slice(0, 12)}`;
+}
+
+/** The hash over a shard's pages and everything else that shapes its index. */
+export function shardHash(version: string, pages: readonly { slug: string; html: Buffer }[]): string {
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify({ format: BUNDLE_FORMAT, version, options: PAGEFIND_OPTIONS }));
+  for (const { slug, html } of pages) {
+    hash.update(`\0${slug}\0${html.length}\0`);
+    hash.update(html);
+  }
+  return hash.digest('hex');
+}
 
 /**
- * Indexes the case pages in `siteDir` and writes the index to `siteDir/pagefind`:
- * createIndex → addDirectory → writeFiles, then close (also on failure).
- * Throws PagefindBuildError when any step reports errors, or when a step
- * itself fails (the original error kept as `cause`).
+ * The result id → site URL of every page in a written bundle, from its fragments:
+ * one file per page (named by the id), or groups of pages (an object id → fragment)
+ * when Pagefind bundles fragments.
  */
-export async function buildSearchIndex(siteDir: string, api: PagefindApi = pagefind): Promise<IndexSummary> {
-  let step = 'createIndex';
+export function fragmentUrls(bundleDir: string): Map<string, string> {
+  const urls = new Map<string, string>();
+  const dir = join(bundleDir, 'fragment');
+  if (!existsSync(dir)) return urls;
+  for (const name of readdirSync(dir)) {
+    if (!name.endsWith('.pf_fragment')) continue;
+    const text = gunzipSync(readFileSync(join(dir, name)))
+      .subarray('pagefind_dcd'.length)
+      .toString('utf8');
+    const json = JSON.parse(text) as Record<string, unknown>;
+    if (typeof json['url'] === 'string') urls.set(name.replace(/\.pf_fragment$/, ''), json['url']);
+    else for (const [id, fragment] of Object.entries(json)) urls.set(id, String((fragment as { url?: unknown }).url));
+  }
+  return urls;
+}
+
+/** The glob of a shard's case pages, relative to the site (slugs are a–z, 0–9 and `-`). */
+export function shardGlob(shard: PlannedShard): string {
+  const slugs = shard.pages.map((p) => p.slug);
+  return slugs.length === 1 ? casePagePath(slugs[0]!) : `arenden/{${slugs.join(',')}}/index.html`;
+}
+
+/** `/arenden/<slug>/` → slug. */
+const slugOfUrl = (url: string) => /^\/arenden\/([^/]+)\/$/.exec(url)?.[1];
+
+/**
+ * Runs one Pagefind step: its reported errors, or an error it throws (kept as
+ * `cause`), fail with PagefindBuildError naming the step.
+ */
+export async function step<T extends PagefindResponse>(name: string, run: () => Promise<T>): Promise<T> {
+  let response: T;
   try {
-    const created = checked(step, await api.createIndex());
-    if (!created.index) throw new PagefindBuildError(step, ['Pagefind gav inget index tillbaka']);
-    step = 'addDirectory';
-    const added = checked(step, await created.index.addDirectory({ path: siteDir, glob: CASE_PAGES_GLOB }));
-    step = 'writeFiles';
-    // The output is kept between builds (astro.config.mjs), and Pagefind does not write a
-    // file whose (content-hashed) name exists: unchanged fragments stay, and the files of
-    // earlier indexes are removed after writing (src/integrations/pagefind-files.ts). If
-    // the new index's file list cannot be read, the index is written into an empty folder.
-    const outputPath = join(siteDir, 'pagefind');
-    let written = checked(step, await created.index.writeFiles({ outputPath }));
-    try {
-      removeUnusedIndexFiles(outputPath);
-    } catch {
-      await rm(outputPath, { recursive: true, force: true });
-      written = checked(step, await created.index.writeFiles({ outputPath }));
-    }
-    return { pages: added.page_count, outputPath: written.outputPath };
+    response = await run();
   } catch (error) {
-    if (error instanceof PagefindBuildError) throw error;
     const message = error instanceof Error ? error.message : String(error);
-    throw new PagefindBuildError(step, [message], { cause: error });
+    throw new PagefindBuildError(name, [message], { cause: error });
+  }
+  return checked(name, response);
+}
+
+/** Indexes one shard into `<outputPath>/<bundle>/`; returns result id → slug. */
+async function indexShard(
+  api: PagefindApi,
+  siteDir: string,
+  outputPath: string,
+  bundle: string,
+  shard: PlannedShard,
+  previous: string | undefined,
+): Promise<Record<string, string>> {
+  const tmp = join(outputPath, `.${bundle}.tmp`);
+  rmSync(tmp, { recursive: true, force: true });
+  // Written over the shard's previous bundle, moved aside: Pagefind skips every fragment
+  // that is already there, and what the new index does not use is removed after writing.
+  if (previous) renameSync(join(outputPath, previous), tmp);
+  const created = await step('createIndex', () => api.createIndex(PAGEFIND_OPTIONS));
+  if (!created.index) throw new PagefindBuildError('createIndex', ['Pagefind gav inget index tillbaka']);
+  const index = created.index;
+  try {
+    // Pagefind reads the shard's pages itself (in parallel, from disk): at 10 000 cases
+    // 19 s against 26 s for sending each page's text with addHTMLFile.
+    const added = await step(`addDirectory (${shard.label})`, () =>
+      index.addDirectory({ path: siteDir, glob: shardGlob(shard) }),
+    );
+    if (added.page_count !== shard.pages.length)
+      throw new SearchIndexMismatchError(
+        `delen ${shard.label} har ${shard.pages.length} ärendesidor men Pagefind läste ${added.page_count}`,
+      );
+    const write = () => step(`writeFiles (${shard.label})`, () => index.writeFiles({ outputPath: tmp }));
+    await write();
+    if (previous) {
+      try {
+        removeUnusedIndexFiles(tmp);
+      } catch {
+        // The new index's file list could not be read: write it into an empty folder.
+        rmSync(tmp, { recursive: true, force: true });
+        await write();
+      }
+    }
   } finally {
-    await api.close();
+    // Frees the service's copy of the pages; if the service is gone, the error above says why.
+    await index.deleteIndex().catch(() => undefined);
+  }
+  const ids: Record<string, string> = {};
+  const wanted = new Set(shard.pages.map((p) => p.slug));
+  for (const [id, url] of fragmentUrls(tmp)) {
+    const slug = slugOfUrl(url);
+    if (slug === undefined || !wanted.has(slug))
+      throw new SearchIndexMismatchError(`delen ${shard.label} har en sida som inte hör dit: ${url}`);
+    ids[id] = slug;
+  }
+  const found = new Set(Object.values(ids));
+  const missing = [...wanted].filter((s) => !found.has(s));
+  if (missing.length > 0 || Object.keys(ids).length !== wanted.size)
+    throw new SearchIndexMismatchError(
+      `delen ${shard.label} indexerade ${Object.keys(ids).length} sidor av ${wanted.size}` +
+        (missing.length > 0 ? `; saknas: ${missing.slice(0, 5).join(', ')}` : ''),
+    );
+  writeFileSync(join(tmp, PAGES_FILE), JSON.stringify(ids));
+  rmSync(join(outputPath, bundle), { recursive: true, force: true });
+  renameSync(tmp, join(outputPath, bundle));
+  return ids;
+}
+
+/** A kept bundle's result id → slug, or undefined when it is not there or not complete. */
+function readBundle(bundleDir: string): Record<string, string> | undefined {
+  try {
+    return JSON.parse(readFileSync(join(bundleDir, PAGES_FILE), 'utf8')) as Record<string, string>;
+  } catch {
+    return undefined;
   }
 }
 
-/** The Astro integration: runs buildSearchIndex in `astro:build:done`. */
-export function pagefindSearch(api: PagefindApi = pagefind): AstroIntegration {
-  return {
-    name: 'insyn-pagefind',
-    hooks: {
-      'astro:build:done': async ({ dir, logger }: { dir: URL; logger: AstroIntegrationLogger }) => {
-        const summary = await buildSearchIndex(fileURLToPath(dir), api);
-        logger.info(`Sökindex: ${summary.pages} ärendesidor indexerade, skrivet till ${summary.outputPath}`);
-      },
-    },
+/** The folder of an earlier bundle with this label (the shard before its pages changed), if any. */
+function previousBundle(outputPath: string, label: string): string | undefined {
+  const name = new RegExp(`^${label}-[0-9a-f]{12}$`);
+  return readdirSync(outputPath).find((entry) => name.test(entry));
+}
+
+/** Writes `file` only when its text differs, so unchanged files keep their bytes and time. */
+function writeIfChanged(file: string, text: string): void {
+  if (existsSync(file) && readFileSync(file, 'utf8') === text) return;
+  writeFileSync(file, text);
+}
+
+/** Runs `work` over `items`, at most `limit` at a time; the first failure rejects once all started work ends. */
+async function pool<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const failures: unknown[] = [];
+  const worker = async () => {
+    while (next < items.length && failures.length === 0) {
+      const item = items[next++]!;
+      try {
+        await work(item);
+      } catch (error) {
+        failures.push(error);
+      }
+    }
   };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  if (failures.length > 0) throw failures[0];
+}
+
+/**
+ * Builds the sharded index of the case pages in `siteDir` (see the module comment).
+ * Throws PagefindBuildError when Pagefind reports an error or a step of it fails (the
+ * original error kept as `cause`), SearchIndexMismatchError when the index and
+ * the table's rows disagree; reading or writing files fails with the file system's error.
+ */
+export async function buildSearchIndex(
+  siteDir: string,
+  readRows: (siteDir: string) => readonly IndexRow[],
+  options: BuildIndexOptions = {},
+): Promise<IndexSummary> {
+  const api = options.api ?? pagefind;
+  const rows = options.rows ?? readRows(siteDir);
+  const version = options.version ?? pagefindVersion();
+  const outputPath = join(siteDir, INDEX_DIR);
+  mkdirSync(outputPath, { recursive: true });
+  const plan = planShards(rows, options.cap ?? SHARD_CAP);
+  const results: (ShardResult & { ids: Record<string, string> })[] = [];
+  try {
+    await pool(plan, INDEX_CONCURRENCY, async (shard) => {
+      const pages = shard.pages.map(({ slug }) => {
+        const file = join(siteDir, casePagePath(slug));
+        if (!existsSync(file)) throw new SearchIndexMismatchError(`ärendesidan ${casePagePath(slug)} finns inte`);
+        return { slug, html: readFileSync(file) };
+      });
+      const bundle = bundleName(shard.label, shardHash(version, pages));
+      const kept = readBundle(join(outputPath, bundle));
+      const ids =
+        kept ?? (await indexShard(api, siteDir, outputPath, bundle, shard, previousBundle(outputPath, shard.label)));
+      results.push({ label: shard.label, bundle, pages: shard.pages.length, rebuilt: !kept, ids });
+    });
+  } finally {
+    await api.close();
+  }
+  // In plan order, whatever order the shards finished in.
+  const order = new Map(plan.map((s, i) => [s.label, i]));
+  results.sort((a, b) => order.get(a.label)! - order.get(b.label)!);
+
+  const rowOf = new Map(rows.map((r, i) => [r.slug, i]));
+  const seen = new Set<string>();
+  for (const shard of results) {
+    const map: Record<string, number> = {};
+    for (const [id, slug] of Object.entries(shard.ids)) {
+      const row = rowOf.get(slug);
+      if (row === undefined) throw new SearchIndexMismatchError(`${slug} finns i indexet men inte i tabellen`);
+      if (seen.has(slug)) throw new SearchIndexMismatchError(`${slug} finns i mer än en del av indexet`);
+      seen.add(slug);
+      map[id] = row;
+    }
+    writeIfChanged(join(outputPath, shard.bundle, ROWS_FILE), JSON.stringify(map));
+  }
+  if (seen.size !== rows.length) {
+    const missing = rows.filter((r) => !seen.has(r.slug)).map((r) => r.slug);
+    throw new SearchIndexMismatchError(
+      `${seen.size} ärendesidor indexerade men tabellen har ${rows.length} rader; saknas: ${missing.slice(0, 5).join(', ')}`,
+    );
+  }
+  const manifest: ShardsFile = {
+    version: SHARDS_VERSION,
+    shards: results.map((s) => ({ bundle: `${s.bundle}/`, pages: s.pages })),
+  };
+  writeIfChanged(join(outputPath, SHARDS_FILE), `${JSON.stringify(manifest)}\n`);
+  // Everything else in the folder is from earlier builds: old bundles, unfinished ones,
+  // and the files of the single index of earlier versions.
+  const current = new Set([SHARDS_FILE, ...results.map((s) => s.bundle)]);
+  for (const name of readdirSync(outputPath)) {
+    if (!current.has(name)) rmSync(join(outputPath, name), { recursive: true, force: true });
+  }
+  const shards = results.map(({ ids: _ids, ...s }) => s);
+  return {
+    pages: seen.size,
+    shards,
+    rebuilt: shards.filter((s) => s.rebuilt).length,
+    outputPath,
+  };
+}
+
+/** The build's one line about the index, in Swedish. */
+export function summaryLine(summary: IndexSummary): string {
+  return `Sökindex: ${summary.pages} ärendesidor i ${summary.shards.length} delar, ${summary.rebuilt} byggda om`;
 }

@@ -5,13 +5,13 @@
  * false` in astro.config.mjs): with Astro's incremental build, a case page
  * whose cache key and code are unchanged stays where the last build wrote it
  * (see src/pages/_views/page-key.ts). Everything else is written again. So,
- * in `astro:build:done`, once every page is written and before Pagefind reads
- * the pages (so a deleted case never reaches the index), every file that is
+ * in `astro:build:done`, once every page is written and before the search index
+ * reads the pages (so a deleted case never reaches the index), every file that is
  * older than this build and is not one of this build's pages is something an
  * earlier build made and this one did not (the page of a deleted case, a
  * stylesheet under an old hash), and is removed, with the folders it leaves
  * empty. A `.git` folder in the output is left alone, as Astro does, and so is
- * Pagefind's folder, which the search step prunes itself after writing.
+ * the search index's folder, which the index step prunes itself after writing.
  *
  * test/build/incremental.test.ts holds the contract: after any rebuild the
  * output equals a clean build's, file for file and byte for byte.
@@ -35,8 +35,8 @@ export function staleFiles(files: readonly OutputFile[], since: number, current:
 /**
  * Top-level folders of the output that pruning leaves alone: `.git` (Astro
  * keeps it too), and Pagefind's folder, which the search step writes after
- * pruning and prunes itself (src/integrations/pagefind-files.ts), keeping
- * unchanged index files from earlier builds.
+ * pruning and prunes itself (src/integrations/pagefind.ts), keeping
+ * unchanged shards from earlier builds.
  */
 export const LEFT_ALONE = new Set(['.git', 'pagefind']);
 

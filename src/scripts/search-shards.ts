@@ -1,59 +1,156 @@
 /**
- * STAND-IN until the sharded index lands: searches the single Pagefind
- * bundle and maps hits to facet-table rows by URL. Same interface as the
- * sharded version.
+ * Full-text search over the sharded Pagefind index, in the browser: which case
+ * rows contain the query's words, and how well. No Node imports; used by
+ * src/scripts/search-page.ts. The files it reads are described in
+ * src/lib/search/shards.ts:
+ *
+ * - `<base>pagefind/shards.json` lists the bundles;
+ * - each bundle is searched by its own Pagefind instance (`createInstance` of the
+ *   first bundle's `pagefind.js`: the instances share its one web worker and WASM
+ *   module, though each instance fetches its bundle's copy of the WASM file), created on
+ *   first use and kept; å, ä and ö are letters of their own (`exactDiacritics`), so
+ *   "ängens" does not find "angivet", while Swedish stemming still lets
+ *   "partnerskapen" find "partnerskap";
+ * - each bundle's `rows.json` maps a result's id to its facet-table row.
+ *
+ * All bundles are searched in parallel and their hits merged by score (Pagefind's
+ * BM25 score, comparable across bundles), ties by row; a bundle that would answer only
+ * with Pagefind's fallback to a shorter word, where another bundle has the word itself,
+ * is left out (see `answering`). An excerpt is loaded only
+ * when asked for. Any bundle that cannot be loaded rejects the search: hits are
+ * never silently missing.
  */
-import {
-  type DisplayRow,
-  displayChunkPath,
-  type FacetTable,
-  TABLE_PATH,
-  chunkCount,
-} from '../lib/search/table-format.ts';
+import type { RowsFile, ShardsFile } from '../lib/search/shards.ts';
 
 export interface ShardHit {
+  /** The case's row in the facet table. */
   row: number;
+  /** Pagefind's relevance score; higher is better. */
   score: number;
+  /** Pagefind's excerpt HTML around the matched words (`<mark>` around them), loaded on the first call. */
   excerpt(): Promise<string>;
 }
 
-interface Pagefind {
-  options: (o: Record<string, unknown>) => Promise<void>;
-  init: () => Promise<void>;
-  search: (q: string) => Promise<{
-    results: { id: string; score: number; data: () => Promise<{ url: string; excerpt: string }> }[];
-  } | null>;
+/** The part of Pagefind's browser API used here (pagefind.js, 1.5 and later). */
+interface PagefindResult {
+  id: string;
+  score: number;
+  data(): Promise<{ excerpt: string }>;
+}
+interface PagefindInstance {
+  search(term: string | null, options?: object): Promise<{ results: PagefindResult[] } | null>;
+}
+interface PagefindModule {
+  createInstance(options: { basePath: string; baseUrl: string; exactDiacritics: boolean }): PagefindInstance;
 }
 
-let loaded: Promise<{ pf: Pagefind; rowOf: Map<string, number> }> | undefined;
+interface Shard {
+  bundle: string;
+  instance: PagefindInstance;
+  rows: RowsFile;
+}
 
-async function load(base: string) {
-  const pf = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
-  await pf.options({ baseUrl: base, excerptLength: 24 });
-  await pf.init();
-  const table = (await (await fetch(`${base}${TABLE_PATH}`)).json()) as FacetTable;
-  const rowOf = new Map<string, number>();
-  for (let k = 0; k < chunkCount(table.count, table.chunkSize); k++) {
-    const rows = (await (await fetch(`${base}${displayChunkPath(k)}`)).json()) as DisplayRow[];
-    rows.forEach(([slug], i) => rowOf.set(`${base}arenden/${slug}/`, k * table.chunkSize + i));
+/** Per site base: the bundles, loading or loaded. A failed load is forgotten, so the next search tries again. */
+const loaded = new Map<string, Promise<Shard[]>>();
+
+async function fetchJson<T>(url: string): Promise<T> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`Sökindexet kunde inte läsas: ${url} gav ${response.status}`);
+  return (await response.json()) as T;
+}
+
+/**
+ * One bundle's instance, checked: a search without words lists every page of the
+ * bundle, so a bundle whose index did not load (Pagefind only logs that) is an error.
+ */
+async function openShard(pf: PagefindModule, base: string, root: string, bundle: string, pages: number) {
+  const basePath = `${root}${bundle}`;
+  const instance = pf.createInstance({ basePath, baseUrl: base, exactDiacritics: true });
+  const [rows, all] = await Promise.all([fetchJson<RowsFile>(`${basePath}rows.json`), instance.search(null)]);
+  const count = all?.results.length ?? 0;
+  if (count !== pages || Object.keys(rows).length !== pages)
+    throw new Error(`Sökindexet kunde inte läsas: delen ${bundle} har ${count} sidor av ${pages}`);
+  return { bundle, instance, rows };
+}
+
+async function load(base: string): Promise<Shard[]> {
+  const root = `${base}pagefind/`;
+  const manifest = await fetchJson<ShardsFile>(`${root}shards.json`);
+  if (manifest.version !== 1) throw new Error(`Sökindexet har ett okänt format: version ${String(manifest.version)}`);
+  const first = manifest.shards[0];
+  if (!first) return [];
+  const pf = (await import(/* @vite-ignore */ `${root}${first.bundle}pagefind.js`)) as PagefindModule;
+  // The instances share one WASM module in one worker, which the first instance to load
+  // sets up. Two instances loading it at the same time each set it up, and the second
+  // replaces the first's memory under it ("memory access out of bounds"), so the first
+  // bundle is opened alone, and the rest, which then find the module there, together.
+  const opened = await openShard(pf, base, root, first.bundle, first.pages);
+  const rest = await Promise.all(manifest.shards.slice(1).map((s) => openShard(pf, base, root, s.bundle, s.pages)));
+  return [opened, ...rest];
+}
+
+function shards(base: string): Promise<Shard[]> {
+  let promise = loaded.get(base);
+  if (!promise) {
+    promise = load(base);
+    loaded.set(base, promise);
+    promise.catch(() => loaded.delete(base));
   }
-  return { pf, rowOf };
+  return promise;
 }
 
+/** Loads every bundle of the site at `base` (e.g. when the visitor starts typing). */
 export async function preloadShards(base: string): Promise<void> {
-  loaded ??= load(base);
-  await loaded;
+  await shards(base);
 }
 
-export async function searchShards(base: string, query: string): Promise<ShardHit[]> {
-  loaded ??= load(base);
-  const { pf, rowOf } = await loaded;
-  const result = await pf.search(query);
-  const hits = await Promise.all(
-    (result?.results ?? []).map(async (r) => {
-      const data = await r.data();
-      return { row: rowOf.get(data.url) ?? -1, score: r.score, excerpt: async () => data.excerpt };
-    }),
+/**
+ * Which bundles may answer for `query` (one flag per bundle, in order), so the shards
+ * together answer as one index would.
+ *
+ * Pagefind matches a word by its stem and every longer indexed word that starts with it;
+ * when an index has no such word, it falls back to the longest indexed word the stem
+ * starts with ("försörjning" for "försörjningsstödet", "partner" for "partnerskapen").
+ * One index over every case falls back only when no case has the word; each shard
+ * decides on its own, so a shard without the word would add cases that merely contain
+ * a shorter word. So each word is also looked up exactly (a quoted search: the stem
+ * itself, never a fallback) in every bundle: where some bundle has it, a bundle that
+ * has not is left out of this search. (A bundle whose only matches are longer words
+ * starting with the stem, compounds, is left out with it; they are ranked low anyway.)
+ * A quoted query is exact already.
+ */
+async function answering(shards: readonly Shard[], query: string): Promise<boolean[]> {
+  const words = query.trim().split(/\s+/).filter(Boolean);
+  if (words.length === 0 || /^\s*".+"\s*$/.test(query)) return shards.map(() => true);
+  const has = await Promise.all(
+    words.map((word) =>
+      Promise.all(shards.map(async (s) => ((await s.instance.search(`"${word}"`))?.results.length ?? 0) > 0)),
+    ),
   );
-  return hits.filter((h) => h.row >= 0);
+  return shards.map((_, k) => has.every((inBundle) => inBundle[k] || !inBundle.some(Boolean)));
+}
+
+/** Searches every bundle for `query`; hits by score, best first, ties by row. */
+export async function searchShards(base: string, query: string): Promise<ShardHit[]> {
+  const all = await shards(base);
+  const [found, answers] = await Promise.all([
+    Promise.all(all.map((s) => s.instance.search(query))),
+    answering(all, query),
+  ]);
+  const hits = all.flatMap(({ bundle, rows }, k) =>
+    answers[k]
+      ? (found[k]?.results ?? []).map((result): ShardHit => {
+          const row = rows[result.id];
+          if (row === undefined)
+            throw new Error(`Sökindexet är inte helt: träffen ${result.id} i ${bundle} saknar rad`);
+          let excerpt: Promise<string> | undefined;
+          return {
+            row,
+            score: result.score,
+            excerpt: () => (excerpt ??= result.data().then((d) => d.excerpt)),
+          };
+        })
+      : [],
+  );
+  return hits.sort((a, b) => b.score - a.score || a.row - b.row);
 }

@@ -28,8 +28,8 @@ function run(script: string, args: string[], env: Record<string, string>) {
 const EXPECTED = 'INSYN_BASE: fick "insyn", förväntade en sökväg med snedstreck först och sist, t.ex. /insyn/';
 
 describe('a wrong setting', () => {
-  it('stops astro build with the variable, the value and what is expected', () => {
-    const r = run('node_modules/astro/bin/astro.mjs', ['build'], { INSYN_BASE: 'insyn' });
+  it('stops npm run build (astro build, then the index) with the variable, the value and what is expected', () => {
+    const r = run('src/cli/build.ts', [], { INSYN_BASE: 'insyn' });
     expect(r.status).not.toBe(0);
     expect(r.out).toContain('Fel i inställningarna (miljövariabler)');
     expect(r.out).toContain(EXPECTED);

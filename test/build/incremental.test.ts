@@ -228,6 +228,8 @@ describe('the good fixture site (its first build, clean)', () => {
     // Only the embed pages may be framed; no catch-all rule that would also hit them.
     expect(headers).toContain(`/inbaddning/*\n  Content-Security-Policy: ${CSP_META}; frame-ancestors 'self' https:`);
     expect(headers).toContain(`/arenden/*\n  Content-Security-Policy: ${CSP_META}; frame-ancestors 'none'`);
+    // The search index is written after Astro (and _headers); its folder has its rule all the same.
+    expect(headers).toContain(`/pagefind/*\n  Content-Security-Policy: ${CSP_META}; frame-ancestors 'none'`);
     expect(headers).not.toMatch(/^\/\*$/m);
   });
 

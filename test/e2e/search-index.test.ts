@@ -1,9 +1,11 @@
 /**
- * The search index of the seed fixture site (built once in global setup),
- * read in Chromium the way visitors' browsers read it: exactly one record
- * per case page and nothing else; the facet table one row per case, with
- * the filter values src/lib/search/meta.ts computes from the case file;
- * Swedish stemming; case pages free of JavaScript.
+ * The sharded search index of the seed fixture site (built once in global
+ * setup), read in Chromium the way visitors' browsers read it, through
+ * src/scripts/search-shards.ts: every case page in exactly one bundle and one
+ * row, the facet table one row per case with the filter values
+ * src/lib/search/meta.ts computes from the case file; Swedish stemming; å, ä
+ * and ö kept as letters of their own; excerpts on demand; case pages free of
+ * JavaScript.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,14 +14,17 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { validateAll } from '../../src/lib/content/collection.ts';
 import { FILTER_FIELDS } from '../../src/lib/search/fields.ts';
 import { caseSearchMeta } from '../../src/lib/search/meta.ts';
+import { INDEX_DIR, ROWS_FILE, SHARDS_FILE, type RowsFile, type ShardsFile } from '../../src/lib/search/shards.ts';
 import { readTable, readTableRows } from '../../src/lib/search/table-files.ts';
 import { launchChromium } from '../helpers/browser.ts';
-import { type IndexRecord, queryIndex } from '../helpers/pagefind.ts';
+import { searchShardsIn } from '../helpers/pagefind.ts';
 import { listFiles, ROOT, SEED_CASES, TEST_BUILD_DATE } from '../helpers/site.ts';
 
 const dir = inject('siteDir');
 const { cases } = validateAll(ROOT, SEED_CASES);
+const rows = readTableRows(dir);
 const buildDay = new Date(`${TEST_BUILD_DATE}T12:00:00Z`);
+const index = join(dir, INDEX_DIR);
 let browser: Browser;
 
 beforeAll(async () => {
@@ -29,26 +34,33 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const urls = (records: IndexRecord[]) => records.map((r) => r.url);
+const slugsOf = (hits: { row: number }[]) => hits.map((h) => rows[h.row]!.slug);
 
-describe('the search index of the seed fixture site', () => {
-  it('is written by the build, in Swedish', () => {
-    const entry = JSON.parse(readFileSync(join(dir, 'pagefind/pagefind-entry.json'), 'utf8'));
-    expect(Object.keys(entry.languages)).toEqual(['sv']);
-    expect(entry.languages.sv.page_count).toBe(cases.length);
+describe('the sharded search index of the seed fixture site', () => {
+  it('lists its bundles, each a Swedish Pagefind index, and every case page in exactly one row of one bundle', () => {
+    const manifest = JSON.parse(readFileSync(join(index, SHARDS_FILE), 'utf8')) as ShardsFile;
+    expect(manifest.version).toBe(1);
+    expect(manifest.shards.length).toBeGreaterThan(0);
+    const casePages = listFiles(dir).filter((f) => /^arenden\/[^/]+\/index\.html$/.test(f));
+    expect(cases).toHaveLength(5);
+    expect(casePages).toHaveLength(cases.length);
+    expect(rows.map((r) => `arenden/${r.slug}/index.html`).sort()).toEqual(casePages.sort());
+
+    const seen: number[] = [];
+    for (const { bundle, pages } of manifest.shards) {
+      expect(bundle).toMatch(/^[a-z0-9-]+\/$/);
+      const entry = JSON.parse(readFileSync(join(index, bundle, 'pagefind-entry.json'), 'utf8'));
+      expect(Object.keys(entry.languages)).toEqual(['sv']);
+      expect(entry.languages.sv.page_count).toBe(pages);
+      const map = JSON.parse(readFileSync(join(index, bundle, ROWS_FILE), 'utf8')) as RowsFile;
+      expect(Object.keys(map)).toHaveLength(pages);
+      seen.push(...Object.values(map));
+    }
+    expect(seen.sort((a, b) => a - b)).toEqual(rows.map((_, i) => i));
   });
 
-  it('holds exactly one record per case page, and the facet table one row per case with its filter values', async () => {
-    const [all] = await queryIndex(browser, dir, [{ q: 'och' }]);
-    const casePages = listFiles(dir)
-      .filter((f) => /^arenden\/[^/]+\/index\.html$/.test(f))
-      .map((f) => `/${f.replace(/index\.html$/, '')}`);
-    expect(cases).toHaveLength(5);
-    expect(urls(all!).sort()).toEqual(casePages.sort());
-    expect(new Set(urls(all!)).size).toBe(all!.length);
-    const rows = readTableRows(dir);
+  it('has one facet-table row per case, with its filter values', () => {
     const table = readTable(dir);
-    expect(rows.map((r) => `/arenden/${r.slug}/`).sort()).toEqual(casePages.sort());
     rows.forEach((row, i) => {
       const c = cases.find((x) => x.slug === row.slug)!;
       const expected = caseSearchMeta(c.data, buildDay).filters;
@@ -62,13 +74,49 @@ describe('the search index of the seed fixture site', () => {
     });
   });
 
-  it('stems Swedish: inflected words find the right case first', async () => {
-    const [support, partnership] = await queryIndex(browser, dir, [
-      { q: 'försörjningsstödet' },
-      { q: 'partnerskapen' },
+  it('stems Swedish and keeps å, ä and ö letters of their own', async () => {
+    const { hits } = await searchShardsIn(browser, dir, [
+      'partnerskapen',
+      'försörjningsstödet',
+      'ängens',
+      'förlängningen',
+      'anges',
     ]);
-    expect(support![0]?.url).toBe('/arenden/linkstep-stangastaden-2020/');
-    expect(partnership![0]?.url).toBe('/arenden/iop-linkopings-stadsmission/');
+    const [partnership, support, meadow, extension, stated] = hits.map((h) => slugsOf(h));
+    expect(partnership![0]).toBe('iop-linkopings-stadsmission');
+    expect(support![0]).toBe('linkstep-stangastaden-2020');
+    // No seed case has a word beginning with "äng"; four say "anges", and with å, ä, ö
+    // folded to a, a, o "ängens" would prefix-match them all.
+    expect(stated!.length).toBeGreaterThan(0);
+    expect(meadow).toEqual([]);
+    // Words with å, ä, ö still find their inflections, and only those: a shard without the
+    // word does not answer with a shorter one ("för", "försörjning", "partner") as one
+    // index over every case would not.
+    const text = (slug: string) => readFileSync(join(dir, `arenden/${slug}/index.html`), 'utf8');
+    expect(extension!.length).toBeGreaterThan(0);
+    for (const slug of extension!) expect(text(slug), slug).toMatch(/förlängning/);
+    expect(partnership).toEqual(['iop-linkopings-stadsmission']);
+    expect(support).toEqual(['linkstep-stangastaden-2020']);
+  });
+
+  it('orders hits by score across bundles and loads an excerpt with the words marked', async () => {
+    const { hits } = await searchShardsIn(browser, dir, ['kommun']);
+    const found = hits[0]!;
+    expect(found.length).toBeGreaterThan(1);
+    for (let i = 1; i < found.length; i++) expect(found[i - 1]!.score).toBeGreaterThanOrEqual(found[i]!.score);
+    expect(new Set(found.map((h) => h.row)).size).toBe(found.length);
+    expect(found[0]!.excerpt).toMatch(/<mark>kommun/i);
+  });
+
+  it('rejects a search when a bundle cannot be loaded, rather than leave its hits out', async () => {
+    const manifest = JSON.parse(readFileSync(join(index, SHARDS_FILE), 'utf8')) as ShardsFile;
+    const last = manifest.shards.at(-1)!.bundle;
+    const rows = await searchShardsIn(browser, dir, ['kommun'], { fail: new RegExp(`/${last}rows\\.json$`) });
+    expect(rows.error).toBe(`Sökindexet kunde inte läsas: /pagefind/${last}rows.json gav 404`);
+    const entry = await searchShardsIn(browser, dir, ['kommun'], { fail: /pagefind-entry\.json$/ });
+    expect(entry.error).toBeDefined();
+    const list = await searchShardsIn(browser, dir, ['kommun'], { fail: /shards\.json$/ });
+    expect(list.error).toBe('Sökindexet kunde inte läsas: /pagefind/shards.json gav 404');
   });
 
   it('leaves other pages out of the index, loads the search script as a file, and case pages without JavaScript', () => {
@@ -80,6 +128,6 @@ describe('the search index of the seed fixture site', () => {
       expect(html, c.slug).not.toMatch(/<script(?![^>]*type="application\/ld\+json")/);
       expect(html, c.slug).toContain('data-pagefind-body');
     }
-    expect(existsSync(join(dir, 'pagefind/pagefind.js'))).toBe(true);
+    expect(existsSync(join(index, 'pagefind.js'))).toBe(false);
   });
 });

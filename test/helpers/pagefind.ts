@@ -1,49 +1,84 @@
 /**
- * Reads a built site's Pagefind index the way visitors do: Chromium loads
- * `<base>pagefind/pagefind.js` from the served site and runs searches.
- * `indexRecords` returns every record (url, title, filters, meta) in the
- * order a sort gives.
+ * Reads a built site's sharded search index the way visitors do: Chromium
+ * loads src/scripts/search-shards.ts (its types stripped, served from the
+ * site's own origin so the pages' CSP allows it) and searches every bundle
+ * through Pagefind's own `pagefind.js`.
  */
+import { readFileSync } from 'node:fs';
+import { stripTypeScriptTypes } from 'node:module';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { serve } from '../../src/tools/static-server.ts';
+import { ROOT } from './site.ts';
 
-export interface IndexRecord {
-  url: string;
-  title: string;
-  filters: Record<string, string[]>;
-  meta: Record<string, string>;
+export interface ShardQueryHit {
+  row: number;
+  score: number;
+  /** Pagefind's excerpt HTML. */
+  excerpt: string;
 }
 
-export interface IndexQuery {
-  q?: string | null;
-  filters?: Record<string, { any: string[] }>;
-  sort?: Record<string, 'asc' | 'desc'>;
+export interface ShardSearchRun {
+  /** The hits of each query, in the order searchShards gives them (none if a search rejected). */
+  hits: ShardQueryHit[][];
+  /** The message a rejected preload or search gave. */
+  error?: string;
+  /** Every URL path the page fetched, in order. */
+  requests: string[];
 }
+
+/** Where the page imports the module from (any free path on the served site). */
+const MODULE_PATH = '/__search-shards.js';
 
 /**
  * The in-page code, as text: vitest rewrites `import()` in test code, so a
- * function passed to page.evaluate could not load pagefind.js.
+ * function passed to page.evaluate could not load the module.
  */
-const RUN_QUERIES = `async (queries) => {
-  const pf = await import(location.origin + '/pagefind/pagefind.js');
-  await pf.options({ baseUrl: '/' });
-  await pf.init();
-  const out = [];
-  for (const q of queries) {
-    const search = await pf.search(q.q ?? null, { filters: q.filters ?? {}, ...(q.sort ? { sort: q.sort } : {}) });
-    const data = await Promise.all(search.results.map((r) => r.data()));
-    out.push(data.map((d) => ({ url: d.url, title: d.meta.title ?? '', filters: d.filters, meta: d.meta })));
+const RUN_QUERIES = `async ([base, queries]) => {
+  const m = await import(location.origin + '${MODULE_PATH}');
+  try {
+    await m.preloadShards(base);
+    const out = [];
+    for (const q of queries) {
+      const hits = await m.searchShards(base, q);
+      out.push(await Promise.all(hits.map(async (h) => ({ row: h.row, score: h.score, excerpt: await h.excerpt() }))));
+    }
+    return { hits: out };
+  } catch (error) {
+    return { error: String(error?.message ?? error) };
   }
-  return out;
 }`;
 
-/** Runs queries against the index of `dir` in a fresh page; returns the records of each, in result order. */
-export async function queryIndex(browser: Browser, dir: string, queries: IndexQuery[]): Promise<IndexRecord[][]> {
+/**
+ * Runs queries against the sharded index of the site in `dir` (served at `/`) in a fresh
+ * page. Requests whose path matches `fail` are answered with 404.
+ */
+export async function searchShardsIn(
+  browser: Browser,
+  dir: string,
+  queries: string[],
+  { fail }: { fail?: RegExp } = {},
+): Promise<ShardSearchRun> {
+  const code = stripTypeScriptTypes(readFileSync(join(ROOT, 'src/scripts/search-shards.ts'), 'utf8'));
   const server = await serve(dir);
   const page = await browser.newPage();
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
   try {
+    await page.route(`${server.url}${MODULE_PATH}`, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/javascript', body: code }),
+    );
+    if (fail)
+      await page.route(
+        (url) => fail.test(url.pathname),
+        (route) => route.fulfill({ status: 404, body: '' }),
+      );
     await page.goto(`${server.url}/404.html`);
-    return (await page.evaluate(`(${RUN_QUERIES})(${JSON.stringify(queries)})`)) as IndexRecord[][];
+    const run = (await page.evaluate(`(${RUN_QUERIES})(${JSON.stringify(['/', queries])})`)) as {
+      hits?: ShardQueryHit[][];
+      error?: string;
+    };
+    return { hits: run.hits ?? [], ...(run.error !== undefined ? { error: run.error } : {}), requests };
   } finally {
     await page.close();
     await server.close();

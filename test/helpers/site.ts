@@ -56,7 +56,8 @@ export interface BuildOptions {
 }
 
 /**
- * Runs `astro build` for the project with the given cases. Every call makes
+ * Builds the project with the given cases as `npm run build` does (src/cli/build.ts:
+ * `astro build`, then the search index). Every call makes
  * one `build-*` folder in this run's folder; global setup counts them.
  */
 export function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
@@ -82,7 +83,8 @@ export function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
   // on they would override the build's own base (INSYN_BASE) in src/lib/site.ts.
   for (const key of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV']) if (!options.env?.[key]) delete env[key];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    // The two steps of `npm run build`: `astro build`, then the search index.
+    const child = spawn(process.execPath, [join(ROOT, 'src/cli/build.ts')], {
       cwd: ROOT,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,16 +1,27 @@
 /**
- * The Pagefind step of the build, with Pagefind's API replaced by a fake:
- * every error Pagefind reports, in any step, fails with its message and
- * the step; the service is closed whatever happens.
+ * The search index step of the build (src/integrations/pagefind.ts), with
+ * Pagefind's API replaced by a fake that writes fragments as Pagefind does:
+ * shards and rows.json from the table's rows, unchanged shards kept, every
+ * error Pagefind reports failing with its message and the step, the
+ * service closed whatever happens, and the index checked against the table.
  */
-import { describe, expect, it } from 'vitest';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
   buildSearchIndex,
   checked,
   type PagefindApi,
   PagefindBuildError,
-  pagefindSearch,
+  SearchIndexMismatchError,
+  summaryLine,
 } from '../../src/integrations/pagefind.ts';
+import type { RowsFile, ShardsFile, IndexRow } from '../../src/lib/search/shards.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'insyn-pagefind-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 interface FakeOptions {
   createErrors?: string[];
@@ -18,25 +29,43 @@ interface FakeOptions {
   addErrors?: string[];
   writeErrors?: string[];
   throwIn?: 'addDirectory';
+  /** Leave this page out of the written index. */
+  drop?: string;
 }
 
 function fakeApi(o: FakeOptions = {}) {
   const calls: string[] = [];
+  let ids = 0;
   const api = {
     createIndex: async () => {
       calls.push('createIndex');
       if (o.noIndex || o.createErrors) return { errors: o.createErrors ?? [] };
+      const urls: string[] = [];
       return {
         errors: [],
         index: {
-          addDirectory: async ({ path, glob }: { path: string; glob?: string }) => {
-            calls.push(`addDirectory ${path} ${glob}`);
+          addDirectory: async ({ glob }: { path: string; glob: string }) => {
+            calls.push(`addDirectory ${glob}`);
             if (o.throwIn === 'addDirectory') throw new Error('tjänsten avslutades oväntat');
-            return { errors: o.addErrors ?? [], page_count: 5 };
+            const slugs = /^arenden\/\{?([^}]*)\}?\/index\.html$/.exec(glob)![1]!.split(',');
+            urls.push(...slugs.map((slug) => `/arenden/${slug}/`));
+            return { errors: o.addErrors ?? [], page_count: slugs.length };
           },
           writeFiles: async ({ outputPath }: { outputPath: string }) => {
-            calls.push(`writeFiles ${outputPath}`);
-            return { errors: o.writeErrors ?? [], outputPath };
+            calls.push('writeFiles');
+            if (o.writeErrors) return { errors: o.writeErrors, outputPath };
+            mkdirSync(join(outputPath, 'fragment'), { recursive: true });
+            for (const url of urls) {
+              if (o.drop && url === `/arenden/${o.drop}/`) continue;
+              const body = Buffer.concat([Buffer.from('pagefind_dcd'), Buffer.from(JSON.stringify({ url }))]);
+              writeFileSync(join(outputPath, 'fragment', `sv_${(ids++).toString(16)}.pf_fragment`), gzipSync(body));
+            }
+            writeFileSync(join(outputPath, 'pagefind-entry.json'), '{}');
+            return { errors: [], outputPath };
+          },
+          deleteIndex: async () => {
+            calls.push('deleteIndex');
+            return null;
           },
         },
       };
@@ -49,6 +78,29 @@ function fakeApi(o: FakeOptions = {}) {
   return { api, calls };
 }
 
+let sites = 0;
+/** A site folder with one page per row (the page's text is its slug, or `texts[slug]`). */
+function site(rows: IndexRow[], texts: Record<string, string> = {}): string {
+  const dir = join(work, `site-${sites++}`);
+  for (const { slug } of rows) writePage(dir, slug, texts[slug] ?? slug);
+  return dir;
+}
+function writePage(dir: string, slug: string, text: string) {
+  mkdirSync(join(dir, 'arenden', slug), { recursive: true });
+  writeFileSync(join(dir, 'arenden', slug, 'index.html'), `<html lang="sv"><main data-pagefind-body>${text}</main>`);
+}
+
+const ROWS: IndexRow[] = [
+  { slug: 'c', year: 2020 },
+  { slug: 'a', year: 2019 },
+  { slug: 'b', year: 2021 },
+  { slug: 'd', year: undefined },
+];
+const noRows = () => [];
+const readShards = (dir: string) => JSON.parse(readFileSync(join(dir, 'pagefind/shards.json'), 'utf8')) as ShardsFile;
+const readRows = (dir: string, bundle: string) =>
+  JSON.parse(readFileSync(join(dir, 'pagefind', bundle, 'rows.json'), 'utf8')) as RowsFile;
+
 describe('checked', () => {
   it('passes a response without errors through and throws one with errors', () => {
     const ok = { errors: [], page_count: 3 };
@@ -60,37 +112,96 @@ describe('checked', () => {
 });
 
 describe('buildSearchIndex', () => {
-  it('creates the index, adds the site, writes /pagefind and closes', async () => {
+  it('indexes each shard, writes rows.json and shards.json, frees each index and closes the service', async () => {
+    const dir = site(ROWS);
     const { api, calls } = fakeApi();
-    await expect(buildSearchIndex('/site', api)).resolves.toEqual({ pages: 5, outputPath: '/site/pagefind' });
-    // The fake writes no files, so the new index's file list cannot be read: it is written
-    // again into an empty folder rather than leaving files of an earlier index.
-    expect(calls).toEqual([
-      'createIndex',
-      'addDirectory /site arenden/*/index.html',
-      'writeFiles /site/pagefind',
-      'writeFiles /site/pagefind',
-      'close',
+    const summary = await buildSearchIndex(dir, noRows, { api, rows: ROWS, cap: 2, version: '1.6.0' });
+    expect(summaryLine(summary)).toBe('Sökindex: 4 ärendesidor i 3 delar, 3 byggda om');
+    const manifest = readShards(dir);
+    expect(manifest.version).toBe(1);
+    expect(manifest.shards.map((s) => [s.bundle.replace(/-[0-9a-f]{12}\/$/, ''), s.pages])).toEqual([
+      ['2019-2020', 2],
+      ['2021', 1],
+      ['utan-ar', 1],
     ]);
+    // Every page in exactly one bundle, mapped to its row.
+    const rowsOf = manifest.shards.map((s) => Object.values(readRows(dir, s.bundle)).sort());
+    expect(rowsOf).toEqual([[0, 1], [2], [3]]);
+    expect(readdirSync(join(dir, 'pagefind')).sort()).toEqual(
+      [...manifest.shards.map((s) => s.bundle.slice(0, -1)), 'shards.json'].sort(),
+    );
+    expect(calls.filter((c) => c === 'createIndex')).toHaveLength(3);
+    expect(calls.filter((c) => c === 'deleteIndex')).toHaveLength(3);
+    expect(calls.at(-1)).toBe('close');
+  });
+
+  it('keeps unchanged shards, re-indexes a changed one, and removes what is no longer used', async () => {
+    const dir = site(ROWS);
+    await buildSearchIndex(dir, noRows, { api: fakeApi().api, rows: ROWS, cap: 2, version: '1.6.0' });
+    const before = readShards(dir);
+    mkdirSync(join(dir, 'pagefind', '.gammal.tmp'));
+    writeFileSync(join(dir, 'pagefind', 'pagefind.js'), '// the single index of earlier versions');
+
+    const again = fakeApi();
+    const unchanged = await buildSearchIndex(dir, noRows, { api: again.api, rows: ROWS, cap: 2, version: '1.6.0' });
+    expect(unchanged.rebuilt).toBe(0);
+    expect(again.calls).toEqual(['close']);
+    expect(readShards(dir)).toEqual(before);
+    expect(existsSync(join(dir, 'pagefind', 'pagefind.js'))).toBe(false);
+    expect(existsSync(join(dir, 'pagefind', '.gammal.tmp'))).toBe(false);
+
+    writePage(dir, 'b', 'b, ändrad');
+    const changed = fakeApi();
+    const summary = await buildSearchIndex(dir, noRows, { api: changed.api, rows: ROWS, cap: 2, version: '1.6.0' });
+    expect(summary.rebuilt).toBe(1);
+    expect(changed.calls.filter((c) => c.startsWith('addDirectory'))).toEqual(['addDirectory arenden/b/index.html']);
+    const after = readShards(dir);
+    expect(after.shards[0]).toEqual(before.shards[0]);
+    expect(after.shards[1]!.bundle).not.toBe(before.shards[1]!.bundle);
+    expect(after.shards[2]).toEqual(before.shards[2]);
+    expect(existsSync(join(dir, 'pagefind', before.shards[1]!.bundle))).toBe(false);
+
+    // Another Pagefind version indexes everything again.
+    const upgraded = await buildSearchIndex(dir, noRows, { api: fakeApi().api, rows: ROWS, cap: 2, version: '1.7.0' });
+    expect(upgraded.rebuilt).toBe(3);
+  });
+
+  it('rewrites rows.json of a kept shard when its pages move to other rows', async () => {
+    const dir = site(ROWS);
+    await buildSearchIndex(dir, noRows, { api: fakeApi().api, rows: ROWS, cap: 2, version: '1.6.0' });
+    const moved = [ROWS[3]!, ROWS[2]!, ROWS[1]!, ROWS[0]!];
+    const summary = await buildSearchIndex(dir, noRows, { api: fakeApi().api, rows: moved, cap: 2, version: '1.6.0' });
+    expect(summary.rebuilt).toBe(0);
+    const manifest = readShards(dir);
+    expect(manifest.shards.map((s) => Object.values(readRows(dir, s.bundle)).sort())).toEqual([[2, 3], [1], [0]]);
+  });
+
+  it('reads the rows from the site when none are given', async () => {
+    const dir = site(ROWS);
+    const summary = await buildSearchIndex(dir, () => ROWS, { api: fakeApi().api, version: '1.6.0' });
+    expect(summary.pages).toBe(4);
+    expect(summary.shards.map((s) => s.label)).toEqual(['2019-2021', 'utan-ar']);
   });
 
   const failures: [string, FakeOptions, string, string][] = [
     ['createIndex reports an error', { createErrors: ['okänd inställning'] }, 'createIndex', 'okänd inställning'],
     ['createIndex gives no index', { noIndex: true }, 'createIndex', 'Pagefind gav inget index tillbaka'],
+    ['addDirectory reports an error', { addErrors: ['ogiltig HTML'] }, 'addDirectory (2019-2021)', 'ogiltig HTML'],
     [
-      'addDirectory reports an error',
-      { addErrors: ['kunde inte läsa /site/x.html'] },
-      'addDirectory',
-      'kunde inte läsa /site/x.html',
+      'writeFiles reports an error',
+      { writeErrors: ['behörighet saknas'] },
+      'writeFiles (2019-2021)',
+      'behörighet saknas',
     ],
-    ['writeFiles reports an error', { writeErrors: ['behörighet saknas'] }, 'writeFiles', 'behörighet saknas'],
-    ['a step throws', { throwIn: 'addDirectory' }, 'addDirectory', 'tjänsten avslutades oväntat'],
+    ['a step throws', { throwIn: 'addDirectory' }, 'addDirectory (2019-2021)', 'tjänsten avslutades oväntat'],
   ];
 
   for (const [name, options, step, cause] of failures) {
     it(`fails the build when ${name}, and still closes Pagefind`, async () => {
+      const rows = ROWS.filter((r) => r.year !== undefined);
+      const dir = site(rows);
       const { api, calls } = fakeApi(options);
-      const error = await buildSearchIndex('/site', api).then(
+      const error = await buildSearchIndex(dir, noRows, { api, rows, version: '1.6.0' }).then(
         () => undefined,
         (e: unknown) => e,
       );
@@ -100,32 +211,34 @@ describe('buildSearchIndex', () => {
         `Sökindexet kunde inte byggas: Pagefind rapporterade fel i steget ${step}:\n  - ${cause}`,
       );
       expect(calls.at(-1)).toBe('close');
-      if (step !== 'writeFiles') expect(calls.some((c) => c.startsWith('writeFiles'))).toBe(false);
+      if (!step.startsWith('writeFiles')) expect(calls).not.toContain('writeFiles');
+      expect(existsSync(join(dir, 'pagefind/shards.json'))).toBe(false);
     });
   }
-});
 
-describe('the Astro integration', () => {
-  it('rejects astro:build:done with the cause, which fails the build', async () => {
-    const { api } = fakeApi({ addErrors: ['ogiltig HTML i arenden/x/index.html'] });
-    const hook = pagefindSearch(api).hooks['astro:build:done'] as unknown as (p: {
-      dir: URL;
-      logger: unknown;
-    }) => Promise<void>;
-    const logger = { info: () => undefined };
-    await expect(hook({ dir: new URL('file:///site/'), logger })).rejects.toThrow(
-      'steget addDirectory:\n  - ogiltig HTML i arenden/x/index.html',
+  it('fails when a page of the table is missing from the index, and writes no shards.json', async () => {
+    const dir = site(ROWS);
+    const error = await buildSearchIndex(dir, noRows, {
+      api: fakeApi({ drop: 'b' }).api,
+      rows: ROWS,
+      version: '1.6.0',
+    }).then(
+      () => undefined,
+      (e: unknown) => e,
     );
+    expect(error).toBeInstanceOf(SearchIndexMismatchError);
+    expect((error as Error).message).toBe(
+      'Sökindexet stämmer inte med ärendena: delen 2019-2021 indexerade 2 sidor av 3; saknas: b',
+    );
+    expect(existsSync(join(dir, 'pagefind/shards.json'))).toBe(false);
   });
 
-  it('logs what it indexed when all goes well', async () => {
-    const { api } = fakeApi();
-    const lines: string[] = [];
-    const hook = pagefindSearch(api).hooks['astro:build:done'] as unknown as (p: {
-      dir: URL;
-      logger: unknown;
-    }) => Promise<void>;
-    await hook({ dir: new URL('file:///site/'), logger: { info: (l: string) => lines.push(l) } });
-    expect(lines).toEqual(['Sökindex: 5 ärendesidor indexerade, skrivet till /site/pagefind']);
+  it('fails when a row of the table has no case page', async () => {
+    const dir = site(ROWS.slice(1));
+    const { api, calls } = fakeApi();
+    await expect(buildSearchIndex(dir, noRows, { api, rows: ROWS, version: '1.6.0' })).rejects.toThrow(
+      'Sökindexet stämmer inte med ärendena: ärendesidan arenden/c/index.html finns inte',
+    );
+    expect(calls.at(-1)).toBe('close');
   });
 });

@@ -1,0 +1,62 @@
+/** Which case pages go into which search index shard (src/lib/search/shards.ts). */
+import { describe, expect, it } from 'vitest';
+import { planShards, type IndexRow } from '../../src/lib/search/shards.ts';
+
+/** `count` rows of `year`, slugs `<prefix><n>`. */
+const rowsOf = (year: number | undefined, count: number, prefix = `${year ?? 'x'}-`): IndexRow[] =>
+  Array.from({ length: count }, (_, i) => ({ slug: `${prefix}${String(i).padStart(3, '0')}`, year }));
+
+const labels = (rows: IndexRow[], cap: number) => planShards(rows, cap).map((s) => `${s.label}:${s.pages.length}`);
+
+describe('planShards', () => {
+  it('packs consecutive years, oldest first, while a shard stays within the cap', () => {
+    const rows = [...rowsOf(2021, 3), ...rowsOf(2019, 4), ...rowsOf(2020, 5), ...rowsOf(2022, 2)];
+    expect(labels(rows, 10)).toEqual(['2019-2020:9', '2021-2022:5']);
+    expect(labels(rows, 5)).toEqual(['2019:4', '2020:5', '2021-2022:5']);
+  });
+
+  it('splits a year with more pages than the cap into equal parts, and puts cases without a year apart', () => {
+    const rows = [...rowsOf(2020, 7), ...rowsOf(undefined, 3), ...rowsOf(2021, 1)];
+    expect(labels(rows, 3)).toEqual(['2020-del1:2', '2020-del2:2', '2020-del3:3', '2021:1', 'utan-ar:3']);
+    expect(labels(rows, 2)).toEqual([
+      '2020-del1:1',
+      '2020-del2:2',
+      '2020-del3:2',
+      '2020-del4:2',
+      '2021:1',
+      'utan-ar-del1:1',
+      'utan-ar-del2:2',
+    ]);
+  });
+
+  it('puts every row in exactly one shard, with its row index, and never more pages than the cap', () => {
+    const rows = [...rowsOf(2018, 40), ...rowsOf(undefined, 9), ...rowsOf(2019, 3), ...rowsOf(2024, 26)];
+    for (const cap of [1, 4, 10, 25, 100]) {
+      const shards = planShards(rows, cap);
+      const all = shards.flatMap((s) => s.pages);
+      expect(all.map((p) => p.row).sort((a, b) => a - b)).toEqual(rows.map((_, i) => i));
+      for (const p of all) expect(rows[p.row]!.slug).toBe(p.slug);
+      for (const s of shards) expect(s.pages.length).toBeLessThanOrEqual(cap);
+    }
+  });
+
+  it('depends on the set of slugs and years, not on their order in the table', () => {
+    const rows = [...rowsOf(2018, 12), ...rowsOf(undefined, 5), ...rowsOf(2020, 8)];
+    const slugs = (r: IndexRow[]) => planShards(r, 6).map((s) => [s.label, s.pages.map((p) => p.slug)]);
+    expect(slugs([...rows].reverse())).toEqual(slugs(rows));
+  });
+
+  it('keeps older shards when cases are added to the newest year', () => {
+    const rows = [...rowsOf(2019, 4), ...rowsOf(2020, 4), ...rowsOf(2021, 3), ...rowsOf(2022, 2)];
+    const before = planShards(rows, 8);
+    const after = planShards([...rows, ...rowsOf(2022, 3, 'ny-')], 8);
+    expect(after[0]).toEqual(before[0]);
+    expect(before.map((s) => s.label)).toEqual(['2019-2020', '2021-2022']);
+    expect(after.map((s) => s.label)).toEqual(['2019-2020', '2021-2022']);
+  });
+
+  it('refuses a cap below one', () => {
+    expect(() => planShards([], 0)).toThrow('taket för sidor per del måste vara ≥ 1, fick 0');
+    expect(planShards([])).toEqual([]);
+  });
+});
