@@ -205,7 +205,7 @@ function excerptNodes(html: string): Node[] {
 const hitTemplate = $<HTMLTemplateElement>('sok-traff-mall');
 
 /** A hit, cloned from the template the build rendered with SearchHit.astro. */
-function resultItem(row: number, shown: DisplayRow, excerpt: string | undefined): HTMLLIElement {
+function resultItem(row: number, shown: DisplayRow, excerpt: Promise<string> | undefined, mine: number): HTMLLIElement {
   const lines = hitLines(table, row, shown);
   const li = (hitTemplate.content.firstElementChild as HTMLLIElement).cloneNode(true) as HTMLLIElement;
   const slot = (name: string) => li.querySelector(`[data-slot="${name}"]`) as HTMLElement;
@@ -215,8 +215,14 @@ function resultItem(row: number, shown: DisplayRow, excerpt: string | undefined)
   slot('who').textContent = lines.who;
   slot('facts').textContent = lines.facts;
   if (excerpt !== undefined) {
-    slot('excerpt').append('… ', ...excerptNodes(excerpt), ' …');
-    slot('excerpt').hidden = false;
+    // The hit shows at once; its excerpt (a fragment Pagefind fetches) follows into a line kept for it.
+    const p = slot('excerpt');
+    p.textContent = '…';
+    p.hidden = false;
+    excerpt.then(
+      (html) => mine === run && p.replaceChildren('… ', ...excerptNodes(html), ' …'),
+      () => mine === run && (p.hidden = true),
+    );
   }
   return li;
 }
@@ -298,14 +304,12 @@ async function search(): Promise<void> {
   const pages = pageCount(hits, PAGE_SIZE);
   const page = Math.min(state.page, pages);
   const onScreen = selection.rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
-  const [rows, excerpts] = await Promise.all([
-    Promise.all(onScreen.map(displayRow)),
-    words ? Promise.all(onScreen.map((row) => words.byRow.get(row)!.excerpt())) : undefined,
-  ]);
+  const excerpts = words && onScreen.map((row) => words.byRow.get(row)!.excerpt());
+  const rows = await Promise.all(onScreen.map(displayRow));
   if (mine !== run) return;
   shown = selection;
   showCounts(selection.counts);
-  list.replaceChildren(...onScreen.map((row, i) => resultItem(row, rows[i]!, excerpts?.[i])));
+  list.replaceChildren(...onScreen.map((row, i) => resultItem(row, rows[i]!, excerpts?.[i], mine)));
   list.start = (page - 1) * PAGE_SIZE + 1;
   showPager(page, pages);
   withoutAmountNote.textContent = amountNote(selection, effectiveSort(state));
@@ -395,6 +399,10 @@ function wire(): void {
     event.preventDefault();
     clearTimeout(typingTimer);
     commit({ ...state, q: input.value.trim(), page: 1 }, 'push');
+  });
+  // Pagefind is fetched when the visitor turns to the words, not with the page.
+  input.addEventListener('focus', () => {
+    if (!IN_DEV_SERVER) preloadShards(BASE).catch(() => undefined);
   });
   input.addEventListener('input', () => {
     clearTimeout(typingTimer);
