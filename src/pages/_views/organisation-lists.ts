@@ -16,6 +16,7 @@ import { bodyPath, organisationPath } from '../../lib/domain/organisations.ts';
 import type { MoneyFlow } from '../../lib/domain/totals.ts';
 import type { TrackedFollowUp } from '../../lib/domain/tracker.ts';
 import type { BodyPage, OrganisationPage, OrganisationSite } from './organisation-pages.ts';
+import { pageItems, pageNumbers, pageParam, ROWS_PER_PAGE } from './pagination.ts';
 
 /** How many rows of each long list an organisation's or a body's page shows. */
 export const LIST_PREVIEW = 10;
@@ -127,4 +128,28 @@ export function pagedOrganisationLists<T extends CaseEntry>(site: OrganisationSi
     ...site.pages.flatMap((p) => Object.values(organisationLists(p))),
     ...site.bodyPages.flatMap((p) => Object.values(bodyLists(p))),
   ].filter((l) => isPaged(l.list.rows));
+}
+
+/**
+ * The pages of the lists that have pages: the `[...list]` route's params
+ * under `/organisationer/[org]/` (`arenden`, `arenden/sida/2`,
+ * `<body>/penningfloden`, …) and each page's props, which are all it shows.
+ */
+export function organisationListRoutes<T extends CaseEntry>(site: OrganisationSite<T>) {
+  return pagedOrganisationLists(site).flatMap(({ path, what, title, trail, list }) => {
+    // '/organisationer/<org>/<rest>/' → org and rest.
+    const [org = '', ...rest] = path.split('/').filter(Boolean).slice(1);
+    return pageNumbers(list.rows.length, ROWS_PER_PAGE).map((page) => ({
+      params: { org, list: [...rest, pageParam(page)].filter(Boolean).join('/') },
+      props: {
+        path,
+        what,
+        title,
+        trail,
+        page,
+        shown: { table: list.table, rows: pageItems(list.rows, page, ROWS_PER_PAGE) } as ListRows<T>,
+        total: list.rows.length,
+      },
+    }));
+  });
 }
