@@ -49,7 +49,7 @@ describe('organisation list routes', () => {
   it('puts every row of a list on exactly one page, in order, with the list size on each', () => {
     const cases = routes.filter((r) => r.props.path === '/organisationer/stora-kommunen/arenden/');
     expect(cases.map((r) => r.props.shown.rows.length)).toEqual([100, 100, 50]);
-    expect(cases.flatMap((r) => r.props.shown.rows)).toEqual(org.cases);
+    expect(cases.flatMap((r): unknown[] => r.props.shown.rows)).toEqual(org.cases);
     expect(cases.map((r) => [r.props.page, r.props.total])).toEqual([
       [1, 250],
       [2, 250],

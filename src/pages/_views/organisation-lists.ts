@@ -147,7 +147,7 @@ export function organisationListRoutes<T extends CaseEntry>(site: OrganisationSi
         title,
         trail,
         page,
-        shown: { table: list.table, rows: pageItems(list.rows, page, ROWS_PER_PAGE) } as ListRows<T>,
+        shown: { table: list.table, rows: pageItems<unknown>(list.rows, page, ROWS_PER_PAGE) } as ListRows<T>,
         total: list.rows.length,
       },
     }));
