@@ -17,6 +17,7 @@ import { newestFirst } from '../../src/lib/domain/cases.ts';
 import { FOLLOW_UP_GROUP_SLUG, groupFollowUps, trackFollowUps } from '../../src/lib/domain/tracker.ts';
 import { giving360LeftOut } from '../../src/lib/export/giving360.ts';
 import { generateCases } from '../../src/tools/bench/generator.ts';
+import { listPages, tableRows } from '../helpers/paged.ts';
 import { GENERATED } from '../helpers/shared-sites.ts';
 import { listFiles, readPage, TEST_BUILD_DATE, textOf } from '../helpers/site.ts';
 
@@ -27,27 +28,8 @@ const cases: CaseEntry[] = generateCases(GENERATED.count, GENERATED.seed).map((c
 }));
 const tracker = groupFollowUps(trackFollowUps(cases, new Date(`${TEST_BUILD_DATE}T12:00:00Z`)));
 
-/** The body rows of a page's tables, each with its first case link and its first <time datetime>. */
-function rows(html: string): { slug: string | undefined; time: string | undefined; html: string }[] {
-  const bodies = [...html.matchAll(/<tbody[^>]*>([\s\S]*?)<\/tbody>/g)].map((m) => m[1]!);
-  return bodies.flatMap((body) =>
-    [...body.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((m) => ({
-      slug: /href="\/arenden\/([^/"]+)\/"/.exec(m[1]!)?.[1],
-      time: /<time datetime="([^"]+)"/.exec(m[1]!)?.[1],
-      html: m[1]!,
-    })),
-  );
-}
-
-/** Every page of a paged list, following rel="next" from its first page. */
-function pagesOf(first: string): string[] {
-  const paths = [first];
-  for (;;) {
-    const next = /<a class="pagination-step" rel="next" href="([^"]+)">/.exec(readPage(outDir, paths.at(-1)!));
-    if (!next) return paths;
-    paths.push(next[1]!);
-  }
-}
+const rows = tableRows;
+const pagesOf = (first: string): string[] => listPages(outDir, first);
 
 describe('the follow-up tracker in pages', () => {
   it('has enough follow-ups on the generated site to page at least one group', () => {

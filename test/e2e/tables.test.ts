@@ -20,6 +20,7 @@ const LISTS = [
   '/uppfoljning/',
   '/uppfoljning/forsenade/sida/2/',
   '/data/utelamnade-belopp/',
+  '/organisationer/delegationen-mot-segregation/arenden/',
 ];
 
 /** How far the page and each table's scrolling container reach past their width, in px (0 when nothing scrolls). */
@@ -122,7 +123,12 @@ describe('tables on a phone (390 px)', () => {
 });
 
 describe('the paged lists in Chromium', () => {
-  for (const path of ['/uppfoljning/', '/uppfoljning/forsenade/sida/2/', '/data/utelamnade-belopp/sida/2/']) {
+  for (const path of [
+    '/uppfoljning/',
+    '/uppfoljning/forsenade/sida/2/',
+    '/data/utelamnade-belopp/sida/2/',
+    '/organisationer/forsakringskassan/forsenade/',
+  ]) {
     for (const width of [1280, 320]) {
       it(`${path} has no axe violations at ${width} px`, async () => {
         await open(path, width);
