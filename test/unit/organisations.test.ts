@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { CaseEntry } from '../../src/lib/domain/cases.ts';
 import { organisationIndex, organisationSite, trackerPage } from '../../src/pages/_views/organisation-pages.ts';
 import { parseAliasFile } from '../../src/lib/content/organisations-file.ts';
-import { buildOrganisations, organisationNamer } from '../../src/lib/domain/organisations.ts';
+import {
+  bodySlugOf,
+  buildOrganisations,
+  ORGANISATION_LIST_SLUGS,
+  organisationNamer,
+} from '../../src/lib/domain/organisations.ts';
 import { countFollowUpsBy, groupFollowUps, trackFollowUps } from '../../src/lib/domain/tracker.ts';
 import { compareOutcome, outcomeRows, outcomeSummary } from '../../src/lib/domain/outcomes.ts';
 import {
@@ -393,5 +398,14 @@ describe('outcomes overview', () => {
       outcomeSummary(outcomeRows([entry('d', { outcomes: [{ indicator: 'X', target: 5, unit: 'st' }] })]))
         .casesWithTargetsOnly,
     ).toBe(1);
+  });
+});
+
+describe('body slugs beside the organisation lists', () => {
+  it('never take a list path: a body named "Ärenden" or "Försenade" gets -organ added', () => {
+    expect(bodySlugOf('Ärenden')).toBe('arenden-organ');
+    expect(bodySlugOf('Försenade')).toBe('forsenade-organ');
+    expect(bodySlugOf('Arbetsmarknadsnämnden')).toBe('arbetsmarknadsnamnden');
+    for (const segment of Object.values(ORGANISATION_LIST_SLUGS)) expect(bodySlugOf(segment)).toBe(`${segment}-organ`);
   });
 });

@@ -184,7 +184,7 @@ export function buildOrganisations<T extends CaseEntry>(
       set.add(c);
     }
     const org = get(keyOf(c.data.organisation, c.data));
-    const bodySlug = nameSlug(c.data.body);
+    const bodySlug = bodySlugOf(c.data.body);
     let body = org.bodies.get(bodySlug);
     if (!body) org.bodies.set(bodySlug, (body = { names: new Map(), cases: new Set() }));
     count(body.names, c.data.body.trim());
@@ -247,7 +247,7 @@ export function buildOrganisations<T extends CaseEntry>(
     bodies: organisations.flatMap((o) => o.bodies),
     namer,
     slugFor,
-    bodyOf: (data) => ({ orgSlug: slugFor(data.organisation, data), slug: nameSlug(data.body) }),
+    bodyOf: (data) => ({ orgSlug: slugFor(data.organisation, data), slug: bodySlugOf(data.body) }),
   };
 }
 
@@ -261,7 +261,22 @@ export const embedPath = (slug: string): string => `/inbaddning/${slug}/`;
 export const bodyPath = (orgSlug: string, bodySlug: string): string => `/organisationer/${orgSlug}/${bodySlug}/`;
 
 /** The slug of a body's name. */
-export const bodySlugOf = (name: string): string => nameSlug(name);
+export const bodySlugOf = (name: string): string => {
+  const slug = nameSlug(name);
+  return (Object.values(ORGANISATION_LIST_SLUGS) as string[]).includes(slug) ? `${slug}-organ` : slug;
+};
+
+/**
+ * The path segments under `/organisationer/<org>/` where an organisation's long lists
+ * are listed whole (src/pages/_views/organisation-lists.ts). They sit beside the bodies'
+ * slugs, so a body whose name gives one of them ("Ärenden") gets `-organ` added.
+ */
+export const ORGANISATION_LIST_SLUGS = {
+  cases: 'arenden',
+  given: 'penningfloden-fran',
+  received: 'penningfloden-till',
+  overdue: 'forsenade',
+} as const;
 
 let namer: OrganisationNamer | undefined;
 

@@ -8,11 +8,11 @@
  * the page and get no list of their own.
  *
  * The lists' first path segments (`arenden`, `penningfloden-fran`, …) sit
- * beside the bodies' slugs under `/organisationer/<org>/`; a body whose slug
- * were one of them would hide that list's first page.
+ * beside the bodies' slugs under `/organisationer/<org>/`; they are declared
+ * in the domain (ORGANISATION_LIST_SLUGS), whose body slugs never take one.
  */
 import type { CaseEntry } from '../../lib/domain/cases.ts';
-import { bodyPath, organisationPath } from '../../lib/domain/organisations.ts';
+import { bodyPath, ORGANISATION_LIST_SLUGS, organisationPath } from '../../lib/domain/organisations.ts';
 import type { MoneyFlow } from '../../lib/domain/totals.ts';
 import type { TrackedFollowUp } from '../../lib/domain/tracker.ts';
 import type { BodyPage, OrganisationPage, OrganisationSite } from './organisation-pages.ts';
@@ -23,10 +23,10 @@ export const LIST_PREVIEW = 10;
 
 /** An organisation's lists and where each is listed whole, under `/organisationer/<org>/`. */
 export const ORGANISATION_LIST_SEGMENT = {
-  cases: 'arenden/',
-  given: 'penningfloden-fran/',
-  received: 'penningfloden-till/',
-  overdue: 'forsenade/',
+  cases: `${ORGANISATION_LIST_SLUGS.cases}/`,
+  given: `${ORGANISATION_LIST_SLUGS.given}/`,
+  received: `${ORGANISATION_LIST_SLUGS.received}/`,
+  overdue: `${ORGANISATION_LIST_SLUGS.overdue}/`,
 } as const;
 export type OrganisationListKind = keyof typeof ORGANISATION_LIST_SEGMENT;
 
