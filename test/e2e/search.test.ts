@@ -122,6 +122,8 @@ describe('search in Chromium', () => {
     const p = await freshPage();
     await p.goto(`${session.server.url}/sok/?sortering=belopp-hogst`);
     await announced(p, '5 träffar.');
+    // The HTML shows the newest first; wait (and fail on timeout) until the script's sorted list is there.
+    await p.waitForFunction((first) => document.querySelector('#sok-traffar h3 a')?.textContent === first, LINKSTEP);
     const high = await titles(p);
     expect(high[0]).toBe(LINKSTEP);
     expect(high.at(-1)).toBe(NO_AMOUNT);
