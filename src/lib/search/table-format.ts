@@ -1,7 +1,7 @@
 /**
  * The facet table's format: what the build writes for /sok/ (table.ts) and
- * what the search page reads in the browser (query.ts). Pure, no imports but
- * the field list, so the browser bundle stays small.
+ * what the search page reads in the browser (query.ts). Pure, importing only
+ * the field list and the partial-date helpers, so the browser bundle stays small.
  *
  * `/sok/tabell.json` holds what filtering, counting and sorting need, and
  * nothing else, as numbers: one entry per case in every column, rows in the
@@ -20,6 +20,7 @@
  * download of the hits holds is in `/sok/export/<k>.json`, `exportChunkSize`
  * rows per file.
  */
+import { daysInMonth, parsePartialDate } from '../core/partial-date.ts';
 import type { FilterKey } from './fields.ts';
 
 export const TABLE_VERSION = 1;
@@ -80,12 +81,11 @@ export function chunkCount(rows: number, chunkSize: number): number {
  * `2019` → 20190000, `2019-06` → 20190600, `2019-06-18` → 20190618. Numeric
  * order is the case list's order (a period by its first day, a less precise
  * date before a more precise one starting the same day). Returns 0 for text
- * that is not a partial date.
+ * that is not a partial date naming a real period (core/partial-date.ts).
  */
 export function dateCode(text: string): number {
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text.trim());
-  if (!m) return 0;
-  return Number(m[1]) * 10_000 + Number(m[2] ?? 0) * 100 + Number(m[3] ?? 0);
+  const date = parsePartialDate(text.trim());
+  return date ? date.year * 10_000 + (date.month ?? 0) * 100 + (date.day ?? 0) : 0;
 }
 
 /** The first day a date code stands for, as YYYYMMDD. */
@@ -102,7 +102,7 @@ export function lastDayCode(code: number): number {
   const day = code % 100;
   if (month === 0) return year * 10_000 + 1231;
   if (day !== 0) return code;
-  return year * 10_000 + month * 100 + new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return year * 10_000 + month * 100 + daysInMonth(year, month);
 }
 
 /** The year of a date code. */
