@@ -22,7 +22,7 @@ import {
 } from '../lib/search/fields.ts';
 import { filterGroupOrder, isShortGroup } from '../lib/search/filter-groups.ts';
 import { hitLines } from '../lib/search/hit.ts';
-import { type Ranges, select, type Selection } from '../lib/search/query.ts';
+import { type Ranges, select, type Selection, valueIndex } from '../lib/search/query.ts';
 import {
   effectiveSort,
   pageCount,
@@ -176,7 +176,7 @@ function showCounts(counts: Selection['counts']): void {
     const key = details.dataset['key'] as FilterKey;
     if ((state.filters[key]?.length ?? 0) > 0) details.open = true;
     if (details.open) fillGroup(details);
-    const index = new Map(table.values[key].map((v, i) => [v, i]));
+    const index = valueIndex(table, key);
     const short = isShortGroup(table.values[key].length);
     for (const row of details.querySelectorAll<HTMLElement>('.check')) {
       const box = row.querySelector('input') as HTMLInputElement;

@@ -40,6 +40,18 @@ export interface Selection {
   withoutAmount: number;
 }
 
+/** Per table and filter, each value's index in `values`, made once per table. */
+const valueIndexes = new WeakMap<FacetTable, Map<FilterKey, Map<string, number>>>();
+
+/** The index of each of a filter's values in the table (what a row's facet holds for it). */
+export function valueIndex(table: FacetTable, key: FilterKey): ReadonlyMap<string, number> {
+  let byTable = valueIndexes.get(table);
+  if (!byTable) valueIndexes.set(table, (byTable = new Map()));
+  let index = byTable.get(key);
+  if (!index) byTable.set(key, (index = new Map(table.values[key].map((v, i) => [v, i]))));
+  return index;
+}
+
 /** Rows in each sort order but relevance, computed once per table. */
 const orders = new WeakMap<FacetTable, Map<SortId, Int32Array>>();
 
@@ -96,7 +108,7 @@ function rangeTest(table: FacetTable, ranges: Ranges): ((row: number) => boolean
  */
 export function select(table: FacetTable, query: Query, hits?: readonly number[]): Selection {
   const active = FILTER_FIELDS.filter((f) => (query.filters[f.key]?.length ?? 0) > 0).map((f) => {
-    const index = new Map(table.values[f.key].map((v, i) => [v, i]));
+    const index = valueIndex(table, f.key);
     const wanted = new Set((query.filters[f.key] ?? []).map((v) => index.get(v) ?? -2));
     const column = table.facets[f.key];
     const test = f.multi
