@@ -3,7 +3,6 @@ import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import { securityHeaders } from './src/integrations/headers.ts';
 import { sitemap } from './src/integrations/sitemap.ts';
-import { caseJsonFiles } from './src/integrations/case-json.ts';
 import { pruneStaleOutput } from './src/integrations/prune-output.ts';
 import { config } from './src/lib/config.ts';
 
@@ -26,11 +25,11 @@ export default defineConfig({
   // below), and once every page is written pruneStaleOutput removes whatever this build
   // did not make. The search index is built after Astro has exited (src/cli/build.ts).
   vite: { build: { assetsInlineLimit: 0, emptyOutDir: false } },
-  // Pruning runs after every integration that writes into the output (per-case JSON,
-  // sitemap); it leaves the search index's folder alone, which the index step (run by
-  // src/cli/build.ts once Astro has exited) prunes itself. The security headers come last:
+  // Pruning runs after every integration that writes into the output (the sitemap); it
+  // leaves the per-case JSON files and the search index alone, which the steps run by
+  // src/cli/build.ts once Astro has exited write and prune themselves. The security headers come last:
   // they list the output's top-level entries, and the index's folder even before it exists.
-  integrations: [mdx(), caseJsonFiles(), sitemap(), pruneStaleOutput(), securityHeaders()],
+  integrations: [mdx(), sitemap(), pruneStaleOutput(), securityHeaders()],
   devToolbar: { enabled: false },
   // Editors: the Astro VS Code extension completes and validates case frontmatter
   // from the collection schema (.vscode/settings.json, content/README.md).

@@ -6,15 +6,17 @@
  * 1. `astro build`, in a child process of this Node with a larger heap, so its
  *    memory is given back before the next step starts. If it fails, so does
  *    this, with Astro's output and exit code.
- * 2. The sharded search index of the case pages (src/integrations/pagefind.ts),
- *    in this process, once Astro has exited. Any Pagefind error fails the build
- *    with Pagefind's own messages.
+ * 2. Once Astro has exited, in this process: the per-case JSON files, split
+ *    from /data/arenden.json (src/integrations/case-json.ts), and the sharded
+ *    search index of the case pages (src/integrations/pagefind.ts). Any
+ *    Pagefind error fails the build with Pagefind's own messages.
+ *
+ * What step 2 needs is imported only once Astro has exited, so this process
+ * holds no more than Node itself while Astro's build is at its peak.
  */
 import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildSearchIndex, summaryLine } from '../integrations/pagefind.ts';
-import { readTableRows } from '../lib/search/table-files.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const astro = join(root, 'node_modules/astro/bin/astro.mjs');
@@ -39,9 +41,15 @@ if (code !== 0) process.exit(code);
 try {
   // Read only now: a wrong setting has already failed Astro's build, with Astro's message.
   const { config } = await import('../lib/config.ts');
-  const started = performance.now();
-  const summary = await buildSearchIndex(resolve(root, config.outDir), readTableRows);
-  console.log(`${summaryLine(summary)} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  const { caseFilesLine, writeCaseFiles } = await import('../integrations/case-json.ts');
+  const { buildSearchIndex, summaryLine } = await import('../integrations/pagefind.ts');
+  const { readTableRows } = await import('../lib/search/table-files.ts');
+  const siteDir = resolve(root, config.outDir);
+  const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
+  let started = performance.now();
+  console.log(`${caseFilesLine(writeCaseFiles(siteDir))} (${seconds(started)})`);
+  started = performance.now();
+  console.log(`${summaryLine(await buildSearchIndex(siteDir, readTableRows))} (${seconds(started)})`);
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));
   process.exit(1);

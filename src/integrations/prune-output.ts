@@ -10,8 +10,9 @@
  * older than this build and is not one of this build's pages is something an
  * earlier build made and this one did not (the page of a deleted case, a
  * stylesheet under an old hash), and is removed, with the folders it leaves
- * empty. A `.git` folder in the output is left alone, as Astro does, and so is
- * the search index's folder, which the index step prunes itself after writing.
+ * empty. A `.git` folder in the output is left alone, as Astro does, and so are
+ * the folders of the per-case JSON files and of the search index, which the
+ * steps after Astro (src/cli/build.ts) write and prune themselves.
  *
  * test/build/incremental.test.ts holds the contract: after any rebuild the
  * output equals a clean build's, file for file and byte for byte.
@@ -20,6 +21,8 @@ import { existsSync, lstatSync, mkdirSync, readdirSync, rmdirSync, rmSync, statS
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { CASE_JSON_DIR } from '../lib/export/downloads.ts';
+import { INDEX_DIR } from '../lib/search/shards.ts';
 
 export interface OutputFile {
   /** Relative to the output directory, with `/` separators. */
@@ -33,12 +36,13 @@ export function staleFiles(files: readonly OutputFile[], since: number, current:
 }
 
 /**
- * Top-level folders of the output that pruning leaves alone: `.git` (Astro
- * keeps it too), and Pagefind's folder, which the search step writes after
- * pruning and prunes itself (src/integrations/pagefind.ts), keeping
- * unchanged shards from earlier builds.
+ * Folders of the output (paths below it) that pruning leaves alone: `.git`
+ * (Astro keeps it too), and the folders the steps after Astro write and prune
+ * themselves: the per-case JSON files (src/integrations/case-json.ts) and
+ * Pagefind's (src/integrations/pagefind.ts), which keeps unchanged shards
+ * from earlier builds.
  */
-export const LEFT_ALONE = new Set(['.git', 'pagefind']);
+export const LEFT_ALONE = new Set(['.git', CASE_JSON_DIR.slice(1, -1), INDEX_DIR]);
 
 /** A path below `root` with `/` separators, as the output's files are named. */
 const outputPath = (root: string, path: string) => relative(root, path).split(sep).join('/');
@@ -51,7 +55,7 @@ function walk(dir: string): { files: OutputFile[]; folders: string[] } {
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
       const full = join(folder, entry.name);
       if (entry.isDirectory()) {
-        if (folder === dir && LEFT_ALONE.has(entry.name)) continue;
+        if (LEFT_ALONE.has(outputPath(dir, full))) continue;
         visit(full);
         folders.push(full);
       } else {

@@ -57,7 +57,7 @@ export interface BuildOptions {
 
 /**
  * Builds the project with the given cases as `npm run build` does (src/cli/build.ts:
- * `astro build`, then the search index). Every call makes
+ * `astro build`, then the per-case JSON files and the search index). Every call makes
  * one `build-*` folder in this run's folder; global setup counts them.
  */
 export function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
@@ -83,7 +83,7 @@ export function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
   // on they would override the build's own base (INSYN_BASE) in src/lib/site.ts.
   for (const key of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV']) if (!options.env?.[key]) delete env[key];
   return new Promise((resolve, reject) => {
-    // The two steps of `npm run build`: `astro build`, then the search index.
+    // The two steps of `npm run build`: `astro build`, then the per-case JSON and the search index.
     const child = spawn(process.execPath, [join(ROOT, 'src/cli/build.ts')], {
       cwd: ROOT,
       env,

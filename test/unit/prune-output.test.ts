@@ -26,7 +26,7 @@ describe('staleFiles', () => {
 });
 
 describe('pruneOutput', () => {
-  it("removes stale files and the folders they leave empty, keeps new files, kept pages, .git and Pagefind's folder", () => {
+  it("removes stale files and the folders they leave empty, keeps new files, kept pages, .git, Pagefind's folder and the per-case JSON", () => {
     const dir = join(work, 'dist');
     const write = (path: string, seconds?: number) => {
       mkdirSync(join(dir, path, '..'), { recursive: true });
@@ -38,12 +38,15 @@ describe('pruneOutput', () => {
     write('_astro/gammal.css', 1_000);
     write('.git/HEAD', 1_000);
     write('pagefind/fragment/sv_1a2b3c4.pf_fragment', 1_000);
+    write('data/arenden/kvar.json', 1_000);
+    write('data/arenden.json', 1_000);
     write('index.html');
     const since = Date.now() - 60_000;
-    expect(pruneOutput(dir, since, new Set(['arenden/kvar/index.html']))).toBe(2);
+    expect(pruneOutput(dir, since, new Set(['arenden/kvar/index.html']))).toBe(3);
     expect(listFiles(dir)).toEqual([
       '.git/HEAD',
       'arenden/kvar/index.html',
+      'data/arenden/kvar.json',
       'index.html',
       'pagefind/fragment/sv_1a2b3c4.pf_fragment',
     ]);

@@ -24,7 +24,10 @@ export const xlsxPathOf = (csvPath: string): string => csvPath.replace(/\.csv$/,
 const EXCEL_DESCRIPTION =
   'Samma rader som CSV-filen, som Excel-arbetsbok: svenska rubriker, belopp och antal som tal, hela dagar som datum, fast rubrikrad, ett blad med kolumnernas betydelse och ett om filen.';
 
-export const CASE_JSON_PATH = (slug: string): string => `/data/arenden/${slug}.json`;
+export const CASES_JSON_PATH = '/data/arenden.json';
+/** The folder of the per-case files, which the build writes by splitting CASES_JSON_PATH. */
+export const CASE_JSON_DIR = '/data/arenden/';
+export const CASE_JSON_PATH = (slug: string): string => `${CASE_JSON_DIR}${slug}.json`;
 export const GIVING360_PATH = '/data/360giving.json';
 export const ALL_CASES_FEED_PATH = '/arenden.atom';
 export const CORRECTIONS_FEED_PATH = '/rattelser.atom';
@@ -33,7 +36,7 @@ export const organisationFeedPath = (orgSlug: string): string => `/organisatione
 
 export const DOWNLOADS: readonly Download[] = [
   {
-    path: '/data/arenden.json',
+    path: CASES_JSON_PATH,
     format: 'JSON',
     description: 'Alla ärenden med alla fält, webbadress och slug. Samma fältnamn som i dataordlistan.',
   },
