@@ -211,7 +211,7 @@ export interface ColumnDefinition {
 let dictionary: Map<string, string> | undefined;
 
 /** The definitions of a table's columns, in column order (dictionary text for case-format fields). */
-export function columnDefinitions(table: Table, spec: TableSpec): ColumnDefinition[] {
+export function columnDefinitions(table: Pick<Table, 'columns'>, spec: TableSpec): ColumnDefinition[] {
   dictionary ??= new Map(dataDictionary().map((f) => [f.path, f.description]));
   return table.columns.map((column) => {
     const c = (spec.columns as Record<string, ColumnSpec | undefined>)[column];

@@ -28,7 +28,7 @@ const FIELD_TYPE: Record<ColumnKind, { type: string; format?: string }> = {
 };
 
 export function dataPackage(
-  tables: readonly { spec: TableSpec; table: Table }[],
+  tables: readonly { spec: TableSpec; columns: Table['columns'] }[],
   version: DataVersion,
   absolute: Absolutize,
 ): Record<string, unknown> {
@@ -40,7 +40,7 @@ export function dataPackage(
     created: version.buildDate,
     homepage: absolute(url('/data/')),
     licenses: [{ name: 'CC0-1.0', title: `Creative Commons Zero (${DATA_LICENSE.name})`, path: DATA_LICENSE.url }],
-    resources: tables.map(({ spec, table }) => ({
+    resources: tables.map(({ spec, columns }) => ({
       profile: 'tabular-data-resource',
       name: spec.name,
       title: spec.title,
@@ -52,7 +52,7 @@ export function dataPackage(
       encoding: 'utf-8-sig',
       dialect: { delimiter: ',', lineTerminator: '\r\n', quoteChar: '"', doubleQuote: true, header: true },
       schema: {
-        fields: columnDefinitions(table, spec).map((d) => {
+        fields: columnDefinitions({ columns }, spec).map((d) => {
           const kind = (spec.columns as Record<string, ColumnSpec>)[d.column]!.kind;
           return { name: d.column, title: d.heading, ...FIELD_TYPE[kind], description: d.description };
         }),

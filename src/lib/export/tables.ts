@@ -16,7 +16,19 @@ import {
   OUTCOMES_SPEC,
   type TableSpec,
 } from './columns.ts';
-import { casesTable, followUpsTable, fundingItemsTable, fundingTable, outcomesTable, type Table } from './csv.ts';
+import {
+  CASE_COLUMNS,
+  casesTable,
+  FOLLOW_UP_COLUMNS,
+  followUpsTable,
+  FUNDING_COLUMNS,
+  FUNDING_ITEM_COLUMNS,
+  fundingItemsTable,
+  fundingTable,
+  OUTCOME_COLUMNS,
+  outcomesTable,
+  type Table,
+} from './csv.ts';
 import { DATA_LICENSE } from './json.ts';
 import type { Absolutize } from './links.ts';
 import type { WorkbookInfo } from './xlsx.ts';
@@ -29,6 +41,8 @@ export interface TableContext {
 
 export interface TableDownload {
   spec: TableSpec;
+  /** The table's columns, in order: the same for every set of cases. */
+  columns: Table['columns'];
   build: (cases: readonly CaseEntry[], context: TableContext) => Table;
 }
 
@@ -36,11 +50,19 @@ export interface TableDownload {
 export type TableName = 'arenden' | 'finansiering' | 'finansiering-poster' | 'uppfoljningar' | 'utfall';
 
 export const TABLE_DOWNLOADS: Record<TableName, TableDownload> = {
-  arenden: { spec: CASES_SPEC, build: (cases, c) => casesTable(cases, c.urlOf) },
-  finansiering: { spec: FUNDING_SPEC, build: (cases) => fundingTable(cases) },
-  'finansiering-poster': { spec: FUNDING_ITEMS_SPEC, build: (cases) => fundingItemsTable(cases) },
-  uppfoljningar: { spec: FOLLOW_UPS_SPEC, build: (cases, c) => followUpsTable(cases, c.buildDate) },
-  utfall: { spec: OUTCOMES_SPEC, build: (cases) => outcomesTable(cases) },
+  arenden: { spec: CASES_SPEC, columns: CASE_COLUMNS, build: (cases, c) => casesTable(cases, c.urlOf) },
+  finansiering: { spec: FUNDING_SPEC, columns: FUNDING_COLUMNS, build: (cases) => fundingTable(cases) },
+  'finansiering-poster': {
+    spec: FUNDING_ITEMS_SPEC,
+    columns: FUNDING_ITEM_COLUMNS,
+    build: (cases) => fundingItemsTable(cases),
+  },
+  uppfoljningar: {
+    spec: FOLLOW_UPS_SPEC,
+    columns: FOLLOW_UP_COLUMNS,
+    build: (cases, c) => followUpsTable(cases, c.buildDate),
+  },
+  utfall: { spec: OUTCOMES_SPEC, columns: OUTCOME_COLUMNS, build: (cases) => outcomesTable(cases) },
 };
 
 /** The "Om filen" sheet and timestamps of a table's workbook. */
