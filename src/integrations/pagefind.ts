@@ -173,7 +173,7 @@ export function fragmentUrls(bundleDir: string): Map<string, string> {
 /**
  * The longest glob given to Pagefind. Pagefind rejects a longer pattern ("did not parse
  * as a valid glob"): measured with 1.6, one of 136 057 characters was read and one of
- * 200 926 was not. A shard of 2 500 cases with 60-character slugs needs 150 000, so its
+ * 200 926 was not. A shard of 5 000 cases with 60-character slugs needs 300 000, so its
  * pages are given in several globs, each well within what was seen to work.
  */
 export const GLOB_MAX_CHARS = 32_000;

@@ -37,8 +37,12 @@ export const SHARDS_VERSION = 1;
  * Most case pages in one shard. Pagefind holds every page of an index in memory until it
  * is written, and a one-case change re-indexes one whole shard: smaller shards cost less
  * of both, more shards cost the browser one more index (and WASM) to fetch per search.
+ * Measured (2 cores): at 10 000 cases, 5 000 gives 3 shards and an index step of 0.97 GB
+ * (2 500: 5 shards, 0.58 GB; 10 000: 2 shards, 1.7 GB, over Astro's own peak), and the
+ * first query took the same; at 100 000 cases, 28 shards instead of 43, and the first
+ * broad query 2.7 s instead of 3.5 s.
  */
-export const SHARD_CAP = 2_500;
+export const SHARD_CAP = 5_000;
 
 export interface ShardsFile {
   version: typeof SHARDS_VERSION;
