@@ -12,6 +12,8 @@ import {
   sortKey,
 } from '../../src/lib/core/partial-date.ts';
 import { phaseOf } from '../../src/lib/domain/phase.ts';
+import { newestFirst } from '../../src/lib/domain/cases.ts';
+import type { CaseData } from '../../src/lib/schema/case.ts';
 
 const day = (iso: string) => new Date(`${iso}T12:00:00Z`);
 
@@ -116,5 +118,30 @@ describe('Luhn', () => {
     expect(luhnValid('2120000449')).toBe(true);
     expect(luhnValid('2120000448')).toBe(false);
     expect(luhnValid('556016-0680'.replace('-', ''))).toBe(true);
+  });
+});
+
+describe('newestFirst', () => {
+  const entry = (id: string, decided?: string) => ({ id, data: { decided } as CaseData });
+  const ids = (cases: readonly { id: string }[]) => cases.map((c) => c.id);
+
+  it('orders by decision day, newest first, undated last, ties by slug; each call its own entries and array', () => {
+    const cases = [entry('b', '2020-05'), entry('undated'), entry('a', '2021-01-02'), entry('c', '2020-05')];
+    const first = newestFirst(cases);
+    expect(ids(first)).toEqual(['a', 'b', 'c', 'undated']);
+    // The same cases as new objects (another route's getCollection): the same order, of these objects.
+    const again = cases.map((c) => ({ ...c }));
+    const second = newestFirst(again);
+    expect(ids(second)).toEqual(['a', 'b', 'c', 'undated']);
+    expect(second[0]).toBe(again[2]);
+    second.reverse();
+    expect(ids(newestFirst(cases))).toEqual(['a', 'b', 'c', 'undated']);
+  });
+
+  it('orders a different list afresh', () => {
+    newestFirst([entry('x', '2019'), entry('y', '2024')]);
+    expect(ids(newestFirst([entry('x', '2019'), entry('z', '2018'), entry('y', '2024')]))).toEqual(['y', 'x', 'z']);
+    const changed = [entry('x', '2025'), entry('y', '2024')];
+    expect(ids(newestFirst(changed))).toEqual(['x', 'y']);
   });
 });

@@ -18,11 +18,30 @@ export function caseDate(data: CaseData): string | undefined {
   return data.decided ?? data.period?.start;
 }
 
+/**
+ * The last list ordered, and its order: in a build every route orders the same
+ * collection (28 routes; 0.46 s of a rebuild at 10 000 cases before this), so
+ * the order is computed once for the same entries (same ids and data) in the
+ * same order; each caller gets a new array of its own entries.
+ */
+let lastOrdered: { input: readonly CaseEntry[]; order: readonly number[] } | undefined;
+
+const sameEntries = (a: readonly CaseEntry[], b: readonly CaseEntry[]) =>
+  a.length === b.length && a.every((entry, i) => entry.id === b[i]!.id && entry.data === b[i]!.data);
+
 /** Newest first by `decided` (else period start); undated cases last; ties by slug. */
 export function newestFirst<T extends CaseEntry>(cases: readonly T[]): T[] {
-  const keyed = cases.map((c) => {
+  if (!lastOrdered || !sameEntries(lastOrdered.input, cases)) {
+    lastOrdered = { input: [...cases], order: orderNewestFirst(cases) };
+  }
+  return lastOrdered.order.map((i) => cases[i]!);
+}
+
+/** The indexes of `cases`, newest first. */
+function orderNewestFirst(cases: readonly CaseEntry[]): number[] {
+  const keyed = cases.map((c, i) => {
     const date = caseDate(c.data);
-    return { c, key: date === undefined ? undefined : sortKey(date) };
+    return { i, id: c.id, key: date === undefined ? undefined : sortKey(date) };
   });
   keyed.sort((a, b) => {
     if (a.key !== b.key) {
@@ -30,9 +49,9 @@ export function newestFirst<T extends CaseEntry>(cases: readonly T[]): T[] {
       if (b.key === undefined) return -1;
       return a.key < b.key ? 1 : -1;
     }
-    return a.c.id.localeCompare(b.c.id);
+    return a.id.localeCompare(b.id);
   });
-  return keyed.map((k) => k.c);
+  return keyed.map((k) => k.i);
 }
 
 /** The funding entries that state an amount. */
