@@ -71,3 +71,30 @@ export function removeUnusedIndexFiles(outputPath: string): number {
   }
   return removed;
 }
+
+/**
+ * Pagefind's ready-made search interfaces, which every bundle carries (about 0.43 MB
+ * each) and /sok/ never loads: it uses only `pagefind.js`, its worker, the WASM, the
+ * entry, meta, index, filter and fragment files.
+ */
+export const UNUSED_UI_FILES = [
+  'pagefind-ui.js',
+  'pagefind-ui.css',
+  'pagefind-modular-ui.js',
+  'pagefind-modular-ui.css',
+  'pagefind-component-ui.js',
+  'pagefind-component-ui.css',
+  'pagefind-highlight.js',
+] as const;
+
+/** Removes UNUSED_UI_FILES from a written bundle; returns how many were there. */
+export function removeUnusedUiFiles(outputPath: string): number {
+  let removed = 0;
+  for (const name of UNUSED_UI_FILES) {
+    const file = join(outputPath, name);
+    if (!existsSync(file)) continue;
+    rmSync(file);
+    removed++;
+  }
+  return removed;
+}

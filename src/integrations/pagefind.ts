@@ -30,7 +30,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
-import { removeUnusedIndexFiles } from './pagefind-files.ts';
+import { removeUnusedIndexFiles, removeUnusedUiFiles } from './pagefind-files.ts';
 import {
   INDEX_DIR,
   planShards,
@@ -260,6 +260,7 @@ async function indexShard(
         await write();
       }
     }
+    removeUnusedUiFiles(tmp);
   } finally {
     // Frees the service's copy of the pages; if the service is gone, the error above says why.
     await index.deleteIndex().catch(() => undefined);

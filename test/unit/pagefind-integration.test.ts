@@ -66,6 +66,8 @@ function fakeApi(o: FakeOptions = {}) {
               writeFileSync(join(outputPath, 'fragment', `sv_${(ids++).toString(16)}.pf_fragment`), gzipSync(body));
             }
             writeFileSync(join(outputPath, 'pagefind-entry.json'), '{}');
+            for (const file of ['pagefind.js', 'pagefind-worker.js', 'pagefind-ui.js', 'pagefind-component-ui.css'])
+              writeFileSync(join(outputPath, file), '');
             return { errors: [], outputPath };
           },
           deleteIndex: async () => {
@@ -135,6 +137,11 @@ describe('buildSearchIndex', () => {
     expect(readdirSync(join(dir, 'pagefind')).sort()).toEqual(
       [...manifest.shards.map((s) => s.bundle.slice(0, -1)), 'shards.json'].sort(),
     );
+    // Pagefind's search interfaces are not kept; its search API is.
+    const files = readdirSync(join(dir, 'pagefind', manifest.shards[0]!.bundle));
+    expect(files).toEqual(expect.arrayContaining(['pagefind.js', 'pagefind-worker.js', 'rows.json']));
+    expect(files).not.toContain('pagefind-ui.js');
+    expect(files).not.toContain('pagefind-component-ui.css');
     expect(calls.filter((c) => c === 'createIndex')).toHaveLength(3);
     expect(calls.filter((c) => c === 'deleteIndex')).toHaveLength(3);
     expect(calls.at(-1)).toBe('close');
