@@ -24,10 +24,19 @@ const astro = join(root, 'node_modules/astro/bin/astro.mjs');
 /** Astro's heap limit: a 100 000-case build needs more than Node's default. */
 export const ASTRO_HEAP_MB = 8192;
 
+/**
+ * How far V8 lets Astro's heap grow past what the last full collection kept: 1.5 times,
+ * where V8 on its own let it reach four times the live data (782 MB of heap for 180 MB
+ * live at 10 000 cases). Measured on a cold 10 000-case build, peak RSS of the process
+ * tree: 1.55–1.60 GB by default, 1.43–1.44 GB with this, in the same time (49.8 s
+ * against 49.6 s for Astro's pages); 1.30 times gave 1.37 GB and 2.4 s more.
+ */
+export const ASTRO_HEAP_GROWTH = '--heap-growing-percent=50';
+
 const code = await new Promise<number>((done, fail) => {
   const child = spawn(
     process.execPath,
-    [`--max-old-space-size=${ASTRO_HEAP_MB}`, astro, 'build', ...process.argv.slice(2)],
+    [`--max-old-space-size=${ASTRO_HEAP_MB}`, ASTRO_HEAP_GROWTH, astro, 'build', ...process.argv.slice(2)],
     {
       cwd: root,
       stdio: 'inherit',
