@@ -131,3 +131,16 @@ describe('the download of hits', () => {
     expect(chunks.flatMap((c) => c.json).map((c) => (c as { slug: string }).slug)).toEqual(['b', 'a', 'c', 'd', 'e']);
   });
 });
+
+describe('facetTable', () => {
+  it('is built once for the same collection, as each route gets it (new entry objects, the same data)', () => {
+    const again = facetTable(
+      cases.map((c) => ({ ...c })),
+      BUILD_DAY,
+      2,
+    );
+    expect(again.table).toBe(table);
+    const changed = cases.map((c, i) => (i === 0 ? { ...c, data: { ...c.data, title: 'Nytt namn' } } : c));
+    expect(facetTable(changed, BUILD_DAY, 2).table).not.toBe(table);
+  });
+});

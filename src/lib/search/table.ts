@@ -4,7 +4,7 @@
  * src/pages/sok/ write it; the search index step reads its rows
  * (table-files.ts) to map Pagefind's hits to rows.
  */
-import { type CaseEntry, caseDate } from '../domain/cases.ts';
+import { type CaseEntry, caseDate, sameEntries } from '../domain/cases.ts';
 import { isoDay } from '../core/partial-date.ts';
 import { CASE_COLUMNS, casesTable, csvParts } from '../export/csv.ts';
 import { type CasesFileHead, caseJson } from '../export/json.ts';
@@ -34,9 +34,6 @@ type Built = { table: FacetTable; display: DisplayRow[] };
 
 /** The last table built: the search page and the table's two routes ask for the same one in a build. */
 let last: { cases: readonly CaseEntry[]; buildDate: number; chunkSize: number; built: Built } | undefined;
-
-const sameEntries = (a: readonly CaseEntry[], b: readonly CaseEntry[]) =>
-  a.length === b.length && a.every((entry, i) => entry === b[i]);
 
 /** The facet table and the display rows of `cases`, which must be in the case list's order (newestFirst). */
 export function facetTable(cases: readonly CaseEntry[], buildDate: Date, chunkSize = CHUNK_SIZE): Built {

@@ -10,7 +10,7 @@
  * site and the tracker are kept with their inputs and handed to every page
  * that asks with the same inputs.
  */
-import type { CaseEntry } from '../../lib/domain/cases.ts';
+import { type CaseEntry, sameEntries } from '../../lib/domain/cases.ts';
 import type { AliasEntry } from '../../lib/content/organisations-file.ts';
 import {
   type Body,
@@ -80,29 +80,11 @@ interface SiteInputs {
   day: number;
 }
 
-/**
- * The same collection: the same entries in the same order. Astro's
- * `getCollection` makes new entry objects on every call, but each entry's
- * `data` is the content store's own object, the same for the whole build and
- * a new one whenever the entry changes (the dev server reloading a file, a
- * test passing other cases); the digest, where there is one, must match too.
- */
-function sameCases(a: readonly CaseEntry[], b: readonly CaseEntry[]): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i] as CaseEntry & { digest?: unknown };
-    const y = b[i] as CaseEntry & { digest?: unknown };
-    if (x.id !== y.id || x.data !== y.data || x.digest !== y.digest) return false;
-  }
-  return true;
-}
-
 function sameInputs(a: SiteInputs, b: SiteInputs): boolean {
   return (
     a.day === b.day &&
     (a.aliases === b.aliases || JSON.stringify(a.aliases) === JSON.stringify(b.aliases)) &&
-    sameCases(a.cases, b.cases)
+    sameEntries(a.cases, b.cases)
   );
 }
 
