@@ -31,6 +31,7 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { removeUnusedIndexFiles, removeUnusedUiFiles } from './pagefind-files.ts';
+import { writeIfChanged } from './write-if-changed.ts';
 import {
   INDEX_DIR,
   planShards,
@@ -299,12 +300,6 @@ function readBundle(bundleDir: string): Record<string, string> | undefined {
 function previousBundle(outputPath: string, label: string): string | undefined {
   const name = new RegExp(`^${label}-[0-9a-f]{12}$`);
   return readdirSync(outputPath).find((entry) => name.test(entry));
-}
-
-/** Writes `file` only when its text differs, so unchanged files keep their bytes and time. */
-function writeIfChanged(file: string, text: string): void {
-  if (existsSync(file) && readFileSync(file, 'utf8') === text) return;
-  writeFileSync(file, text);
 }
 
 /** Runs `work` over `items`, at most `limit` at a time; the first failure rejects once all started work ends. */
