@@ -87,14 +87,7 @@ export const UNUSED_UI_FILES = [
   'pagefind-highlight.js',
 ] as const;
 
-/** Removes UNUSED_UI_FILES from a written bundle; returns how many were there. */
-export function removeUnusedUiFiles(outputPath: string): number {
-  let removed = 0;
-  for (const name of UNUSED_UI_FILES) {
-    const file = join(outputPath, name);
-    if (!existsSync(file)) continue;
-    rmSync(file);
-    removed++;
-  }
-  return removed;
+/** Removes UNUSED_UI_FILES from a written bundle. */
+export function removeUnusedUiFiles(outputPath: string): void {
+  for (const name of UNUSED_UI_FILES) rmSync(join(outputPath, name), { force: true });
 }
