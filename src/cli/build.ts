@@ -28,8 +28,9 @@ export const ASTRO_HEAP_MB = 8192;
  * How far V8 lets Astro's heap grow past what the last full collection kept: 1.5 times,
  * where V8 on its own let it reach four times the live data (782 MB of heap for 180 MB
  * live at 10 000 cases). Measured on a cold 10 000-case build, peak RSS of the process
- * tree: 1.55–1.60 GB by default, 1.43–1.44 GB with this, in the same time (49.8 s
- * against 49.6 s for Astro's pages); 1.30 times gave 1.37 GB and 2.4 s more.
+ * tree: 1.50–1.60 GB by default, 1.38–1.44 GB with this. It costs CPU for the extra
+ * collections: 67 s against 56 s in two bench runs; Astro's wall time in two A/B pairs,
+ * 53.2 and 49.8 s against 46.1 and 49.6 s. 1.30 times gave 1.37 GB; 2 times, 1.42 GB.
  */
 export const ASTRO_HEAP_GROWTH = '--heap-growing-percent=50';
 
