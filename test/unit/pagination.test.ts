@@ -7,6 +7,7 @@ import {
   pageItems,
   pageLinks,
   pageRange,
+  pagedListText,
 } from '../../src/pages/_views/pagination.ts';
 
 describe('pagination', () => {
@@ -40,5 +41,23 @@ describe('pagination', () => {
     expect(pageLinks(20, 20)).toEqual([1, null, 19, 20]);
     // A gap of one page shows the page instead of "…".
     expect(pageLinks(4, 20)).toEqual([1, 2, 3, 4, 5, null, 20]);
+  });
+});
+
+// sv-SE groups digits with a no-break space.
+describe('pagedListText', () => {
+  it('says which items a page shows and titles every page after the first', () => {
+    expect(pagedListText('Försenade', 1, 12, 'Återrapport')).toEqual({
+      count: 1,
+      shown: 'Alla 12',
+      pageTitle: 'Försenade',
+    });
+    expect(pagedListText('Försenade', 2, 1234, 'Återrapport')).toEqual({
+      count: 13,
+      shown: 'Återrapport 101–200 av 1\u00a0234',
+      pageTitle: 'Försenade, sida 2 av 13',
+    });
+    expect(pagedListText('Ärenden', 13, 1234).shown).toBe('1\u00a0201–1\u00a0234 av 1\u00a0234');
+    expect(pagedListText('Tom', 1, 0).shown).toBe('Alla 0');
   });
 });

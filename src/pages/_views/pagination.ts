@@ -4,9 +4,10 @@
  * follow-up tracker's groups (/uppfoljning/forsenade/, …/sida/2/) and the
  * amounts left out of 360Giving (/data/utelamnade-belopp/), so a page stays
  * light however many cases there are (all 10 000 cases on one page was
- * 5.2 MB of HTML). Pure: page numbers, slices, paths and the links a
- * pagination bar shows.
+ * 5.2 MB of HTML). Pure: page numbers, slices, paths, the links a
+ * pagination bar shows and what a page of a list says of itself.
  */
+import { formatNumber } from '../../lib/core/money.ts';
 
 export const CASES_PER_PAGE = 100;
 
@@ -46,6 +47,27 @@ export function listPagePath(page: number): string {
 /** The first and last item number on a page, 1-based, for "101–200 av 10 000". */
 export function pageRange(page: number, total: number, size: number = CASES_PER_PAGE): { first: number; last: number } {
   return total === 0 ? { first: 0, last: 0 } : { first: (page - 1) * size + 1, last: Math.min(page * size, total) };
+}
+
+export interface PagedListText {
+  /** How many pages the list has. */
+  count: number;
+  /** Which items the page shows: "Alla 12", or "101–200 av 1 234" after `noun` ("Belopp 101–200 av 1 234"). */
+  shown: string;
+  /** The page's title: `title`, then ", sida 2 av 5" after the first page. */
+  pageTitle: string;
+}
+
+/** What page `page` of a list of `total` items, ROWS_PER_PAGE a page, says of itself. */
+export function pagedListText(title: string, page: number, total: number, noun?: string): PagedListText {
+  const count = pageCount(total, ROWS_PER_PAGE);
+  const { first, last } = pageRange(page, total, ROWS_PER_PAGE);
+  const range = `${formatNumber(first)}–${formatNumber(last)} av ${formatNumber(total)}`;
+  return {
+    count,
+    shown: count === 1 ? `Alla ${formatNumber(total)}` : noun ? `${noun} ${range}` : range,
+    pageTitle: page === 1 ? title : `${title}, sida ${formatNumber(page)} av ${formatNumber(count)}`,
+  };
 }
 
 /**
