@@ -8,11 +8,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { describe, expect, inject, it } from 'vitest';
 import { listFiles } from '../helpers/site.ts';
-
-const validator = new HtmlValidate(new FileSystemConfigLoader());
+import { htmlProblems } from '../helpers/html-validate.ts';
 
 /**
  * At most `perKind` pages of each kind (same first folder, same depth): the generated
@@ -51,14 +49,7 @@ describe.each(sites)('HTML of %s', (_name, dir, perKind) => {
   });
 
   it('every page passes html-validate with the project config', async () => {
-    const problems: string[] = [];
-    for (const page of pages) {
-      // The config is found from the file's path: test builds lie inside the project.
-      const report = await validator.validateFile(join(dir, page));
-      for (const result of report.results)
-        for (const m of result.messages) problems.push(`${page}:${m.line}:${m.column} [${m.ruleId}] ${m.message}`);
-    }
-    expect(problems).toEqual([]);
+    expect(await htmlProblems(dir, pages)).toEqual([]);
   });
 
   it('every page ends with </html>, with no element after it', () => {

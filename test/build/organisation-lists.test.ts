@@ -10,7 +10,6 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { describe, expect, inject, it } from 'vitest';
 import { readOrganisationAliases } from '../../src/lib/content/organisations-file.ts';
 import { parseCase } from '../../src/lib/content/parse-case.ts';
@@ -22,6 +21,7 @@ import { generateCases } from '../../src/tools/bench/generator.ts';
 import { listPages, tableRows } from '../helpers/paged.ts';
 import { GENERATED } from '../helpers/shared-sites.ts';
 import { listFiles, readPage, ROOT, SEED_ORGANISATIONS, TEST_BUILD_DATE, textOf } from '../helpers/site.ts';
+import { htmlProblems } from '../helpers/html-validate.ts';
 
 const outDir = inject('generatedSiteDir');
 const cases: CaseEntry[] = generateCases(GENERATED.count, GENERATED.seed).map((c) => ({
@@ -163,7 +163,6 @@ describe('a body page and its lists', () => {
 
 describe('HTML of the organisation lists', () => {
   it('every page of the organisation and body lists passes html-validate', async () => {
-    const validator = new HtmlValidate(new FileSystemConfigLoader());
     const pages = listFiles(outDir).filter(
       (f) =>
         f.startsWith('organisationer/') &&
@@ -172,12 +171,6 @@ describe('HTML of the organisation lists', () => {
         ),
     );
     expect(pages.length).toBeGreaterThan(5);
-    const problems: string[] = [];
-    for (const page of pages) {
-      const report = await validator.validateFile(join(outDir, page));
-      for (const result of report.results)
-        for (const m of result.messages) problems.push(`${page}:${m.line}:${m.column} [${m.ruleId}] ${m.message}`);
-    }
-    expect(problems).toEqual([]);
+    expect(await htmlProblems(outDir, pages)).toEqual([]);
   });
 });

@@ -8,8 +8,6 @@
  * prev/next; /uppfoljning/ and /data/ keep the counts. The paged pages are
  * valid HTML too (html-valid.test.ts validates the seed and configured sites).
  */
-import { join } from 'node:path';
-import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { describe, expect, inject, it } from 'vitest';
 import { parseCase } from '../../src/lib/content/parse-case.ts';
 import type { CaseEntry } from '../../src/lib/domain/cases.ts';
@@ -20,6 +18,7 @@ import { generateCases } from '../../src/tools/bench/generator.ts';
 import { listPages, tableRows } from '../helpers/paged.ts';
 import { GENERATED } from '../helpers/shared-sites.ts';
 import { listFiles, readPage, TEST_BUILD_DATE, textOf } from '../helpers/site.ts';
+import { htmlProblems } from '../helpers/html-validate.ts';
 
 const outDir = inject('generatedSiteDir');
 const cases: CaseEntry[] = generateCases(GENERATED.count, GENERATED.seed).map((c) => ({
@@ -101,17 +100,10 @@ describe('the amounts left out of 360Giving in pages', () => {
 
 describe('HTML of the paged lists', () => {
   it('every page of the paged lists passes html-validate', async () => {
-    const validator = new HtmlValidate(new FileSystemConfigLoader());
     const pages = listFiles(outDir).filter(
       (f) => f.endsWith('.html') && /^(uppfoljning|data\/utelamnade-belopp|arenden\/sida)\//.test(f),
     );
     expect(pages.length).toBeGreaterThan(10);
-    const problems: string[] = [];
-    for (const page of pages) {
-      const report = await validator.validateFile(join(outDir, page));
-      for (const result of report.results)
-        for (const m of result.messages) problems.push(`${page}:${m.line}:${m.column} [${m.ruleId}] ${m.message}`);
-    }
-    expect(problems).toEqual([]);
+    expect(await htmlProblems(outDir, pages)).toEqual([]);
   });
 });
