@@ -5,8 +5,10 @@
  * the first ten rows of each list; a longer list is whole under its own path
  * (/organisationer/<org>/arenden/, penningfloden-fran/, penningfloden-till/,
  * forsenade/; /organisationer/<org>/<body>/arenden/, penningfloden/,
- * uppfoljningar/), a hundred rows a page. Cases in = rows out: the pages of a
- * list together hold every one of its rows exactly once, in order.
+ * uppfoljningar/; /utfall/<org>/alla/, saknar-utfall/), a hundred rows a page.
+ * Cases in = rows out: the pages of a list together hold every one of its rows
+ * exactly once, in order. An embed page lists the first ten overdue follow-ups
+ * and links to the organisation's list of all of them.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +17,7 @@ import { readOrganisationAliases } from '../../src/lib/content/organisations-fil
 import { parseCase } from '../../src/lib/content/parse-case.ts';
 import type { CaseEntry } from '../../src/lib/domain/cases.ts';
 import { buildOrganisations } from '../../src/lib/domain/organisations.ts';
+import { groupOutcomes, outcomeRows } from '../../src/lib/domain/outcomes.ts';
 import { moneyFlows } from '../../src/lib/domain/totals.ts';
 import { groupFollowUps, trackFollowUps } from '../../src/lib/domain/tracker.ts';
 import { generateCases } from '../../src/tools/bench/generator.ts';
@@ -161,12 +164,68 @@ describe('a body page and its lists', () => {
   }
 });
 
+describe('an outcomes page and its lists', () => {
+  const outcomes = groupOutcomes(outcomeRows(cases), (c) => slugOf(c.data.organisation, c));
+  const nameOf = (slug: string) => index.bySlug.get(slug)!.name;
+  /** Each row's indicator (its row header) and case. */
+  const shown = (html: string) =>
+    tableRows(html).map((r) => [textOf(/<th[^>]*>([\s\S]*?)<\/th>/.exec(r.html)![1]!), r.slug]);
+
+  it('has an organisation with more than ten targets on the generated site', () => {
+    expect(Math.max(...[...outcomes.values()].map((rows) => rows.length))).toBeGreaterThan(10);
+  });
+
+  for (const [slug, rows] of outcomes) {
+    it(`lists every target and result of ${slug} exactly once, and those without a result`, () => {
+      const page = `/utfall/${slug}/`;
+      const name = nameOf(slug);
+      const missing = rows.filter((r) => r.missingResult);
+      for (const [list, expected, what] of [
+        ['alla', rows, `mål och utfall i ärenden som ${name} beslutar om`],
+        ['saknar-utfall', missing, `mål utan rapporterat utfall i ärenden som ${name} beslutar om`],
+      ] as const) {
+        expectPaged(
+          page,
+          `${page}${list}/`,
+          expected.map((r) => ({ slug: r.entry.id })),
+          what,
+        );
+        if (expected.length > 10)
+          expect(listPages(outDir, `${page}${list}/`).flatMap((p) => shown(readPage(outDir, p)))).toEqual(
+            expected.map((r) => [r.outcome.indicator, r.entry.id]),
+          );
+      }
+      // The page's two tables: the first ten of all, then the first ten without a result.
+      expect(shown(readPage(outDir, page))).toEqual(
+        [...rows.slice(0, 10), ...missing.slice(0, 10)].map((r) => [r.outcome.indicator, r.entry.id]),
+      );
+    });
+  }
+});
+
+describe('an embed page', () => {
+  for (const org of index.organisations) {
+    it(`lists the first ten overdue follow-ups of ${org.slug} and links to all of them`, () => {
+      const html = readPage(outDir, `/inbaddning/${org.slug}/`);
+      const overdue = followUps(org.cases).groups.find((g) => g.state === 'overdue')?.items ?? [];
+      const section = html.slice(html.indexOf('Försenade återrapporter'));
+      const listed = [...section.matchAll(/<li><a href="\/arenden\/([^/"]+)\/"/g)].map((m) => m[1]);
+      expect(listed).toEqual(overdue.slice(0, 10).map((i) => i.entry.id));
+      const link = `href="/organisationer/${org.slug}/forsenade/"`;
+      if (overdue.length > 10) {
+        expect(section).toContain(link);
+        expect(textOf(section)).toContain(`De 10 första av ${overdue.length}.`);
+      } else expect(section).not.toContain(link);
+    });
+  }
+});
+
 describe('HTML of the organisation lists', () => {
-  it('every page of the organisation and body lists passes html-validate', async () => {
+  it('every page of the organisation, body and outcome lists passes html-validate', async () => {
     const pages = listFiles(outDir).filter(
       (f) =>
-        f.startsWith('organisationer/') &&
-        /\/(arenden|penningfloden|penningfloden-fran|penningfloden-till|forsenade|uppfoljningar)\/(sida\/\d+\/)?index\.html$/.test(
+        /^(organisationer|utfall)\//.test(f) &&
+        /\/(arenden|penningfloden|penningfloden-fran|penningfloden-till|forsenade|uppfoljningar|alla|saknar-utfall)\/(sida\/\d+\/)?index\.html$/.test(
           f,
         ),
     );

@@ -1,11 +1,17 @@
-/** The pages of the organisation and body lists (src/pages/_views/organisation-lists.ts): every row on exactly one page. */
+/**
+ * The pages of the organisation, body and outcome lists
+ * (src/pages/_views/organisation-lists.ts): every row on exactly one page.
+ */
 import { describe, expect, it } from 'vitest';
 import type { CaseEntry } from '../../src/lib/domain/cases.ts';
 import {
   bodyListPath,
   LIST_PREVIEW,
+  listRoutes,
   organisationListPath,
-  organisationListRoutes,
+  pagedOrganisationLists,
+  pagedOutcomeLists,
+  type OutcomeSection,
 } from '../../src/pages/_views/organisation-lists.ts';
 import type { OrganisationSite } from '../../src/pages/_views/organisation-pages.ts';
 import { pagedPath } from '../../src/pages/_views/pagination.ts';
@@ -29,7 +35,7 @@ const site = {
 } as unknown as OrganisationSite;
 
 describe('organisation list routes', () => {
-  const routes = organisationListRoutes(site);
+  const routes = listRoutes(pagedOrganisationLists(site));
   const pathOf = (r: (typeof routes)[number]) => `/organisationer/${r.params.org}/${r.params.list}/`;
 
   it('pages only the lists longer than the preview, at their paths, page 1 without sida/1/', () => {
@@ -64,6 +70,40 @@ describe('organisation list routes', () => {
         { name: 'Nämnden', path: '/organisationer/stora-kommunen/namnden/' },
       ],
       shown: { table: 'followUps' },
+    });
+  });
+});
+
+describe('outcome list routes', () => {
+  const rows = (n: number) => entries(n, 'o').map((entry) => ({ entry, outcome: {}, missingResult: true }));
+  /** One organisation with 205 targets, 11 of them without a result; another with 10 and 10. */
+  const sections = [
+    { slug: 'stora-kommunen', name: 'Stora kommunen', rows: rows(205), missing: rows(11) },
+    { slug: 'lilla-kommunen', name: 'Lilla kommunen', rows: rows(10), missing: rows(10) },
+  ] as unknown as OutcomeSection[];
+  const routes = listRoutes(pagedOutcomeLists(sections));
+
+  it('pages only the lists longer than the preview, under /utfall/<org>/', () => {
+    expect(routes.map((r) => `/utfall/${r.params.org}/${r.params.list}/`)).toEqual([
+      '/utfall/stora-kommunen/alla/',
+      '/utfall/stora-kommunen/alla/sida/2/',
+      '/utfall/stora-kommunen/alla/sida/3/',
+      '/utfall/stora-kommunen/saknar-utfall/',
+    ]);
+  });
+
+  it('puts every row on exactly one page, in order, with its way back and table', () => {
+    const all = routes.filter((r) => r.props.path === '/utfall/stora-kommunen/alla/');
+    expect(all.flatMap((r): unknown[] => r.props.shown.rows)).toEqual(sections[0]!.rows);
+    expect(all.map((r) => r.props.page)).toEqual([1, 2, 3]);
+    expect(routes.at(-1)!.props).toMatchObject({
+      title: 'Mål utan rapporterat utfall i ärenden som Stora kommunen beslutar om',
+      total: 11,
+      trail: [
+        { name: 'Mål och utfall', path: '/utfall/' },
+        { name: 'Stora kommunen', path: '/utfall/stora-kommunen/' },
+      ],
+      shown: { table: 'outcomes' },
     });
   });
 });

@@ -1,11 +1,12 @@
 /**
- * The long lists of an organisation's and a body's page, whole, in pages:
- * the page itself keeps the summary (figures, sums per basis and year, the
- * bodies) and the first LIST_PREVIEW rows of each list; a list longer than
- * that is listed whole under its own path, ROWS_PER_PAGE a page
- * (`/organisationer/<org>/arenden/`, …/sida/2/ and on), so the pages stay
- * light however many cases an organisation has. Shorter lists are whole on
- * the page and get no list of their own.
+ * The long lists of an organisation's, a body's and an organisation's
+ * outcomes page, whole, in pages: the page itself keeps the summary
+ * (figures, sums per basis and year, the bodies) and the first LIST_PREVIEW
+ * rows of each list; a list longer than that is listed whole under its own
+ * path, ROWS_PER_PAGE a page (`/organisationer/<org>/arenden/`, …/sida/2/
+ * and on; `/utfall/<org>/alla/`), so the pages stay light however many
+ * cases an organisation has. Shorter lists are whole on the page and get no
+ * list of their own.
  *
  * The lists' first path segments (`arenden`, `penningfloden-fran`, …) sit
  * beside the bodies' slugs under `/organisationer/<org>/`; they are declared
@@ -13,6 +14,7 @@
  */
 import type { CaseEntry } from '../../lib/domain/cases.ts';
 import { bodyPath, ORGANISATION_LIST_SLUGS, organisationPath } from '../../lib/domain/organisations.ts';
+import type { OutcomeRow } from '../../lib/domain/outcomes.ts';
 import type { MoneyFlow } from '../../lib/domain/totals.ts';
 import type { TrackedFollowUp } from '../../lib/domain/tracker.ts';
 import type { BodyPage, OrganisationPage, OrganisationSite } from './organisation-pages.ts';
@@ -38,6 +40,16 @@ export const BODY_LIST_SEGMENT = {
 } as const;
 export type BodyListKind = keyof typeof BODY_LIST_SEGMENT;
 
+/** An organisation's outcome lists and where each is listed whole, under `/utfall/<org>/`. */
+export const OUTCOME_LIST_SEGMENT = {
+  all: 'alla/',
+  missing: 'saknar-utfall/',
+} as const;
+export type OutcomeListKind = keyof typeof OUTCOME_LIST_SEGMENT;
+
+/** The site path of an organisation's outcomes page. */
+export const outcomesPath = (slug: string): string => `/utfall/${slug}/`;
+
 /** The site path of the first page of an organisation's list. */
 export const organisationListPath = (slug: string, kind: OrganisationListKind): string =>
   `${organisationPath(slug)}${ORGANISATION_LIST_SEGMENT[kind]}`;
@@ -50,7 +62,8 @@ export const bodyListPath = (orgSlug: string, bodySlug: string, kind: BodyListKi
 export type ListRows<T extends CaseEntry = CaseEntry> =
   | { table: 'cases'; rows: T[] }
   | { table: 'flows'; rows: MoneyFlow<T>[] }
-  | { table: 'followUps'; rows: TrackedFollowUp<T>[] };
+  | { table: 'followUps'; rows: TrackedFollowUp<T>[] }
+  | { table: 'outcomes'; rows: OutcomeRow<T>[] };
 
 /** One long list: what it lists (its heading, the link's text), the way back, and every row in order. */
 export interface PagedList<T extends CaseEntry = CaseEntry> {
@@ -122,6 +135,39 @@ export function bodyLists<T extends CaseEntry>(page: BodyPage<T>): Record<BodyLi
   };
 }
 
+/** One organisation's targets and results on its outcomes page (src/pages/_views/organisation-pages.ts, outcomesPage). */
+export interface OutcomeSection<T extends CaseEntry = CaseEntry> {
+  slug: string;
+  name: string;
+  rows: OutcomeRow<T>[];
+  missing: OutcomeRow<T>[];
+}
+
+/** An organisation's outcome lists, every kind. */
+export function outcomeLists<T extends CaseEntry>(section: OutcomeSection<T>): Record<OutcomeListKind, PagedList<T>> {
+  const { slug, name } = section;
+  const trail = [
+    { name: 'Mål och utfall', path: '/utfall/' },
+    { name, path: outcomesPath(slug) },
+  ];
+  const of = (kind: OutcomeListKind, what: string, rows: OutcomeRow<T>[]): PagedList<T> => ({
+    path: `${outcomesPath(slug)}${OUTCOME_LIST_SEGMENT[kind]}`,
+    what,
+    title: capitalised(what),
+    trail,
+    list: { table: 'outcomes', rows },
+  });
+  return {
+    all: of('all', `mål och utfall i ärenden som ${name} beslutar om`, section.rows),
+    missing: of('missing', `mål utan rapporterat utfall i ärenden som ${name} beslutar om`, section.missing),
+  };
+}
+
+/** Every outcome list of the site's organisations that has pages of its own. */
+export function pagedOutcomeLists<T extends CaseEntry>(sections: readonly OutcomeSection<T>[]): PagedList<T>[] {
+  return sections.flatMap((s) => Object.values(outcomeLists(s))).filter((l) => isPaged(l.list.rows));
+}
+
 /** Every list of the site's organisations and bodies that has pages of its own (longer than LIST_PREVIEW). */
 export function pagedOrganisationLists<T extends CaseEntry>(site: OrganisationSite<T>): PagedList<T>[] {
   return [
@@ -131,13 +177,14 @@ export function pagedOrganisationLists<T extends CaseEntry>(site: OrganisationSi
 }
 
 /**
- * The pages of the lists that have pages: the `[...list]` route's params
- * under `/organisationer/[org]/` (`arenden`, `arenden/sida/2`,
- * `<body>/penningfloden`, …) and each page's props, which are all it shows.
+ * The pages of lists that have pages, for a `[...list]` route under
+ * `/<section>/[org]/` (`/organisationer/[org]/`: `arenden`, `arenden/sida/2`,
+ * `<body>/penningfloden`, …; `/utfall/[org]/`: `alla`, …): the route's params
+ * and each page's props, which are all it shows.
  */
-export function organisationListRoutes<T extends CaseEntry>(site: OrganisationSite<T>) {
-  return pagedOrganisationLists(site).flatMap(({ path, what, title, trail, list }) => {
-    // '/organisationer/<org>/<rest>/' → org and rest.
+export function listRoutes<T extends CaseEntry>(lists: readonly PagedList<T>[]) {
+  return lists.flatMap(({ path, what, title, trail, list }) => {
+    // '/<section>/<org>/<rest>/' → org and rest.
     const [org = '', ...rest] = path.split('/').filter(Boolean).slice(1);
     return pageNumbers(list.rows.length, ROWS_PER_PAGE).map((page) => ({
       params: { org, list: [...rest, pageParam(page)].filter(Boolean).join('/') },
