@@ -10,7 +10,8 @@
  *   module, though each instance fetches its bundle's copy of the WASM file), created on
  *   first use and kept; å, ä and ö are letters of their own (`exactDiacritics`), so
  *   "ängens" does not find "angivet", while Swedish stemming still lets
- *   "partnerskapen" find "partnerskap";
+ *   "partnerskapen" find "partnerskap" and "stöden" find "stödet" (each word is sent
+ *   cut to its stem: src/lib/search/words.ts);
  * - each bundle's `rows.json` maps a result's id to its facet-table row.
  *
  * All bundles are searched in parallel and their hits merged by score (Pagefind's
@@ -21,6 +22,7 @@
  * never silently missing.
  */
 import type { RowsFile, ShardsFile } from '../lib/search/shards.ts';
+import { isExactQuery, pagefindQuery } from '../lib/search/words.ts';
 
 export interface ShardHit {
   /** The case's row in the facet table. */
@@ -117,11 +119,12 @@ export async function preloadShards(base: string): Promise<void> {
  * itself, never a fallback) in every bundle: where some bundle has it, a bundle that
  * has not is left out of this search. (A bundle whose only matches are longer words
  * starting with the stem, compounds, is left out with it; they are ranked low anyway.)
- * A quoted query is exact already.
+ * A quoted query is exact already. `query` is as sent to Pagefind (pagefindQuery):
+ * each word cut to its stem.
  */
 async function answering(shards: readonly Shard[], query: string): Promise<boolean[]> {
-  const words = query.trim().split(/\s+/).filter(Boolean);
-  if (words.length === 0 || /^\s*".+"\s*$/.test(query)) return shards.map(() => true);
+  const words = query.split(' ').filter(Boolean);
+  if (words.length === 0 || isExactQuery(query)) return shards.map(() => true);
   const has = await Promise.all(
     words.map((word) =>
       Promise.all(shards.map(async (s) => ((await s.instance.search(`"${word}"`))?.results.length ?? 0) > 0)),
@@ -133,9 +136,10 @@ async function answering(shards: readonly Shard[], query: string): Promise<boole
 /** Searches every bundle for `query`; hits by score, best first, ties by row. */
 export async function searchShards(base: string, query: string): Promise<ShardHit[]> {
   const all = await shards(base);
+  const sent = pagefindQuery(query);
   const [found, answers] = await Promise.all([
-    Promise.all(all.map((s) => s.instance.search(query))),
-    answering(all, query),
+    Promise.all(all.map((s) => s.instance.search(sent))),
+    answering(all, sent),
   ]);
   const hits = all.flatMap(({ bundle, rows }, k) =>
     answers[k]

@@ -3,9 +3,9 @@
  * setup), read in Chromium the way visitors' browsers read it, through
  * src/scripts/search-shards.ts: every case page in exactly one bundle and one
  * row, the facet table one row per case with the filter values
- * src/lib/search/meta.ts computes from the case file; Swedish stemming; å, ä
- * and ö kept as letters of their own; excerpts on demand; case pages free of
- * JavaScript.
+ * src/lib/search/meta.ts computes from the case file; Swedish stemming, also of
+ * words with å, ä and ö, which are kept as letters of their own; excerpts on
+ * demand; case pages free of JavaScript.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -97,6 +97,27 @@ describe('the sharded search index of the seed fixture site', () => {
     for (const slug of extension!) expect(text(slug), slug).toMatch(/förlängning/);
     expect(partnership).toEqual(['iop-linkopings-stadsmission']);
     expect(support).toEqual(['linkstep-stangastaden-2020']);
+  });
+
+  it('finds other inflections of a word with å, ä or ö, by its stem letter for letter', async () => {
+    const { hits } = await searchShardsIn(browser, dir, ['stöden', 'tjänsten', 'nämnderna']);
+    const [support, services, boards] = hits.map((h) => slugsOf(h));
+    const text = (slug: string) => readFileSync(join(dir, `arenden/${slug}/index.html`), 'utf8');
+    const says = (stem: string) => new RegExp(`(^|[^\\p{L}])${stem}`, 'iu');
+    // linkstep says only "stödet"; arbetsplatskorkortet and iop only "tjänster"; lund only "nämnder".
+    expect(support).toEqual(expect.arrayContaining(['linkstep-stangastaden-2020', 'en-vag-in-steget-vidare']));
+    expect(services).toEqual(
+      expect.arrayContaining(['arbetsplatskorkortet-idrott-och-service', 'linkstep-stangastaden-2020']),
+    );
+    expect(boards).toEqual(
+      expect.arrayContaining(['linkstep-stangastaden-2020', 'lund-samordnad-samverkan-arbetsmarknad']),
+    );
+    for (const [stem, found] of [
+      ['stöd', support],
+      ['tjänst', services],
+      ['nämnd', boards],
+    ] as const)
+      for (const slug of found!) expect(text(slug), `${stem}: ${slug}`).toMatch(says(stem));
   });
 
   it('orders hits by score across bundles and loads an excerpt with the words marked', async () => {

@@ -1,8 +1,8 @@
 /**
  * Reads a built site's sharded search index the way visitors do: Chromium
- * loads src/scripts/search-shards.ts (its types stripped, served from the
- * site's own origin so the pages' CSP allows it) and searches every bundle
- * through Pagefind's own `pagefind.js`.
+ * loads src/scripts/search-shards.ts and the modules it imports (their types
+ * stripped, served from the site's own origin so the pages' CSP allows them)
+ * and searches every bundle through Pagefind's own `pagefind.js`.
  */
 import { readFileSync } from 'node:fs';
 import { stripTypeScriptTypes } from 'node:module';
@@ -27,8 +27,9 @@ export interface ShardSearchRun {
   requests: string[];
 }
 
-/** Where the page imports the module from (any free path on the served site). */
-const MODULE_PATH = '/__search-shards.js';
+/** Where the page finds src/ (any free path on the served site): modules import each other by relative paths. */
+const SRC_PATH = '/__src/';
+const MODULE_PATH = `${SRC_PATH}scripts/search-shards.ts`;
 
 /**
  * The in-page code, as text: vitest rewrites `import()` in test code, so a
@@ -59,15 +60,19 @@ export async function searchShardsIn(
   queries: string[],
   { fail }: { fail?: RegExp } = {},
 ): Promise<ShardSearchRun> {
-  const code = stripTypeScriptTypes(readFileSync(join(ROOT, 'src/scripts/search-shards.ts'), 'utf8'));
   const server = await serve(dir);
   const page = await browser.newPage();
   const requests: string[] = [];
   page.on('request', (r) => requests.push(new URL(r.url()).pathname));
   try {
-    await page.route(`${server.url}${MODULE_PATH}`, (route) =>
-      route.fulfill({ status: 200, contentType: 'text/javascript', body: code }),
-    );
+    await page.route(`${server.url}${SRC_PATH}**`, (route) => {
+      const file = join(ROOT, 'src', new URL(route.request().url()).pathname.slice(SRC_PATH.length));
+      return route.fulfill({
+        status: 200,
+        contentType: 'text/javascript',
+        body: stripTypeScriptTypes(readFileSync(file, 'utf8')),
+      });
+    });
     if (fail)
       await page.route(
         (url) => fail.test(url.pathname),

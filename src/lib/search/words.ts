@@ -1,0 +1,48 @@
+/**
+ * The query as it is handed to Pagefind, so that å, ä and ö stay letters of
+ * their own while inflections still find each other. Pure; runs in the browser.
+ *
+ * Pagefind folds å, ä, ö to a, a, o and stems the folded word (Snowball Swedish,
+ * swedish-stem.ts): "stöden" and "stödet" are both searched as "stod", with
+ * every longer indexed word that starts with it. With `exactDiacritics` it then
+ * keeps only indexed words whose letters match the query word as typed, where
+ * one starts with the other; but an indexed word with å, ä or ö is kept as it
+ * stood in the text, not as its stem, so "stöden" would not find "stödet", nor
+ * "tjänsten" "tjänster". Sending each word cut to the length of its stem
+ * ("stöd", "tjänst") compares just the stem, letter by letter: "stöden" finds
+ * "stöd", "stödet", "stöden" and "stödja", and still not "stod", "ängens" still
+ * not "angivet".
+ *
+ * The stem is taken until it stems no shorter ("ärendena" → "ärenden" →
+ * "ärend"), because Pagefind stems what it is sent once more. A quoted query is
+ * an exact phrase, which Pagefind matches by the stem of each word as written:
+ * it is sent as typed.
+ */
+import { swedishStem } from './swedish-stem.ts';
+
+/** The characters Pagefind leaves out of a query (dashes, brackets, quotes, other punctuation). */
+const PUNCTUATION = /[\p{Pd}\p{Pe}\p{Pf}\p{Pi}\p{Po}\p{Ps}]/gu;
+
+/** A query in double quotes: an exact phrase. */
+export const isExactQuery = (query: string): boolean => /^\s*".+"\s*$/.test(query);
+
+/** The words of a query as Pagefind reads them: lower case, punctuation left out, split on white space. */
+export function queryWords(query: string): string[] {
+  return query.normalize('NFC').replace(PUNCTUATION, '').toLocaleLowerCase('sv-SE').split(/\s+/).filter(Boolean);
+}
+
+/** Pagefind's folding: å, ä, ö, é … to a, a, o, e; one letter for one. */
+const fold = (word: string) => word.normalize('NFD').replace(/\p{M}/gu, '');
+
+/** The start of `word` that Pagefind searches by: as long as the stem of its folded form, taken until it stems no shorter. */
+export function stemPrefix(word: string): string {
+  const letters = [...word];
+  let stem = fold(word);
+  for (let shorter = swedishStem(stem); shorter.length < stem.length; shorter = swedishStem(shorter)) stem = shorter;
+  return letters.slice(0, [...stem].length).join('');
+}
+
+/** The query to send Pagefind for `query`: each word cut to its stem (see above); a quoted query as typed. */
+export function pagefindQuery(query: string): string {
+  return isExactQuery(query) ? query : queryWords(query).map(stemPrefix).filter(Boolean).join(' ');
+}
