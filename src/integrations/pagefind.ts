@@ -30,6 +30,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
+import { casePath } from '../lib/core/slug.ts';
 import { removeUnusedIndexFiles, removeUnusedUiFiles } from './pagefind-files.ts';
 import { writeIfChanged } from './write-if-changed.ts';
 import {
@@ -107,7 +108,7 @@ export function pagefindVersion(): string {
 }
 
 /** A case page in the site, relative to the site folder. */
-export const casePagePath = (slug: string) => `arenden/${slug}/index.html`;
+export const casePagePath = (slug: string) => `${casePath(slug).slice(1)}index.html`;
 
 export interface ShardResult {
   label: string;

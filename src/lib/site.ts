@@ -4,6 +4,7 @@
  * change history), which exist only when a repository URL is configured.
  */
 import { config } from './config.ts';
+import { casePath } from './core/slug.ts';
 
 export const SITE_NAME = 'Insyn';
 export const SITE_TAGLINE = 'Öppna uppgifter om kommuners och samordningsförbunds pengar till arbetsmarknadsinsatser';
@@ -23,7 +24,7 @@ export function linkHref(href: string): string {
 }
 
 /** The page of a case. */
-export const caseUrl = (slug: string): string => url(`/arenden/${slug}/`);
+export const caseUrl = (slug: string): string => url(casePath(slug));
 
 /** The main navigation; each entry is a page that exists, named so the link says where it goes (not "Start"). */
 export const NAV: readonly { href: string; label: string }[] = [

@@ -12,6 +12,7 @@
  */
 import { toJson } from '../lib/core/json-text.ts';
 import { formatNumber } from '../lib/core/money.ts';
+import { CASE_LIST_PATH, casePath } from '../lib/core/slug.ts';
 import {
   FILTER_FIELDS,
   type FilterKey,
@@ -210,7 +211,7 @@ function resultItem(row: number, shown: DisplayRow, excerpt: Promise<string> | u
   const li = (hitTemplate.content.firstElementChild as HTMLLIElement).cloneNode(true) as HTMLLIElement;
   const slot = (name: string) => li.querySelector(`[data-slot="${name}"]`) as HTMLElement;
   const link = slot('title') as HTMLAnchorElement;
-  link.href = `${BASE}arenden/${lines.slug}/`;
+  link.href = `${BASE}${casePath(lines.slug).slice(1)}`;
   link.textContent = lines.title;
   slot('who').textContent = lines.who;
   slot('facts').textContent = lines.facts;
@@ -288,7 +289,7 @@ async function search(): Promise<void> {
         showNote(
           'Sökningen på ord kunde inte laddas. Försök igen senare, eller',
           'bläddra bland alla ärenden',
-          `${BASE}arenden/`,
+          `${BASE}${CASE_LIST_PATH.slice(1)}`,
         );
         return;
       }
@@ -456,7 +457,11 @@ async function start(): Promise<void> {
   try {
     table = await fetchJson<FacetTable>(TABLE_PATH);
   } catch {
-    showNote('Sökningen kunde inte laddas. Försök igen senare, eller', 'bläddra bland alla ärenden', `${BASE}arenden/`);
+    showNote(
+      'Sökningen kunde inte laddas. Försök igen senare, eller',
+      'bläddra bland alla ärenden',
+      `${BASE}${CASE_LIST_PATH.slice(1)}`,
+    );
     return;
   }
   if (FILTER_FIELDS.some((f) => !table.values[f.key])) throw new Error('söktabellen saknar ett filter');

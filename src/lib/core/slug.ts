@@ -20,6 +20,12 @@ export function slugify(text: string): string {
     .replace(/-+$/, '');
 }
 
+/** The site path of the case list (page 1), without the configured base. */
+export const CASE_LIST_PATH = '/arenden/';
+
+/** The site path of a case's page, without the configured base: its slug under the case list. */
+export const casePath = (slug: string): string => `${CASE_LIST_PATH}${slug}/`;
+
 /** A case's slug is its file name without `.mdx`. */
 export function slugOf(file: string): string {
   return (file.split('/').pop() ?? file).replace(/\.mdx$/, '');

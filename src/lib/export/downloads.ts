@@ -4,7 +4,7 @@
  * the 360Giving endpoint and the /data/ page (which lists what the package
  * leaves out).
  */
-import { url } from '../site.ts';
+import { caseUrl, url } from '../site.ts';
 import type { Giving360Options } from './giving360.ts';
 import type { Absolutize } from './links.ts';
 import type { DataVersion } from '../history/data-version.ts';
@@ -127,7 +127,7 @@ export function giving360Options(
             organisations.bySlug.get(organisations.slugFor(name, data))?.orgNumber,
         }
       : {}),
-    casePath: (slug) => url(`/arenden/${slug}/`),
+    casePath: caseUrl,
     caseJsonPath: (slug) => url(CASE_JSON_PATH(slug)),
     homePath: url('/'),
     dataPagePath: url('/data/'),

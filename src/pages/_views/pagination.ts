@@ -8,6 +8,7 @@
  * pagination bar shows and what a page of a list says of itself.
  */
 import { formatNumber } from '../../lib/core/money.ts';
+import { CASE_LIST_PATH } from '../../lib/core/slug.ts';
 
 export const CASES_PER_PAGE = 100;
 
@@ -41,7 +42,7 @@ export function pageNumbers(total: number, size: number = CASES_PER_PAGE): numbe
 
 /** The site path of a list page: 1 → `/arenden/`, n → `/arenden/sida/n/`. */
 export function listPagePath(page: number): string {
-  return pagedPath('/arenden/', page);
+  return pagedPath(CASE_LIST_PATH, page);
 }
 
 /** The first and last item number on a page, 1-based, for "101–200 av 10 000". */
