@@ -40,7 +40,10 @@ interface PagefindResult {
   data(): Promise<{ excerpt: string }>;
 }
 interface PagefindInstance {
-  search(term: string | null, options?: object): Promise<{ results: PagefindResult[] } | null>;
+  search(
+    term: string | null,
+    options?: { filters?: Record<string, string> },
+  ): Promise<{ results: PagefindResult[]; unfilteredResultCount: number } | null>;
 }
 interface PagefindModule {
   createInstance(options: { basePath: string; baseUrl: string; exactDiacritics: boolean }): PagefindInstance;
@@ -52,6 +55,14 @@ interface Shard {
   rows: RowsFile;
 }
 
+/**
+ * Search options that leave every page out: the index has no filters, so any filter
+ * matches no page. Pagefind still counts the pages the words match before filtering
+ * (`unfilteredResultCount`), and sends no results from its worker: asking whether a
+ * bundle has a word costs 2–3 ms instead of a full search's 60 ms (10 000 cases).
+ */
+const NO_PAGE = { filters: { ingen: 'ingen' } };
+
 /** Per site base: the bundles, loading or loaded. A failed load is forgotten, so the next search tries again. */
 const loaded = new Map<string, Promise<Shard[]>>();
 
@@ -62,16 +73,16 @@ async function fetchJson<T>(url: string): Promise<T> {
 }
 
 /**
- * One bundle's instance, checked: a search without words lists every page of the
- * bundle, so a bundle whose index did not load (Pagefind only logs that) is an error.
+ * One bundle's instance, loaded and checked: a search rejects when the bundle's
+ * entry file, metadata or WASM did not load (one that leaves every page out, so
+ * nothing is listed), and its row map must have a row for every page.
  */
 async function openShard(pf: PagefindModule, base: string, root: string, bundle: string, pages: number) {
   const basePath = `${root}${bundle}`;
   const instance = pf.createInstance({ basePath, baseUrl: base, exactDiacritics: true });
-  const [rows, all] = await Promise.all([fetchJson<RowsFile>(`${basePath}rows.json`), instance.search(null)]);
-  const count = all?.results.length ?? 0;
-  if (count !== pages || Object.keys(rows).length !== pages)
-    throw new Error(`Sökindexet kunde inte läsas: delen ${bundle} har ${count} sidor av ${pages}`);
+  const [rows] = await Promise.all([fetchJson<RowsFile>(`${basePath}rows.json`), instance.search(null, NO_PAGE)]);
+  const count = Object.keys(rows).length;
+  if (count !== pages) throw new Error(`Sökindexet kunde inte läsas: delen ${bundle} har ${count} rader av ${pages}`);
   return { bundle, instance, rows };
 }
 
@@ -127,7 +138,9 @@ async function answering(shards: readonly Shard[], query: string): Promise<boole
   if (words.length === 0 || isExactQuery(query)) return shards.map(() => true);
   const has = await Promise.all(
     words.map((word) =>
-      Promise.all(shards.map(async (s) => ((await s.instance.search(`"${word}"`))?.results.length ?? 0) > 0)),
+      Promise.all(
+        shards.map(async (s) => ((await s.instance.search(`"${word}"`, NO_PAGE))?.unfilteredResultCount ?? 0) > 0),
+      ),
     ),
   );
   return shards.map((_, k) => has.every((inBundle) => inBundle[k] || !inBundle.some(Boolean)));

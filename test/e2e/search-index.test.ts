@@ -7,10 +7,12 @@
  * words with å, ä and ö, which are kept as letters of their own; excerpts on
  * demand; case pages free of JavaScript.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { buildSearchIndex } from '../../src/integrations/pagefind.ts';
 import { validateAll } from '../../src/lib/content/collection.ts';
 import { FILTER_FIELDS } from '../../src/lib/search/fields.ts';
 import { caseSearchMeta } from '../../src/lib/search/meta.ts';
@@ -136,6 +138,12 @@ describe('the sharded search index of the seed fixture site', () => {
     expect(rows.error).toBe(`Sökindexet kunde inte läsas: /pagefind/${last}rows.json gav 404`);
     const entry = await searchShardsIn(browser, dir, ['kommun'], { fail: /pagefind-entry\.json$/ });
     expect(entry.error).toBeDefined();
+    // Pagefind only logs a metadata or WASM file that did not load; its searches then reject.
+    for (const file of [/\.pf_meta$/, /\/wasm\.sv\.pagefind$/]) {
+      const run = await searchShardsIn(browser, dir, ['kommun'], { fail: file });
+      expect(run.error, String(file)).toBeDefined();
+      expect(run.hits).toEqual([]);
+    }
     const list = await searchShardsIn(browser, dir, ['kommun'], { fail: /shards\.json$/ });
     expect(list.error).toBe('Sökindexet kunde inte läsas: /pagefind/shards.json gav 404');
   });
@@ -150,5 +158,36 @@ describe('the sharded search index of the seed fixture site', () => {
       expect(html, c.slug).toContain('data-pagefind-body');
     }
     expect(existsSync(join(index, 'pagefind.js'))).toBe(false);
+  });
+});
+
+describe('the seed fixture site indexed in shards of one case each', () => {
+  it('finds the same cases for every query as its one index: no shard answers with a shorter word', async () => {
+    const sharded = mkdtempSync(join(tmpdir(), 'insyn-shards-'));
+    try {
+      cpSync(dir, sharded, { recursive: true });
+      const summary = await buildSearchIndex(sharded, readTableRows, { cap: 1 });
+      expect(summary.shards).toHaveLength(cases.length);
+      const whole = JSON.parse(readFileSync(join(index, SHARDS_FILE), 'utf8')) as ShardsFile;
+      expect(whole.shards.length).toBeLessThan(cases.length);
+      // Words some shards lack, so Pagefind alone would answer there with "för", "försörjning", "partner" …
+      const queries = [
+        'försörjningsstödet',
+        'partnerskapen',
+        'stöden',
+        'tjänsten',
+        'nämnderna',
+        'arbetsträning',
+        'kommun',
+      ];
+      const few = await searchShardsIn(browser, dir, queries);
+      const many = await searchShardsIn(browser, sharded, queries);
+      expect(many.error).toBeUndefined();
+      queries.forEach((q, i) => {
+        expect([...slugsOf(many.hits[i]!)].sort(), q).toEqual([...slugsOf(few.hits[i]!)].sort());
+      });
+    } finally {
+      rmSync(sharded, { recursive: true, force: true });
+    }
   });
 });
