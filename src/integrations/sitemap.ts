@@ -2,14 +2,16 @@
  * Writes `<outDir>/sitemap.xml` after the build from the list of pages the
  * build produced (so every page is in it, whichever file made it), with
  * absolute URLs from `site` (INSYN_SITE) and `base` (INSYN_BASE), and the
- * build date as `lastmod`.
+ * build date as `lastmod`; past 50 000 pages, as the index of
+ * `sitemap-1.xml` … (src/lib/export/sitemap.ts). Files of an earlier build's
+ * longer list are pruned with the rest of its output (prune-output.ts).
  */
 import { writeFileSync } from 'node:fs';
 import type { AstroIntegration } from 'astro';
 import { BUILD_DATE } from '../lib/config.ts';
 import { isoDay } from '../lib/core/partial-date.ts';
 import { absolute } from '../lib/export/links.ts';
-import { htmlPagePaths, sitemapXml } from '../lib/export/sitemap.ts';
+import { htmlPagePaths, sitemapFiles } from '../lib/export/sitemap.ts';
 
 export function sitemap(): AstroIntegration {
   let site: string | undefined;
@@ -26,8 +28,9 @@ export function sitemap(): AstroIntegration {
           pages.map((p) => p.pathname),
           base,
         ).map((p) => absolute(p, site));
-        writeFileSync(new URL('sitemap.xml', dir), sitemapXml(urls, isoDay(BUILD_DATE)));
-        logger.info(`sitemap.xml: ${urls.length} sidor`);
+        const files = sitemapFiles(urls, { site, base, lastmod: isoDay(BUILD_DATE) });
+        for (const { file, xml } of files) writeFileSync(new URL(file, dir), xml);
+        logger.info(`sitemap.xml: ${urls.length} sidor${files.length > 1 ? ` i ${files.length - 1} filer` : ''}`);
       },
     },
   };

@@ -29,7 +29,7 @@ import { buildOrganisations } from '../../src/lib/domain/organisations.ts';
 import { followUpCalendar, followUpUid } from '../../src/lib/export/ical.ts';
 import { caseJsonLd, jsonLdText } from '../../src/lib/export/jsonld.ts';
 import { absolute } from '../../src/lib/export/links.ts';
-import { htmlPagePaths, sitemapXml } from '../../src/lib/export/sitemap.ts';
+import { htmlPagePaths, SITEMAP_MAX_URLS, sitemapFiles, sitemapXml } from '../../src/lib/export/sitemap.ts';
 import { errorText, validateGrant, validatePackage } from '../helpers/giving360-validator.ts';
 import { ROOT } from '../helpers/site.ts';
 
@@ -316,6 +316,31 @@ describe('sitemap', () => {
       .parse(xml)
       .urlset.url.map((u: { loc: string }) => u.loc);
     expect(locs).toEqual([`${SITE}/insyn/`, `${SITE}/insyn/data/`]);
+  });
+
+  it('splits more than 50 000 pages into sitemaps of at most 50 000, listed by sitemap.xml as their index', () => {
+    expect(SITEMAP_MAX_URLS).toBe(50_000);
+    const urls = Array.from({ length: 120_001 }, (_, i) => `${SITE}/arenden/a-${i}/`);
+    const files = sitemapFiles(urls, { site: SITE, base: '/insyn', lastmod: '2026-11-23' });
+    expect(files.map((f) => f.file)).toEqual(['sitemap.xml', 'sitemap-1.xml', 'sitemap-2.xml', 'sitemap-3.xml']);
+    const parser = new XMLParser({ isArray: (n) => n === 'url' || n === 'sitemap' });
+    const [index, ...parts] = files.map((f) => {
+      expect(SyntaxValidator.validate(f.xml), f.file).toBe(true);
+      return parser.parse(f.xml);
+    });
+    expect(index.sitemapindex.sitemap).toEqual(
+      [1, 2, 3].map((n) => ({ loc: `${SITE}/insyn/sitemap-${n}.xml`, lastmod: '2026-11-23' })),
+    );
+    const listed = parts.map((p) => p.urlset.url.map((u: { loc: string }) => u.loc));
+    expect(listed.map((l) => l.length)).toEqual([50_000, 50_000, 20_001]);
+    expect(listed.flat()).toEqual(urls);
+  });
+
+  it('writes one sitemap.xml, no index, for up to 50 000 pages', () => {
+    const urls = [`${SITE}/`, `${SITE}/data/`];
+    expect(sitemapFiles(urls, { site: SITE, base: '/' })).toEqual([{ file: 'sitemap.xml', xml: sitemapXml(urls) }]);
+    const [index] = sitemapFiles(urls, { site: SITE, base: '/', max: 1 });
+    expect(index!.xml).toContain(`<loc>${SITE}/sitemap-2.xml</loc>`);
   });
 });
 

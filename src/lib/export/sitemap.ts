@@ -4,9 +4,15 @@
  * the embed pages (`/inbaddning/…`, made for frames and marked noindex). The
  * list comes from the build itself (src/integrations/sitemap.ts), so a page
  * added later is listed without touching this file.
+ *
+ * The protocol allows at most 50 000 URLs in one sitemap (a national site has
+ * about 120 000 pages): a longer list is split into `sitemap-1.xml`,
+ * `sitemap-2.xml` … of at most SITEMAP_MAX_URLS each, and `sitemap.xml` is then
+ * the sitemap index that lists them, so crawlers keep one address.
  */
 import { EMBED_DIR } from '../core/security.ts';
 import { escapeXml } from './feeds.ts';
+import { absolute } from './links.ts';
 
 /** Site paths of the built HTML pages (`/`, `/arenden/x/`), from the build's page list. */
 export function htmlPagePaths(pathnames: readonly string[], base: string): string[] {
@@ -31,4 +37,47 @@ export function sitemapXml(urls: readonly string[], lastmod?: string): string {
     '</urlset>',
     '',
   ].join('\n');
+}
+
+/** The most URLs one sitemap file may list (sitemaps.org). */
+export const SITEMAP_MAX_URLS = 50_000;
+
+/** The sitemap index XML for absolute sitemap URLs. */
+export function sitemapIndexXml(locs: readonly string[], lastmod?: string): string {
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+    ...locs.map(
+      (u) => `  <sitemap><loc>${escapeXml(u)}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ''}</sitemap>`,
+    ),
+    '</sitemapindex>',
+    '',
+  ].join('\n');
+}
+
+/**
+ * The sitemap files for absolute page URLs: `sitemap.xml` alone when they fit in
+ * one, else `sitemap.xml` as the index of `sitemap-1.xml` … (at the site's root
+ * under `base`), in order, at most `max` URLs each.
+ */
+export function sitemapFiles(
+  urls: readonly string[],
+  {
+    site,
+    base,
+    lastmod,
+    max = SITEMAP_MAX_URLS,
+  }: { site?: URL | string; base: string; lastmod?: string; max?: number },
+): { file: string; xml: string }[] {
+  if (urls.length <= max) return [{ file: 'sitemap.xml', xml: sitemapXml(urls, lastmod) }];
+  const parts = Array.from({ length: Math.ceil(urls.length / max) }, (_, i) => ({
+    file: `sitemap-${i + 1}.xml`,
+    xml: sitemapXml(urls.slice(i * max, (i + 1) * max), lastmod),
+  }));
+  const root = base.replace(/\/*$/, '/');
+  const index = sitemapIndexXml(
+    parts.map((p) => absolute(`${root}${p.file}`, site)),
+    lastmod,
+  );
+  return [{ file: 'sitemap.xml', xml: index }, ...parts];
 }
