@@ -67,7 +67,7 @@ export function sitemapFiles(
     base,
     lastmod,
     max = SITEMAP_MAX_URLS,
-  }: { site?: URL | string; base: string; lastmod?: string; max?: number },
+  }: { site: URL | string | undefined; base: string; lastmod?: string; max?: number },
 ): { file: string; xml: string }[] {
   if (urls.length <= max) return [{ file: 'sitemap.xml', xml: sitemapXml(urls, lastmod) }];
   const parts = Array.from({ length: Math.ceil(urls.length / max) }, (_, i) => ({
