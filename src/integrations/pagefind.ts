@@ -180,8 +180,7 @@ export function fragmentUrls(bundleDir: string): Map<string, string> {
  */
 export const GLOB_MAX_CHARS = 32_000;
 
-const globOf = (slugs: readonly string[]) =>
-  slugs.length === 1 ? casePagePath(slugs[0]!) : `arenden/{${slugs.join(',')}}/index.html`;
+const globOf = (slugs: readonly string[]) => casePagePath(slugs.length === 1 ? slugs[0]! : `{${slugs.join(',')}}`);
 
 /**
  * Globs, relative to the site, that together match each of a shard's case pages once
@@ -204,8 +203,11 @@ export function shardGlobs(shard: PlannedShard, maxChars = GLOB_MAX_CHARS): stri
   return globs;
 }
 
-/** `/arenden/<slug>/` → slug. */
-const slugOfUrl = (url: string) => /^\/arenden\/([^/]+)\/$/.exec(url)?.[1];
+/** A case page's URL (`/arenden/<slug>/`) → slug; undefined for any other page. */
+const slugOfUrl = (url: string) => {
+  const slug = url.split('/').at(-2);
+  return slug && casePath(slug) === url ? slug : undefined;
+};
 
 /**
  * Runs one Pagefind step: its reported errors, or an error it throws (kept as

@@ -48,6 +48,8 @@ import {
 import { preloadShards, searchShards, type ShardHit } from './search-shards.ts';
 
 const BASE = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
+/** A site path (`/arenden/x/`) under the base. */
+const sitePath = (path: string) => `${BASE}${path.slice(1)}`;
 /** True under `astro dev`, which has no search index (MODE, not DEV: DEV is also true in builds run with NODE_ENV=test). */
 const IN_DEV_SERVER = import.meta.env.MODE === 'development';
 const TYPING_DELAY_MS = 300;
@@ -211,7 +213,7 @@ function resultItem(row: number, shown: DisplayRow, excerpt: Promise<string> | u
   const li = (hitTemplate.content.firstElementChild as HTMLLIElement).cloneNode(true) as HTMLLIElement;
   const slot = (name: string) => li.querySelector(`[data-slot="${name}"]`) as HTMLElement;
   const link = slot('title') as HTMLAnchorElement;
-  link.href = `${BASE}${casePath(lines.slug).slice(1)}`;
+  link.href = sitePath(casePath(lines.slug));
   link.textContent = lines.title;
   slot('who').textContent = lines.who;
   slot('facts').textContent = lines.facts;
@@ -289,7 +291,7 @@ async function search(): Promise<void> {
         showNote(
           'Sökningen på ord kunde inte laddas. Försök igen senare, eller',
           'bläddra bland alla ärenden',
-          `${BASE}${CASE_LIST_PATH.slice(1)}`,
+          sitePath(CASE_LIST_PATH),
         );
         return;
       }
@@ -460,7 +462,7 @@ async function start(): Promise<void> {
     showNote(
       'Sökningen kunde inte laddas. Försök igen senare, eller',
       'bläddra bland alla ärenden',
-      `${BASE}${CASE_LIST_PATH.slice(1)}`,
+      sitePath(CASE_LIST_PATH),
     );
     return;
   }
