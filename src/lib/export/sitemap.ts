@@ -14,9 +14,12 @@ import { EMBED_DIR } from '../core/security.ts';
 import { escapeXml } from './feeds.ts';
 import { absolute } from './links.ts';
 
+/** The configured base as a path prefix: `/`, `/insyn/`. */
+const basePrefix = (base: string) => `/${base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+
 /** Site paths of the built HTML pages (`/`, `/arenden/x/`), from the build's page list. */
 export function htmlPagePaths(pathnames: readonly string[], base: string): string[] {
-  const prefix = `/${base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+  const prefix = basePrefix(base);
   const paths = new Set<string>();
   for (const raw of pathnames) {
     const p = raw.replace(/^\/+|\/+$/g, '');
@@ -74,9 +77,8 @@ export function sitemapFiles(
     file: `sitemap-${i + 1}.xml`,
     xml: sitemapXml(urls.slice(i * max, (i + 1) * max), lastmod),
   }));
-  const root = base.replace(/\/*$/, '/');
   const index = sitemapIndexXml(
-    parts.map((p) => absolute(`${root}${p.file}`, site)),
+    parts.map((p) => absolute(`${basePrefix(base)}${p.file}`, site)),
     lastmod,
   );
   return [{ file: 'sitemap.xml', xml: index }, ...parts];
