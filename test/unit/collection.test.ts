@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { isCaseFile, validateCaseFiles } from '../../src/lib/content/collection.ts';
+import { isCaseFile, validateCaseFiles, validCases } from '../../src/lib/content/collection.ts';
+import type { CaseError } from '../../src/lib/validate/errors.ts';
 import type { CaseData } from '../../src/lib/schema/case.ts';
 import { validCase } from '../helpers/valid-case.ts';
 
@@ -109,5 +110,36 @@ describe('validateCaseFiles', () => {
     expect(errors).toHaveLength(1);
     expect(errors[0]!.field).toBe('documents[0].href');
     expect(errors[0]!.line).toBeGreaterThan(2);
+  });
+});
+
+describe('validCases', () => {
+  it('reads each file only when the one before it has been taken, and collects every error', () => {
+    const texts: Record<string, string> = {
+      'c/2020/a.mdx': source(validCase()),
+      'c/2020/b.mdx': '---\ntitle: [\n---\n',
+      'c/2020/c.mdx': source(validCase()),
+    };
+    const read: string[] = [];
+    const errors: CaseError[] = [];
+    const cases = validCases(
+      {
+        files: Object.keys(texts),
+        read: (file) => {
+          read.push(file);
+          return texts[file]!;
+        },
+        publicFileExists: () => true,
+      },
+      errors,
+    );
+    expect(read).toEqual([]);
+    expect(cases.next().value).toMatchObject({ slug: 'a', file: 'c/2020/a.mdx' });
+    expect(read).toEqual(['c/2020/a.mdx']);
+    expect(cases.next().value).toMatchObject({ slug: 'c', file: 'c/2020/c.mdx' });
+    expect(read).toEqual(['c/2020/a.mdx', 'c/2020/b.mdx', 'c/2020/c.mdx']);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ file: 'c/2020/b.mdx', field: '(frontmatter)' });
+    expect(cases.next().done).toBe(true);
   });
 });

@@ -146,11 +146,15 @@ export function correctionDayErrors(file: string, facts: BodyFacts, today: strin
   });
 }
 
-/** Validates a set of case files; lists every error in every file. */
-export function validateCaseFiles(set: CaseFileSet): { cases: ValidatedCase[]; errors: CaseError[] } {
+/**
+ * Validates a set of case files one file at a time: each valid case is yielded as soon as
+ * it is checked, and every error is added to `errors` (all of them once the generator is
+ * done). Nothing of a file is kept once the caller moves on, so the build's loader holds
+ * one file's text and HTML at a time instead of every file's.
+ */
+export function* validCases(set: CaseFileSet, errors: CaseError[]): Generator<ValidatedCase> {
   const selected = new Set(set.files);
-  const errors = duplicateSlugErrors(set.allFiles ?? set.files).filter((e) => selected.has(e.file) || (e.otherFile !== undefined && selected.has(e.otherFile)));
-  const cases: ValidatedCase[] = [];
+  errors.push(...duplicateSlugErrors(set.allFiles ?? set.files).filter((e) => selected.has(e.file) || (e.otherFile !== undefined && selected.has(e.otherFile))));
   const today = set.today ?? isoDay(BUILD_DATE);
   const slugs = new Set((set.allFiles ?? set.files).map(slugOf));
   for (const file of set.files) {
@@ -159,7 +163,7 @@ export function validateCaseFiles(set: CaseFileSet): { cases: ValidatedCase[]; e
     if (known !== undefined) {
       const knownErrors = [...documentErrors(file, known.data, set.publicFileExists), ...correctionDayErrors(file, known.facts, today), ...linkErrors(file, known.facts, slugs)];
       errors.push(...knownErrors);
-      if (knownErrors.length === 0) cases.push({ slug: slugOf(file), file, data: known.data, body: '', html: '', facts: known.facts, source, known: true });
+      if (knownErrors.length === 0) yield { slug: slugOf(file), file, data: known.data, body: '', html: '', facts: known.facts, source, known: true };
       continue;
     }
     const result = parseCase(file, source, { publicFileExists: set.publicFileExists, today });
@@ -167,8 +171,14 @@ export function validateCaseFiles(set: CaseFileSet): { cases: ValidatedCase[]; e
     if (!result.parsed) continue;
     const links = linkErrors(file, result.parsed.facts, slugs);
     errors.push(...links);
-    if (links.length === 0) cases.push({ ...result.parsed, source, known: false });
+    if (links.length === 0) yield { ...result.parsed, source, known: false };
   }
+}
+
+/** Validates a set of case files; lists every error in every file. */
+export function validateCaseFiles(set: CaseFileSet): { cases: ValidatedCase[]; errors: CaseError[] } {
+  const errors: CaseError[] = [];
+  const cases = [...validCases(set, errors)];
   return { cases, errors };
 }
 
