@@ -5,11 +5,13 @@
  * src/lib/search/shards.ts:
  *
  * - `<base>pagefind/shards.json` lists the bundles;
- * - each bundle is searched by its own Pagefind instance (`createInstance` of the
- *   first bundle's `pagefind.js`: the instances share its one web worker and WASM
- *   module, though each instance fetches its bundle's copy of the WASM file), created on
- *   first use and kept; å, ä and ö are letters of their own (`exactDiacritics`), so
- *   "ängens" does not find "angivet", while Swedish stemming still lets
+ * - each bundle is searched by its own Pagefind instance (`createInstance`), created on
+ *   first use and kept. The bundles are spread over a few copies of `pagefind.js`, each
+ *   imported from another bundle and so with a web worker of its own (`workerCount`): the
+ *   instances of one copy share its worker and WASM module (though each instance fetches
+ *   its bundle's copy of the WASM file), and the workers search side by side;
+ * - å, ä and ö are letters of their own (`exactDiacritics`), so "ängens" does not find
+ *   "angivet", while Swedish stemming still lets
  *   "partnerskapen" find "partnerskap" and "stöden" find "stödet" (each word is sent
  *   cut to its stem: src/lib/search/words.ts);
  * - each bundle's `rows.json` maps a result's id to its facet-table row.
@@ -86,20 +88,40 @@ async function openShard(pf: PagefindModule, base: string, root: string, bundle:
   return { bundle, instance, rows };
 }
 
+/**
+ * How many copies of Pagefind's module, each with its own web worker, the bundles are
+ * spread over: one worker searches its bundles one after another, so on a machine with
+ * two cores two workers search two bundles at a time. Each copy costs its script and
+ * one more set-up of the WASM module, so no more than four.
+ */
+export function workerCount(bundles: number, cores: number | undefined): number {
+  return Math.max(1, Math.min(bundles, cores ?? 1, 4));
+}
+
 async function load(base: string): Promise<Shard[]> {
   const root = `${base}pagefind/`;
   const manifest = await fetchJson<ShardsFile>(`${root}shards.json`);
   if (manifest.version !== 1) throw new Error(`Sökindexet har ett okänt format: version ${String(manifest.version)}`);
-  const first = manifest.shards[0];
-  if (!first) return [];
-  const pf = (await import(/* @vite-ignore */ `${root}${first.bundle}pagefind.js`)) as PagefindModule;
-  // The instances share one WASM module in one worker, which the first instance to load
-  // sets up. Two instances loading it at the same time each set it up, and the second
-  // replaces the first's memory under it ("memory access out of bounds"), so the first
-  // bundle is opened alone, and the rest, which then find the module there, together.
-  const opened = await openShard(pf, base, root, first.bundle, first.pages);
-  const rest = await Promise.all(manifest.shards.slice(1).map((s) => openShard(pf, base, root, s.bundle, s.pages)));
-  return [opened, ...rest];
+  const listed = manifest.shards;
+  if (listed.length === 0) return [];
+  const workers = workerCount(listed.length, navigator.hardwareConcurrency);
+  const groups = await Promise.all(
+    Array.from({ length: workers }, async (_, w) => {
+      const mine = listed.filter((_, k) => k % workers === w);
+      const first = mine[0]!;
+      // Imported from the group's first bundle: another URL, so a module (and a worker) of its own.
+      const pf = (await import(/* @vite-ignore */ `${root}${first.bundle}pagefind.js`)) as PagefindModule;
+      // A module's instances share its worker's WASM module, which the first instance to load
+      // sets up. Two instances loading it at the same time each set it up, and the second
+      // replaces the first's memory under it ("memory access out of bounds"), so the group's
+      // first bundle is opened alone, and the rest, which then find the module there, together.
+      const opened = await openShard(pf, base, root, first.bundle, first.pages);
+      const rest = await Promise.all(mine.slice(1).map((s) => openShard(pf, base, root, s.bundle, s.pages)));
+      return [opened, ...rest];
+    }),
+  );
+  // Back in the listed order.
+  return listed.map((_, k) => groups[k % workers]![Math.floor(k / workers)]!);
 }
 
 function shards(base: string): Promise<Shard[]> {

@@ -1,6 +1,10 @@
-/** Which case pages go into which search index shard (src/lib/search/shards.ts). */
+/**
+ * Which case pages go into which search index shard (src/lib/search/shards.ts), and how
+ * many web workers the browser spreads them over (src/scripts/search-shards.ts).
+ */
 import { describe, expect, it } from 'vitest';
 import { planShards, type IndexRow } from '../../src/lib/search/shards.ts';
+import { workerCount } from '../../src/scripts/search-shards.ts';
 
 /** `count` rows of `year`, slugs `<prefix><n>`. */
 const rowsOf = (year: number | undefined, count: number, prefix = `${year ?? 'x'}-`): IndexRow[] =>
@@ -58,5 +62,16 @@ describe('planShards', () => {
   it('refuses a cap below one', () => {
     expect(() => planShards([], 0)).toThrow('taket för sidor per del måste vara ≥ 1, fick 0');
     expect(planShards([])).toEqual([]);
+  });
+});
+
+describe('workerCount', () => {
+  it('gives one worker per core, never more than the bundles or four, and at least one', () => {
+    expect(workerCount(28, 2)).toBe(2);
+    expect(workerCount(3, 8)).toBe(3);
+    expect(workerCount(28, 16)).toBe(4);
+    expect(workerCount(1, 2)).toBe(1);
+    expect(workerCount(5, undefined)).toBe(1);
+    expect(workerCount(5, 0)).toBe(1);
   });
 });
