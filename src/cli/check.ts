@@ -12,10 +12,16 @@ import './config-errors.ts';
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { config } from '../lib/config.ts';
-import { listCaseFiles, publicFileChecker, validateCaseFiles } from '../lib/content/collection.ts';
+import {
+  type CaseFileSet,
+  listCaseFiles,
+  publicFileChecker,
+  type ValidatedCase,
+  validCasesInTurns,
+} from '../lib/content/collection.ts';
 import { organisationAliasErrors, readOrganisationAliases } from '../lib/content/organisations-file.ts';
 import { organisationIdentityIssues } from '../lib/domain/organisation-checks.ts';
-import { formatCaseError, formatCaseErrors } from '../lib/validate/errors.ts';
+import { type CaseError, formatCaseError, formatCaseErrors } from '../lib/validate/errors.ts';
 
 const root = process.cwd();
 const args = process.argv.slice(2).filter((a) => !a.startsWith('-'));
@@ -27,12 +33,20 @@ const files = args.length === 0 ? all : named.filter((f) => f !== config.organis
 const checkAliases = args.length === 0 || named.includes(config.organisationsFile);
 const read = (file: string) => readFileSync(resolve(root, file), 'utf8');
 const publicFileExists = publicFileChecker(root);
-const { cases, errors } = validateCaseFiles({
-  files,
-  allFiles: [...new Set([...all, ...files])],
-  read,
-  publicFileExists,
-});
+
+/**
+ * The valid cases of a set, one file at a time and in turns (validCasesInTurns), keeping
+ * what the organisation checks read (the data, and the text for line numbers), not the
+ * bodies' HTML.
+ */
+async function validCasesOf(set: CaseFileSet, errors: CaseError[]) {
+  const kept: Pick<ValidatedCase, 'file' | 'data' | 'source'>[] = [];
+  for await (const { file, data, source } of validCasesInTurns(set, errors)) kept.push({ file, data, source });
+  return kept;
+}
+
+const errors: CaseError[] = [];
+const cases = await validCasesOf({ files, allFiles: [...new Set([...all, ...files])], read, publicFileExists }, errors);
 if (checkAliases) errors.unshift(...organisationAliasErrors(root));
 
 // Organisation identity across all case files (numbers, names, the alias list), once every file is valid.
@@ -42,12 +56,8 @@ if (errors.length === 0) {
   const checked = new Set(files);
   const rest = all.filter((f) => !checked.has(f));
   const everyCase =
-    rest.length === 0 ? cases : [...cases, ...validateCaseFiles({ files: rest, read, publicFileExists }).cases];
-  const issues = organisationIdentityIssues(
-    everyCase.map((c) => ({ file: c.file, data: c.data, source: c.source })),
-    readOrganisationAliases(root),
-    config.organisationsFile,
-  );
+    rest.length === 0 ? cases : [...cases, ...(await validCasesOf({ files: rest, read, publicFileExists }, []))];
+  const issues = organisationIdentityIssues(everyCase, readOrganisationAliases(root), config.organisationsFile);
   errors.push(...issues.errors);
   warnings = issues.warnings;
 }

@@ -4,7 +4,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { isCaseFile, validateCaseFiles, validCases } from '../../src/lib/content/collection.ts';
+import {
+  CASES_PER_TURN,
+  isCaseFile,
+  validateCaseFiles,
+  validCases,
+  validCasesInTurns,
+} from '../../src/lib/content/collection.ts';
 import type { CaseError } from '../../src/lib/validate/errors.ts';
 import type { CaseData } from '../../src/lib/schema/case.ts';
 import { validCase } from '../helpers/valid-case.ts';
@@ -141,5 +147,37 @@ describe('validCases', () => {
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ file: 'c/2020/b.mdx', field: '(frontmatter)' });
     expect(cases.next().done).toBe(true);
+  });
+});
+
+describe('validCasesInTurns', () => {
+  it('yields what validCases yields, and lets the event loop turn every CASES_PER_TURN cases', async () => {
+    const files = Array.from({ length: CASES_PER_TURN + 1 }, (_, i) => `c/2020/fall-${i}.mdx`);
+    files.splice(1, 0, 'c/2020/trasig.mdx');
+    const read = (file: string) => (file.endsWith('trasig.mdx') ? '---\ntitle: [\n---\n' : source(validCase()));
+    let turns = 0;
+    let ticking = true;
+    const tick = () => {
+      turns++;
+      if (ticking) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const errors: CaseError[] = [];
+    const yielded: { slug: string; turns: number }[] = [];
+    try {
+      for await (const c of validCasesInTurns({ files, read, publicFileExists: () => true }, errors))
+        yielded.push({ slug: c.slug, turns });
+    } finally {
+      ticking = false;
+    }
+    const expected: CaseError[] = [];
+    const plain = [...validCases({ files, read, publicFileExists: () => true }, expected)].map((c) => c.slug);
+    expect(yielded.map((y) => y.slug)).toEqual(plain);
+    expect(plain).toHaveLength(CASES_PER_TURN + 1);
+    expect(errors).toEqual(expected);
+    expect(errors).toMatchObject([{ file: 'c/2020/trasig.mdx', field: '(frontmatter)' }]);
+    // No turn within the first CASES_PER_TURN - 1 cases; one before the next is handed over.
+    expect(yielded[CASES_PER_TURN - 2]!.turns).toBe(0);
+    expect(yielded[CASES_PER_TURN - 1]!.turns).toBeGreaterThan(0);
   });
 });

@@ -13,7 +13,6 @@
  * `rendered.metadata.facts`; read it with `bodyFactsOf(entry)`.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { config as siteConfig } from '../config.ts';
@@ -21,16 +20,13 @@ import { slugOf } from '../core/slug.ts';
 import { type CaseData, caseSchema } from '../schema/case.ts';
 import { type CaseError, CaseValidationError } from '../validate/errors.ts';
 import { bodyFactsOf, bodyFileOf, bodyFilePath, removeBodyFile, writeBodyFile } from './body-store.ts';
-import { listCaseFiles, publicFileChecker, validCases } from './collection.ts';
+import { listCaseFiles, publicFileChecker, validCasesInTurns } from './collection.ts';
 import { rendererVersion } from './render-body.ts';
 
 export interface CasesLoaderOptions {
   /** Directory of case files relative to the project root. */
   dir?: string | undefined;
 }
-
-/** How many cases the loader validates between turns of the event loop. */
-const YIELD_EVERY = 100;
 
 async function load(ctx: LoaderContext, dir: string): Promise<void> {
   const { store, generateDigest, config, logger } = ctx;
@@ -41,7 +37,7 @@ async function load(ctx: LoaderContext, dir: string): Promise<void> {
   // What a body's HTML depends on besides its text: the renderer's code and the base path of site links.
   const renderer = `${rendererVersion()}\n${siteConfig.base}`;
   const errors: CaseError[] = [];
-  const cases = validCases(
+  const cases = validCasesInTurns(
     {
       files,
       read: (file) => readFileSync(`${root}/${file}`, 'utf8'),
@@ -62,13 +58,9 @@ async function load(ctx: LoaderContext, dir: string): Promise<void> {
   );
   const valid = new Set<string>();
   let rendered = 0;
-  let seen = 0;
-  // One case at a time: its text and HTML are garbage once its body is written.
-  for (const c of cases) {
-    // The event loop turns every 100 cases: Sätteri's parser frees its native buffers in
-    // finalizers that run only then. Without it, each body parsed held about 11 kB until
-    // the loader was done: 1.1 GB at 100 000 cases, for the whole build.
-    if (++seen % YIELD_EVERY === 0) await nextTurn();
+  // One case at a time, with turns of the event loop for Sätteri's finalizers: its text and
+  // HTML are garbage once its body is written.
+  for await (const c of cases) {
     valid.add(c.slug);
     if (c.known) continue;
     const previous = store.get(c.slug);
