@@ -16,6 +16,10 @@ describe('queryWords', () => {
   it('composes letters typed as a letter and a combining mark', () => {
     expect(queryWords('sto\u0308den')).toEqual(['stöden']);
   });
+
+  it('reads ligatures and other compatibility forms as their letters, as copied from a PDF', () => {
+    expect(queryWords('\ufb01nansiering\u00a0av \ufb02ykting')).toEqual(['finansiering', 'av', 'flykting']);
+  });
 });
 
 describe('stemPrefix', () => {
@@ -29,6 +33,12 @@ describe('stemPrefix', () => {
 
   it('stems until the stem stems no shorter, as Pagefind stems what it is sent', () => {
     expect(stemPrefix('ärendena')).toBe('ärend');
+  });
+
+  it('keeps a letter with a mark that has no composed form whole', () => {
+    // "İ" lower-cased is "i" and a combining dot; cutting by code points would drop the last letter.
+    expect(stemPrefix('\u0130lhan'.toLocaleLowerCase('sv-SE'))).toBe('i\u0307lhan');
+    expect(stemPrefix('i\u0307nsatserna')).toBe(`i\u0307${stemPrefix('insatserna').slice(1)}`);
   });
 
   it('leaves words without an ending as they are', () => {
@@ -46,6 +56,7 @@ describe('pagefindQuery', () => {
   it('sends a quoted query, an exact phrase, as typed', () => {
     expect(isExactQuery('"stödet till"')).toBe(true);
     expect(pagefindQuery('"stödet till"')).toBe('"stödet till"');
+    expect(pagefindQuery('"\ufb01nansiering av"')).toBe('"finansiering av"');
   });
 
   it('sends nothing for a query of punctuation only', () => {

@@ -26,23 +26,34 @@ const PUNCTUATION = /[\p{Pd}\p{Pe}\p{Pf}\p{Pi}\p{Po}\p{Ps}]/gu;
 /** A query in double quotes: an exact phrase. */
 export const isExactQuery = (query: string): boolean => /^\s*".+"\s*$/.test(query);
 
-/** The words of a query as Pagefind reads them: lower case, punctuation left out, split on white space. */
+/**
+ * The words of a query as Pagefind reads them: lower case, punctuation left out, split on
+ * white space. Compatibility forms are read as the letters they stand for (NFKC): text
+ * copied from a PDF often has "ﬁ" and "ﬂ" as one character, and a non-breaking space.
+ */
 export function queryWords(query: string): string[] {
-  return query.normalize('NFC').replace(PUNCTUATION, '').toLocaleLowerCase('sv-SE').split(/\s+/).filter(Boolean);
+  return query.normalize('NFKC').replace(PUNCTUATION, '').toLocaleLowerCase('sv-SE').split(/\s+/).filter(Boolean);
 }
+
+/** A word's letters, each with its marks; by code point where the browser has no Intl.Segmenter. */
+const splitLetters: (word: string) => string[] =
+  typeof Intl.Segmenter === 'function'
+    ? (word) => [...new Intl.Segmenter('sv', { granularity: 'grapheme' }).segment(word)].map((g) => g.segment)
+    : (word) => [...word];
 
 /** Pagefind's folding: å, ä, ö, é … to a, a, o, e; one letter for one. */
 const fold = (word: string) => word.normalize('NFD').replace(/\p{M}/gu, '');
 
 /** The start of `word` that Pagefind searches by: as long as the stem of its folded form, taken until it stems no shorter. */
 export function stemPrefix(word: string): string {
-  const letters = [...word];
+  // Letters as seen, each with its marks ("i̇" from "İ" has no composed form): one per letter of the folded stem.
+  const letters = splitLetters(word);
   let stem = fold(word);
   for (let shorter = swedishStem(stem); shorter.length < stem.length; shorter = swedishStem(shorter)) stem = shorter;
   return letters.slice(0, [...stem].length).join('');
 }
 
-/** The query to send Pagefind for `query`: each word cut to its stem (see above); a quoted query as typed. */
+/** The query to send Pagefind for `query`: each word cut to its stem (see above); a quoted query as typed (NFKC). */
 export function pagefindQuery(query: string): string {
-  return isExactQuery(query) ? query : queryWords(query).map(stemPrefix).filter(Boolean).join(' ');
+  return isExactQuery(query) ? query.normalize('NFKC') : queryWords(query).map(stemPrefix).filter(Boolean).join(' ');
 }
