@@ -35,6 +35,14 @@ describe('stemPrefix', () => {
     expect(stemPrefix('ärendena')).toBe('ärend');
   });
 
+  it('stems a stem again only while it stays SHORTEST_RESTEM letters or longer', () => {
+    // "insat" stems to "ins" (3 letters), the start of "insyn" and "inskrivning" too.
+    expect(stemPrefix('insatserna')).toBe('insat');
+    expect(stemPrefix('insats')).toBe('insat');
+    // The first stem is taken however short it is.
+    expect(stemPrefix('ängens')).toBe('äng');
+  });
+
   it('keeps a letter with a mark that has no composed form whole', () => {
     // "İ" lower-cased is "i" and a combining dot; cutting by code points would drop the last letter.
     expect(stemPrefix('\u0130lhan'.toLocaleLowerCase('sv-SE'))).toBe('i\u0307lhan');

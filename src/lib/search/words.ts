@@ -14,7 +14,9 @@
  * not "angivet".
  *
  * The stem is taken until it stems no shorter ("ärendena" → "ärenden" →
- * "ärend"), because Pagefind stems what it is sent once more. A quoted query is
+ * "ärend"), because Pagefind stems what it is sent once more, but never again
+ * below SHORTEST_RESTEM letters: "insatserna" → "insats" → "insat", not "ins",
+ * which would also find "insyn" and "inskrivning". A quoted query is
  * an exact phrase, which Pagefind matches by the stem of each word as written:
  * it is sent as typed.
  */
@@ -44,12 +46,23 @@ const splitLetters: (word: string) => string[] =
 /** Pagefind's folding: å, ä, ö, é … to a, a, o, e; one letter for one. */
 const fold = (word: string) => word.normalize('NFD').replace(/\p{M}/gu, '');
 
-/** The start of `word` that Pagefind searches by: as long as the stem of its folded form, taken until it stems no shorter. */
+/** Stemming a stem again stops before one shorter than this. */
+const SHORTEST_RESTEM = 4;
+
+/**
+ * The start of `word` that Pagefind searches by: as long as the stem of its folded form,
+ * stemmed again until it stems no shorter or would be shorter than SHORTEST_RESTEM.
+ */
 export function stemPrefix(word: string): string {
   // Letters as seen, each with its marks ("i̇" from "İ" has no composed form): one per letter of the folded stem.
   const letters = splitLetters(word);
-  let stem = fold(word);
-  for (let shorter = swedishStem(stem); shorter.length < stem.length; shorter = swedishStem(shorter)) stem = shorter;
+  let stem = swedishStem(fold(word));
+  for (
+    let shorter = swedishStem(stem);
+    shorter.length < stem.length && shorter.length >= SHORTEST_RESTEM;
+    shorter = swedishStem(shorter)
+  )
+    stem = shorter;
   return letters.slice(0, [...stem].length).join('');
 }
 
