@@ -37,11 +37,12 @@ export function queryWords(query: string): string[] {
   return query.normalize('NFKC').replace(PUNCTUATION, '').toLocaleLowerCase('sv-SE').split(/\s+/).filter(Boolean);
 }
 
+const graphemes =
+  typeof Intl.Segmenter === 'function' ? new Intl.Segmenter('sv', { granularity: 'grapheme' }) : undefined;
+
 /** A word's letters, each with its marks; by code point where the browser has no Intl.Segmenter. */
-const splitLetters: (word: string) => string[] =
-  typeof Intl.Segmenter === 'function'
-    ? (word) => [...new Intl.Segmenter('sv', { granularity: 'grapheme' }).segment(word)].map((g) => g.segment)
-    : (word) => [...word];
+const splitLetters = (word: string): string[] =>
+  graphemes ? [...graphemes.segment(word)].map((g) => g.segment) : [...word];
 
 /** Pagefind's folding: å, ä, ö, é … to a, a, o, e; one letter for one. */
 const fold = (word: string) => word.normalize('NFD').replace(/\p{M}/gu, '');
