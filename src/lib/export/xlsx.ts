@@ -107,17 +107,24 @@ export async function toXlsx(table: Table, spec: TableSpec, info: WorkbookInfo):
     return s;
   });
   const sheet = wb.addWorksheet(spec.title, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });
+  const styles = columns.map((c) =>
+    c.kind === 'kronor' ? { numFmt: KRONOR_FORMAT } : c.kind === 'date' ? { numFmt: DAY_FORMAT } : {},
+  );
   sheet.columns = columns.map((c, i) => ({
     key: table.columns[i]!,
     width: Math.min(WIDTH.max, Math.max(WIDTH.min, c.heading.length + 2, c.kind === 'text' ? 24 : 0)),
-    style: c.kind === 'kronor' ? { numFmt: KRONOR_FORMAT } : c.kind === 'date' ? { numFmt: DAY_FORMAT } : {},
+    style: styles[i]!,
   }));
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   const header = sheet.addRow(columns.map((c) => c.heading));
   header.font = { bold: true };
   header.commit();
   for (const row of table.rows) {
-    sheet.addRow(table.columns.map((c, i) => workbookValue(row[c], columns[i]!))).commit();
+    const added = sheet.addRow(table.columns.map((c, i) => workbookValue(row[c], columns[i]!)));
+    // exceljs gives every cell its own copy of the column's style and renders each copy
+    // to XML to find its style id; the column's own object is looked up once (by identity).
+    added.eachCell({ includeEmpty: true }, (cell, column) => (cell.style = styles[column - 1]!));
+    added.commit();
   }
   sheet.commit();
 
