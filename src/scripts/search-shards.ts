@@ -19,12 +19,13 @@
  * All bundles are searched in parallel and their hits merged by score (Pagefind's
  * BM25 score, comparable across bundles), ties by row; a bundle that would answer only
  * with Pagefind's fallback to a shorter word, where another bundle has the word itself,
- * is left out (see `answering`). An excerpt is loaded only
- * when asked for. Any bundle that cannot be loaded rejects the search: hits are
- * never silently missing.
+ * is left out (see `answering`), and so is one whose answer for a word no case has rests
+ * on a fallback of fewer than four letters (see `fallsShort`). An excerpt is loaded only
+ * when asked for (and the first hit's, in a bundle answering for a word no case has). Any
+ * bundle that cannot be loaded rejects the search: hits are never silently missing.
  */
 import type { RowsFile, ShardsFile } from '../lib/search/shards.ts';
-import { isExactQuery, pagefindQuery } from '../lib/search/words.ts';
+import { isExactQuery, pagefindQuery, restsOnShortFallback } from '../lib/search/words.ts';
 
 export interface ShardHit {
   /** The case's row in the facet table. */
@@ -39,7 +40,9 @@ export interface ShardHit {
 interface PagefindResult {
   id: string;
   score: number;
-  data(): Promise<{ excerpt: string }>;
+  /** Where in the page's text (`content`, split at white space) the query's words were found. */
+  words: number[];
+  data(): Promise<{ excerpt: string; content: string }>;
 }
 interface PagefindInstance {
   search(
@@ -154,10 +157,13 @@ export async function preloadShards(base: string): Promise<void> {
  * starting with the stem, compounds, is left out with it; they are ranked low anyway.)
  * A quoted query is exact already. `query` is as sent to Pagefind (pagefindQuery):
  * each word cut to its stem.
+ *
+ * Also gives the words no bundle has as such, which every bundle answers by longer words
+ * or by its fallback (see `fallsShort`).
  */
-async function answering(shards: readonly Shard[], query: string): Promise<boolean[]> {
+async function answering(shards: readonly Shard[], query: string): Promise<{ answers: boolean[]; absent: string[] }> {
   const words = query.split(' ').filter(Boolean);
-  if (words.length === 0 || isExactQuery(query)) return shards.map(() => true);
+  if (words.length === 0 || isExactQuery(query)) return { answers: shards.map(() => true), absent: [] };
   const has = await Promise.all(
     words.map((word) =>
       Promise.all(
@@ -165,19 +171,37 @@ async function answering(shards: readonly Shard[], query: string): Promise<boole
       ),
     ),
   );
-  return shards.map((_, k) => has.every((inBundle) => inBundle[k] || !inBundle.some(Boolean)));
+  return {
+    answers: shards.map((_, k) => has.every((inBundle) => inBundle[k] || !inBundle.some(Boolean))),
+    absent: words.filter((_, i) => !has[i]!.some(Boolean)),
+  };
+}
+
+/**
+ * Whether a bundle's hits for words that no bundle has as such (`absent`) rest on
+ * Pagefind's fallback to a word too short to stand in for one of them ("in" for "insyn":
+ * restsOnShortFallback). Pagefind picks the words it searches a query word by once per
+ * index, so every hit of the bundle rests on the same ones: the first hit's matched words,
+ * read from its text (one fragment, which its excerpt loads anyway), tell.
+ */
+async function fallsShort(top: PagefindResult | undefined, absent: readonly string[]): Promise<boolean> {
+  if (!top || absent.length === 0) return false;
+  const text = (await top.data()).content.split(/\s+/);
+  const matched = top.words.map((at) => text[at] ?? '');
+  return absent.some((word) => restsOnShortFallback(word, matched));
 }
 
 /** Searches every bundle for `query`; hits by score, best first, ties by row. */
 export async function searchShards(base: string, query: string): Promise<ShardHit[]> {
   const all = await shards(base);
   const sent = pagefindQuery(query);
-  const [found, answers] = await Promise.all([
+  const [found, { answers, absent }] = await Promise.all([
     Promise.all(all.map((s) => s.instance.search(sent))),
     answering(all, sent),
   ]);
+  const short = await Promise.all(found.map((f, k) => answers[k] && fallsShort(f?.results[0], absent)));
   const hits = all.flatMap(({ bundle, rows }, k) =>
-    answers[k]
+    answers[k] && !short[k]
       ? (found[k]?.results ?? []).map((result): ShardHit => {
           const row = rows[result.id];
           if (row === undefined)

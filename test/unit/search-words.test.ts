@@ -5,7 +5,13 @@
  * test/e2e/search-index.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { isExactQuery, pagefindQuery, queryWords, stemPrefix } from '../../src/lib/search/words.ts';
+import {
+  isExactQuery,
+  pagefindQuery,
+  queryWords,
+  restsOnShortFallback,
+  stemPrefix,
+} from '../../src/lib/search/words.ts';
 
 describe('queryWords', () => {
   it('reads words as Pagefind does: lower case, punctuation left out, split on white space', () => {
@@ -35,7 +41,7 @@ describe('stemPrefix', () => {
     expect(stemPrefix('ärendena')).toBe('ärend');
   });
 
-  it('stems a stem again only while it stays SHORTEST_RESTEM letters or longer', () => {
+  it('stems a stem again only while it stays SHORTEST_STAND_IN letters or longer', () => {
     // "insat" stems to "ins" (3 letters), the start of "insyn" and "inskrivning" too.
     expect(stemPrefix('insatserna')).toBe('insat');
     expect(stemPrefix('insats')).toBe('insat');
@@ -69,5 +75,39 @@ describe('pagefindQuery', () => {
 
   it('sends nothing for a query of punctuation only', () => {
     expect(pagefindQuery(' – ')).toBe('');
+  });
+});
+
+describe('restsOnShortFallback', () => {
+  it('keeps an answer by the word itself or a longer word that starts with it', () => {
+    expect(restsOnShortFallback('insyn', ['insyn'])).toBe(false);
+    expect(restsOnShortFallback('insyn', ['Insynsrådet,'])).toBe(false);
+    expect(restsOnShortFallback('iop', ['IOP-avtalet'])).toBe(false);
+    expect(restsOnShortFallback('år', ['i', 'år'])).toBe(false);
+  });
+
+  it('refuses a fallback to a word of fewer than four letters in common', () => {
+    // "insyn" is in no case: Pagefind answers with "in" ("komma in"), and so nearly every case.
+    expect(restsOnShortFallback('insyn', ['in'])).toBe(true);
+    expect(restsOnShortFallback('inskriv', ['insatser', '(in)'])).toBe(true);
+    expect(restsOnShortFallback('ärv', ['är'])).toBe(true);
+  });
+
+  it('keeps a fallback of four letters or more: a misspelt or unknown ending still finds its word', () => {
+    expect(restsOnShortFallback('försörjningstöd', ['försörjningsstöd'])).toBe(false);
+    expect(restsOnShortFallback('stödp', ['stödet'])).toBe(false);
+  });
+
+  it('counts letters with their marks, and reads the words as a query is read', () => {
+    expect(restsOnShortFallback('äng', ['Ängen'])).toBe(false);
+    expect(restsOnShortFallback('ängs', ['Ängen'])).toBe(true);
+    expect(restsOnShortFallback('ängs', ['angivet'])).toBe(true);
+    expect(restsOnShortFallback('i\u0307nsats', ['İnsatsen'])).toBe(false);
+    expect(restsOnShortFallback('finans', ['\ufb01nansiering'])).toBe(false);
+  });
+
+  it('leaves the answer alone when the hit has no words to read', () => {
+    expect(restsOnShortFallback('insyn', [])).toBe(false);
+    expect(restsOnShortFallback('insyn', ['–'])).toBe(false);
   });
 });

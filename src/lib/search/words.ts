@@ -15,7 +15,7 @@
  *
  * The stem is taken until it stems no shorter ("ärendena" → "ärenden" →
  * "ärend"), because Pagefind stems what it is sent once more, but never again
- * below SHORTEST_RESTEM letters: "insatserna" → "insats" → "insat", not "ins",
+ * below SHORTEST_STAND_IN letters: "insatserna" → "insats" → "insat", not "ins",
  * which would also find "insyn" and "inskrivning". A quoted query is
  * an exact phrase, which Pagefind matches by the stem of each word as written:
  * it is sent as typed.
@@ -47,12 +47,16 @@ const splitLetters = (word: string): string[] =>
 /** Pagefind's folding: å, ä, ö, é … to a, a, o, e; one letter for one. */
 const fold = (word: string) => word.normalize('NFD').replace(/\p{M}/gu, '');
 
-/** Stemming a stem again stops before one shorter than this. */
-const SHORTEST_RESTEM = 4;
+/**
+ * The fewest letters a word is searched by in place of a longer one: stemming a stem
+ * again stops before a shorter one, and Pagefind's fallback to a shorter word
+ * (restsOnShortFallback) is not taken below it.
+ */
+const SHORTEST_STAND_IN = 4;
 
 /**
  * The start of `word` that Pagefind searches by: as long as the stem of its folded form,
- * stemmed again until it stems no shorter or would be shorter than SHORTEST_RESTEM.
+ * stemmed again until it stems no shorter or would be shorter than SHORTEST_STAND_IN.
  */
 export function stemPrefix(word: string): string {
   // Letters as seen, each with its marks ("i̇" from "İ" has no composed form): one per letter of the folded stem.
@@ -60,7 +64,7 @@ export function stemPrefix(word: string): string {
   let stem = swedishStem(fold(word));
   for (
     let shorter = swedishStem(stem);
-    shorter.length < stem.length && shorter.length >= SHORTEST_RESTEM;
+    shorter.length < stem.length && shorter.length >= SHORTEST_STAND_IN;
     shorter = swedishStem(shorter)
   )
     stem = shorter;
@@ -70,4 +74,29 @@ export function stemPrefix(word: string): string {
 /** The query to send Pagefind for `query`: each word cut to its stem (see above); a quoted query as typed (NFKC). */
 export function pagefindQuery(query: string): string {
   return isExactQuery(query) ? query.normalize('NFKC') : queryWords(query).map(stemPrefix).filter(Boolean).join(' ');
+}
+
+/** How many letters `a` and `b` start with in common. */
+function commonStart(a: string[], b: string[]): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n;
+}
+
+/**
+ * Whether Pagefind's answer for one word of a query rests on a word too short to stand in
+ * for it. Pagefind matches a word (`sent`: as sent, cut to its stem) and every longer
+ * indexed word that starts with it; where its index has none, it falls back to the longest
+ * indexed word that `sent` starts with, however short: "in" for "insyn", which is in no
+ * case, and so nearly every case. `matched` are the words a hit was found by, as they stand
+ * in its text (Pagefind's word locations). The answer stands when one of them starts with
+ * `sent`, or shares at least SHORTEST_STAND_IN letters with it: "försörjning" for the
+ * misspelt "försörjningstöd".
+ */
+export function restsOnShortFallback(sent: string, matched: readonly string[]): boolean {
+  const wanted = splitLetters(sent);
+  const words = matched.flatMap(queryWords).map(splitLetters);
+  if (words.length === 0) return false;
+  const longest = Math.max(...words.map((w) => commonStart(w, wanted)));
+  return longest < wanted.length && longest < SHORTEST_STAND_IN;
 }
