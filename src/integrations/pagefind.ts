@@ -25,7 +25,17 @@
  * handling is tested without a build (test/unit/pagefind-integration.test.ts).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
@@ -173,34 +183,25 @@ export function fragmentUrls(bundleDir: string): Map<string, string> {
 }
 
 /**
- * The longest glob given to Pagefind. Pagefind rejects a longer pattern ("did not parse
- * as a valid glob"): measured with 1.6, one of 136 057 characters was read and one of
- * 200 926 was not. A shard of 5 000 cases with 60-character slugs needs 300 000, so its
- * pages are given in several globs, each well within what was seen to work.
+ * Makes `dir` a folder of just the shard's case pages, at their paths in the site, as hard
+ * links to them (copies where the file system cannot link). Pagefind reads a folder by
+ * walking all of it: given the site with globs naming the shard's slugs, it walked the
+ * whole of `arenden/` once per glob (several per shard, as Pagefind parses a glob of
+ * about 136 000 characters at most): 3.3 s a shard of 3 600 pages at 100 000 cases,
+ * against 1.6 s with this folder, links included (2.2 s against 1.7 s at 10 000).
  */
-export const GLOB_MAX_CHARS = 32_000;
-
-const globOf = (slugs: readonly string[]) => casePagePath(slugs.length === 1 ? slugs[0]! : `{${slugs.join(',')}}`);
-
-/**
- * Globs, relative to the site, that together match each of a shard's case pages once
- * (slugs are a–z, 0–9 and `-`), each at most `maxChars` long where one slug allows it.
- */
-export function shardGlobs(shard: PlannedShard, maxChars = GLOB_MAX_CHARS): string[] {
-  const globs: string[] = [];
-  let part: string[] = [];
-  let length = globOf([]).length;
+export function linkShardPages(siteDir: string, dir: string, shard: PlannedShard): void {
+  rmSync(dir, { recursive: true, force: true });
   for (const { slug } of shard.pages) {
-    if (part.length > 0 && length + slug.length + 1 > maxChars) {
-      globs.push(globOf(part));
-      part = [];
-      length = globOf([]).length;
+    const page = casePagePath(slug);
+    mkdirSync(join(dir, dirname(page)), { recursive: true });
+    try {
+      linkSync(join(siteDir, page), join(dir, page));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw error;
+      copyFileSync(join(siteDir, page), join(dir, page));
     }
-    part.push(slug);
-    length += slug.length + 1;
   }
-  if (part.length > 0) globs.push(globOf(part));
-  return globs;
 }
 
 /** A case page's URL (`/arenden/<slug>/`) → slug; undefined for any other page. */
@@ -234,6 +235,7 @@ async function indexShard(
   previous: string | undefined,
 ): Promise<Record<string, string>> {
   const tmp = join(outputPath, `.${bundle}.tmp`);
+  const pages = join(outputPath, `.${bundle}.pages`);
   rmSync(tmp, { recursive: true, force: true });
   // Written over the shard's previous bundle, moved aside: Pagefind skips every fragment
   // that is already there, and what the new index does not use is removed after writing.
@@ -244,11 +246,11 @@ async function indexShard(
   try {
     // Pagefind reads the shard's pages itself (in parallel, from disk): at 10 000 cases
     // 19 s against 26 s for sending each page's text with addHTMLFile.
-    let read = 0;
-    for (const glob of shardGlobs(shard)) {
-      const added = await step(`addDirectory (${shard.label})`, () => index.addDirectory({ path: siteDir, glob }));
-      read += added.page_count;
-    }
+    linkShardPages(siteDir, pages, shard);
+    const added = await step(`addDirectory (${shard.label})`, () =>
+      index.addDirectory({ path: pages, glob: casePagePath('*') }),
+    );
+    const read = added.page_count;
     if (read !== shard.pages.length)
       throw new SearchIndexMismatchError(
         `delen ${shard.label} har ${shard.pages.length} ärendesidor men Pagefind läste ${read}`,
@@ -266,6 +268,7 @@ async function indexShard(
     }
     removeUnusedUiFiles(tmp);
   } finally {
+    rmSync(pages, { recursive: true, force: true });
     // Frees the service's copy of the pages; if the service is gone, the error above says why.
     await index.deleteIndex().catch(() => undefined);
   }

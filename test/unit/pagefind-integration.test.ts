@@ -5,7 +5,16 @@
  * error Pagefind reports failing with its message and the step, the
  * service closed whatever happens, and the index checked against the table.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -13,11 +22,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import {
   buildSearchIndex,
   checked,
-  GLOB_MAX_CHARS,
+  linkShardPages,
   type PagefindApi,
   PagefindBuildError,
   SearchIndexMismatchError,
-  shardGlobs,
   summaryLine,
 } from '../../src/integrations/pagefind.ts';
 import type { RowsFile, ShardsFile, IndexRow } from '../../src/lib/search/shards.ts';
@@ -46,13 +54,14 @@ function fakeApi(o: FakeOptions = {}) {
       return {
         errors: [],
         index: {
-          addDirectory: async ({ glob }: { path: string; glob: string }) => {
-            calls.push(`addDirectory ${glob}`);
+          addDirectory: async ({ path, glob }: { path: string; glob: string }) => {
+            // The case pages in the folder Pagefind is given, as it would read them with this glob.
+            expect(glob).toBe('arenden/*/index.html');
+            const slugs = readdirSync(join(path, 'arenden'))
+              .filter((slug) => existsSync(join(path, 'arenden', slug, 'index.html')))
+              .sort();
+            calls.push(`addDirectory ${slugs.join(',')}`);
             if (o.throwIn === 'addDirectory') throw new Error('tjänsten avslutades oväntat');
-            // Pagefind 1.6 rejects a glob somewhere between 136 057 and 200 926 characters.
-            if (glob.length > 136_057)
-              return { errors: ['Error: Provided glob "**/*.{html}" did not parse as a valid glob.'], page_count: 0 };
-            const slugs = /^arenden\/\{?([^}]*)\}?\/index\.html$/.exec(glob)![1]!.split(',');
             urls.push(...slugs.map((slug) => `/arenden/${slug}/`));
             return { errors: o.addErrors ?? [], page_count: slugs.length };
           },
@@ -166,7 +175,7 @@ describe('buildSearchIndex', () => {
     const changed = fakeApi();
     const summary = await buildSearchIndex(dir, noRows, { api: changed.api, rows: ROWS, cap: 2, version: '1.6.0' });
     expect(summary.rebuilt).toBe(1);
-    expect(changed.calls.filter((c) => c.startsWith('addDirectory'))).toEqual(['addDirectory arenden/b/index.html']);
+    expect(changed.calls.filter((c) => c.startsWith('addDirectory'))).toEqual(['addDirectory b']);
     const after = readShards(dir);
     expect(after.shards[0]).toEqual(before.shards[0]);
     expect(after.shards[1]!.bundle).not.toBe(before.shards[1]!.bundle);
@@ -254,33 +263,43 @@ describe('buildSearchIndex', () => {
     expect(calls.at(-1)).toBe('close');
   });
 
-  it('gives Pagefind a large shard with long slugs in several globs, each page once', async () => {
-    const rows: IndexRow[] = Array.from({ length: 2_500 }, (_, i) => ({
-      slug: `ett-langt-arende-med-manga-ord-i-sitt-namn-fran-en-kommun-${String(i).padStart(4, '0')}`,
-      year: 2024,
-    }));
-    const dir = site(rows);
+  it('gives Pagefind each shard as a folder of just its pages, and removes the folder', async () => {
+    const dir = site(ROWS);
     const { api, calls } = fakeApi();
-    const summary = await buildSearchIndex(dir, noRows, { api, rows, version: '1.6.0' });
-    expect(summary.pages).toBe(2_500);
-    const globs = calls.filter((c) => c.startsWith('addDirectory ')).map((c) => c.slice('addDirectory '.length));
-    expect(globs.length).toBeGreaterThan(1);
-    for (const glob of globs) expect(glob.length).toBeLessThanOrEqual(GLOB_MAX_CHARS);
+    await buildSearchIndex(dir, noRows, { api, rows: ROWS, cap: 2, version: '1.6.0' });
+    expect(calls.filter((c) => c.startsWith('addDirectory'))).toEqual([
+      'addDirectory a,c',
+      'addDirectory b',
+      'addDirectory d',
+    ]);
+    expect(readdirSync(join(dir, 'pagefind')).filter((name) => name.startsWith('.'))).toEqual([]);
+  });
+
+  it('removes the folder of pages when Pagefind fails', async () => {
+    const dir = site(ROWS);
+    await expect(
+      buildSearchIndex(dir, noRows, { api: fakeApi({ throwIn: 'addDirectory' }).api, rows: ROWS, version: '1.6.0' }),
+    ).rejects.toThrow('tjänsten avslutades oväntat');
+    expect(readdirSync(join(dir, 'pagefind')).filter((name) => name.endsWith('.pages'))).toEqual([]);
   });
 });
 
-describe('shardGlobs', () => {
+describe('linkShardPages', () => {
   const shard = (slugs: string[]) => ({ label: '2024', pages: slugs.map((slug, row) => ({ slug, row })) });
-  it('matches every page once, in globs no longer than the limit', () => {
-    const slugs = Array.from({ length: 50 }, (_, i) => `arende-${i}`);
-    const globs = shardGlobs(shard(slugs), 120);
-    expect(globs.length).toBeGreaterThan(1);
-    for (const glob of globs) expect(glob.length).toBeLessThanOrEqual(120);
-    const matched = globs.flatMap((g) => /^arenden\/\{([^}]*)\}\/index\.html$/.exec(g)![1]!.split(','));
-    expect(matched).toEqual(slugs);
+  it('links each page of the shard at its path in the site, and nothing else', () => {
+    const dir = site([...ROWS, { slug: 'e', year: 2024 }]);
+    const pages = join(work, `pages-${sites++}`);
+    mkdirSync(join(pages, 'arenden', 'gammal'), { recursive: true });
+    linkShardPages(dir, pages, shard(['a', 'e']));
+    expect(readdirSync(join(pages, 'arenden')).sort()).toEqual(['a', 'e']);
+    const page = join(pages, 'arenden', 'e', 'index.html');
+    expect(readFileSync(page, 'utf8')).toBe(readFileSync(join(dir, 'arenden', 'e', 'index.html'), 'utf8'));
+    // A hard link: the same file, not a copy.
+    expect(statSync(page).ino).toBe(statSync(join(dir, 'arenden', 'e', 'index.html')).ino);
   });
-  it('names a single page without braces', () => {
-    expect(shardGlobs(shard(['a']))).toEqual(['arenden/a/index.html']);
-    expect(shardGlobs(shard(['a', 'b']), 10)).toEqual(['arenden/a/index.html', 'arenden/b/index.html']);
+
+  it('fails with the file system error when a page is missing', () => {
+    const dir = site(ROWS);
+    expect(() => linkShardPages(dir, join(work, `pages-${sites++}`), shard(['a', 'saknas']))).toThrow(/ENOENT/);
   });
 });
