@@ -182,7 +182,7 @@ async function answering(shards: readonly Shard[], query: string): Promise<{ ans
  * Pagefind's fallback to a word too short to stand in for one of them ("in" for "insyn":
  * restsOnShortFallback). Pagefind picks the words it searches a query word by once per
  * index, so every hit of the bundle rests on the same ones: the first hit's matched words,
- * read from its text (one fragment, which its excerpt loads anyway), tell.
+ * read from its text (one fragment, which Pagefind keeps for its excerpt), tell.
  */
 async function fallsShort(top: PagefindResult | undefined, absent: readonly string[]): Promise<boolean> {
   if (!top || absent.length === 0) return false;
