@@ -14,9 +14,12 @@
  *   features  src/lib/export/, src/lib/search/, src/lib/history/, src/lib/charts/
  *             (may import each other, e.g. export/added.ts uses history/, but
  *             not in a cycle)
- *   top       src/pages/ (with src/pages/_views/), src/components/, src/layouts/,
- *             src/integrations/, src/cli/, src/scripts/, src/tools/,
- *             src/content.config.ts
+ *   views     src/views/              what one page or a family of pages shows,
+ *                                     computed from the library
+ *   postbuild src/postbuild/          the steps that run after Astro has exited
+ *                                     (per-case JSON, search index)
+ *   top       src/pages/, src/components/, src/layouts/, src/integrations/,
+ *             src/cli/, src/scripts/, src/content.config.ts
  *
  * Each layer rule is an allow-list ("may import only …"), so a new folder
  * under src/lib/ is refused until it is given a place here.
@@ -40,7 +43,9 @@ const VALIDATE = '^src/lib/validate/';
 const CONTENT = '^src/lib/content/';
 const DOMAIN = '^src/lib/domain/';
 const FEATURES = '^src/lib/(export|search|history|charts)/';
-const TOP = '^src/(pages|components|layouts|integrations|cli|scripts|tools)/|^src/content\\.config\\.ts$';
+const VIEWS = '^src/views/';
+const POSTBUILD = '^src/postbuild/';
+const TOP = '^src/(pages|components|layouts|integrations|cli|scripts)/|^src/content\\.config\\.ts$';
 /** Node built-ins as dependency-cruiser names them ('node:fs' is resolved to 'fs'). */
 const NODE_BUILTINS = `^(node:)?(${builtinModules.map((m) => m.replace(/[/.]/g, '\\$&')).join('|')})$`;
 const LAYERED_LIB = [CORE, CONFIG, SCHEMA, VALIDATE, CONTENT, DOMAIN, FEATURES].join('|');
@@ -113,16 +118,39 @@ module.exports = {
       FEATURES,
       [CORE, CONFIG, SCHEMA, VALIDATE, CONTENT, DOMAIN, FEATURES],
       'src/lib/export/, search/, history/ and charts/ may import domain and everything below it, and each ' +
-        'other (no-circular keeps that one-way); never pages, components, layouts, integrations, cli, scripts or tools.',
+        'other (no-circular keeps that one-way); never views, pages, components, layouts, integrations, cli, scripts or postbuild.',
+    ),
+    layer(
+      'views',
+      VIEWS,
+      [CORE, CONFIG, SCHEMA, VALIDATE, CONTENT, DOMAIN, FEATURES, VIEWS],
+      'src/views/ (what a page shows, computed from the library) may import src/lib/ and other views; never ' +
+        'pages, components or layouts, which use the views.',
+    ),
+    layer(
+      'postbuild',
+      POSTBUILD,
+      [CORE, CONFIG, SCHEMA, VALIDATE, CONTENT, DOMAIN, FEATURES, POSTBUILD],
+      'src/postbuild/ (the steps run after Astro has exited) may import src/lib/ and each other; it gets its ' +
+        'input through its contract (src/postbuild/contract.ts), never from pages, views or integrations.',
     ),
     {
       name: 'lib-not-to-top',
       comment:
-        'Nothing in src/lib/ may import the top layer (pages and their _views, components, layouts, integrations, ' +
-        'cli, scripts, tools, content.config.ts): the top layer uses the library, never the other way round.',
+        'Nothing in src/lib/ may import views, postbuild or the top layer (pages, components, layouts, ' +
+        'integrations, cli, scripts, content.config.ts): they use the library, never the other way round.',
       severity: 'error',
       from: { path: '^src/lib/' },
-      to: { path: TOP },
+      to: { path: `${TOP}|${VIEWS}|${POSTBUILD}` },
+    },
+    {
+      name: 'components-not-to-pages',
+      comment:
+        'Components and layouts may not import pages (pages → layouts/components → views → lib). What a page ' +
+        'computes for them belongs in src/views/. ESLint checks the same inside .astro files (eslint.config.js).',
+      severity: 'error',
+      from: { path: '^src/(components|layouts)/' },
+      to: { path: '^src/pages/' },
     },
     {
       name: 'lib-unplaced',
@@ -137,7 +165,7 @@ module.exports = {
       name: 'lib-no-dev-dependencies',
       comment:
         'src/lib/ is site code: it may not use devDependencies (playwright-core, vitest, …). ' +
-        'Benchmark and test tooling belongs in src/tools/ or test/.',
+        'Benchmark and test tooling belongs in test/ (test/bench/, test/helpers/).',
       severity: 'error',
       from: { path: '^src/lib/' },
       to: { dependencyTypes: ['npm-dev'] },

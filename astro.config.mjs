@@ -33,7 +33,7 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // Editors: the Astro VS Code extension completes and validates case frontmatter
   // from the collection schema (.vscode/settings.json, content/README.md).
-  // incrementalBuild: a case page whose cache key (src/pages/_views/page-key.ts) and code
+  // incrementalBuild: a case page whose cache key (src/views/page-key.ts) and code
   // are unchanged is kept from the last build instead of rendered again: at 10 000 cases
   // a rebuild after changing one case renders one case page, not 10 000.
   experimental: { contentIntellisense: true, incrementalBuild: true },

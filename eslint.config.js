@@ -91,27 +91,41 @@ export default defineConfig(
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
 
-  // Layers for .astro files. dependency-cruiser cannot read .astro front
-  // matter (see .dependency-cruiser.cjs); every .astro file is in the top
-  // layer, which may import everything in src/, so only these are left.
-  {
-    files: ['src/**/*.astro'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['**/test/**', '../**/test', 'test/**'],
-              message: 'Nothing in src/ may import from test/ (see .dependency-cruiser.cjs, src-not-to-test).',
-            },
-          ],
-          paths: [
-            { name: 'playwright-core', message: 'A devDependency: site code may not use it.' },
-            { name: 'vitest', message: 'A devDependency: site code may not use it.' },
-          ],
-        },
-      ],
-    },
-  },
+  // Layers for .astro files, which dependency-cruiser cannot read (see
+  // .dependency-cruiser.cjs): pages → layouts and components → views → lib.
+  // Nothing in src/ imports test/ or a devDependency; a component or a layout
+  // never imports a page (views live in src/views/, not beside the pages).
+  ...astroLayers(),
 );
+
+/** no-restricted-imports for the .astro files of each folder of src/ (a later rule replaces an earlier one). */
+function astroLayers() {
+  const always = {
+    patterns: [
+      {
+        group: ['**/test/**', '../**/test', 'test/**'],
+        message: 'Nothing in src/ may import from test/ (see .dependency-cruiser.cjs, src-not-to-test).',
+      },
+    ],
+    paths: [
+      { name: 'playwright-core', message: 'A devDependency: site code may not use it.' },
+      { name: 'vitest', message: 'A devDependency: site code may not use it.' },
+    ],
+  };
+  const above = (folders, who) => ({
+    group: folders.flatMap((folder) => [`**/${folder}/**`, `**/${folder}`]),
+    message: `${who} may not import ${folders.join(', ')}: layers point one way (pages → layouts/components → views → lib).`,
+  });
+  return [
+    { files: ['src/**/*.astro'], rules: { 'no-restricted-imports': ['error', always] } },
+    {
+      files: ['src/components/**/*.astro', 'src/layouts/**/*.astro'],
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          { ...always, patterns: [...always.patterns, above(['pages'], 'A component or a layout')] },
+        ],
+      },
+    },
+  ];
+}

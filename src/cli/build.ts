@@ -7,8 +7,8 @@
  *    memory is given back before the next step starts. If it fails, so does
  *    this, with Astro's output and exit code.
  * 2. Once Astro has exited, in this process: the per-case JSON files, split
- *    from /data/arenden.json (src/integrations/case-json.ts), and the sharded
- *    search index of the case pages (src/integrations/pagefind.ts). Any
+ *    from /data/arenden.json (src/postbuild/case-json.ts), and the sharded
+ *    search index of the case pages (src/postbuild/search-index.ts). Any
  *    Pagefind error fails the build with Pagefind's own messages.
  *
  * What step 2 needs is imported only once Astro has exited, so this process
@@ -51,8 +51,8 @@ if (code !== 0) process.exit(code);
 try {
   // Read only now: a wrong setting has already failed Astro's build, with Astro's message.
   const { config } = await import('../lib/config.ts');
-  const { caseFilesLine, writeCaseFiles } = await import('../integrations/case-json.ts');
-  const { buildSearchIndex, summaryLine } = await import('../integrations/pagefind.ts');
+  const { caseFilesLine, writeCaseFiles } = await import('../postbuild/case-json.ts');
+  const { buildSearchIndex, summaryLine } = await import('../postbuild/search-index.ts');
   const { readTableRows } = await import('../lib/search/table-files.ts');
   const siteDir = resolve(root, config.outDir);
   const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;

@@ -4,7 +4,7 @@
  * The output directory is not emptied before a build (`vite.build.emptyOutDir:
  * false` in astro.config.mjs): with Astro's incremental build, a case page
  * whose cache key and code are unchanged stays where the last build wrote it
- * (see src/pages/_views/page-key.ts). Everything else is written again. So,
+ * (see src/views/page-key.ts). Everything else is written again. So,
  * in `astro:build:done`, once every page is written and before the search index
  * reads the pages (so a deleted case never reaches the index), every file that is
  * older than this build and is not one of this build's pages is something an
@@ -38,8 +38,8 @@ export function staleFiles(files: readonly OutputFile[], since: number, current:
 /**
  * Folders of the output (paths below it) that pruning leaves alone: `.git`
  * (Astro keeps it too), and the folders the steps after Astro write and prune
- * themselves: the per-case JSON files (src/integrations/case-json.ts) and
- * Pagefind's (src/integrations/pagefind.ts), which keeps unchanged shards
+ * themselves: the per-case JSON files (src/postbuild/case-json.ts) and
+ * Pagefind's (src/postbuild/search-index.ts), which keeps unchanged shards
  * from earlier builds.
  */
 export const LEFT_ALONE = new Set(['.git', CASE_JSON_DIR.slice(1, -1), INDEX_DIR]);

@@ -7,7 +7,7 @@
  * is in test/e2e/case-list.test.ts.
  */
 import { describe, expect, inject, it } from 'vitest';
-import { generateCases } from '../../src/tools/bench/generator.ts';
+import { generateCases } from '../helpers/generator.ts';
 import { GENERATED } from '../helpers/shared-sites.ts';
 import { readPage } from '../helpers/site.ts';
 

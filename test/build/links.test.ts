@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { resolveFile } from '../../src/tools/static-server.ts';
+import { resolveFile } from '../helpers/static-server.ts';
 import { listFiles } from '../helpers/site.ts';
 
 const SITE_ORIGIN = 'https://insyn.example.se';

@@ -20,7 +20,7 @@ import { buildOrganisations } from '../../src/lib/domain/organisations.ts';
 import { groupOutcomes, outcomeRows } from '../../src/lib/domain/outcomes.ts';
 import { moneyFlows } from '../../src/lib/domain/totals.ts';
 import { groupFollowUps, trackFollowUps } from '../../src/lib/domain/tracker.ts';
-import { generateCases } from '../../src/tools/bench/generator.ts';
+import { generateCases } from '../helpers/generator.ts';
 import { listPages, tableRows } from '../helpers/paged.ts';
 import { GENERATED } from '../helpers/shared-sites.ts';
 import { listFiles, readPage, ROOT, SEED_ORGANISATIONS, TEST_BUILD_DATE, textOf } from '../helpers/site.ts';

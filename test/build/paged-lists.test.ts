@@ -14,7 +14,7 @@ import type { CaseEntry } from '../../src/lib/domain/cases.ts';
 import { newestFirst } from '../../src/lib/domain/cases.ts';
 import { FOLLOW_UP_GROUP_SLUG, groupFollowUps, trackFollowUps } from '../../src/lib/domain/tracker.ts';
 import { giving360LeftOut } from '../../src/lib/export/giving360.ts';
-import { generateCases } from '../../src/tools/bench/generator.ts';
+import { generateCases } from '../helpers/generator.ts';
 import { listPages, tableRows } from '../helpers/paged.ts';
 import { GENERATED } from '../helpers/shared-sites.ts';
 import { listFiles, readPage, TEST_BUILD_DATE, textOf } from '../helpers/site.ts';

@@ -1,5 +1,5 @@
 /**
- * The benchmark's browser measurements (src/tools/search-timing.ts and
+ * The benchmark's browser measurements (test/bench/search-timing.ts and
  * search-bytes.ts) on the seed fixture site, as `npm run bench` runs them on
  * its own sites: they find their way through the search page's hooks and
  * return finite numbers in the expected shape; and on a stand-in page written
@@ -13,8 +13,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { measureSearchBytes } from '../../src/tools/search-bytes.ts';
-import { measureSearchTiming } from '../../src/tools/search-timing.ts';
+import { measureSearchBytes } from '../bench/search-bytes.ts';
+import { measureSearchTiming } from '../bench/search-timing.ts';
 import { launchChromium } from '../helpers/browser.ts';
 
 const dir = inject('siteDir');

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { buildSearchIndex } from '../../src/integrations/pagefind.ts';
+import { buildSearchIndex } from '../../src/postbuild/search-index.ts';
 import { validateAll } from '../../src/lib/content/collection.ts';
 import { FILTER_FIELDS } from '../../src/lib/search/fields.ts';
 import { caseSearchMeta } from '../../src/lib/search/meta.ts';

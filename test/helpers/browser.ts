@@ -1,15 +1,15 @@
 /**
- * Real Chromium for browser tests (src/tools/chromium.ts) and axe-core run
+ * Real Chromium for browser tests (test/helpers/chromium.ts) and axe-core run
  * inside the page.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { launchChromium } from '../../src/tools/chromium.ts';
-import { type StaticServer, serve } from '../../src/tools/static-server.ts';
+import { launchChromium } from './chromium.ts';
+import { type StaticServer, serve } from './static-server.ts';
 
-export { CHROMIUM_PATH, launchChromium } from '../../src/tools/chromium.ts';
+export { CHROMIUM_PATH, launchChromium } from './chromium.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 

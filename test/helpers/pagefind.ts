@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { stripTypeScriptTypes } from 'node:module';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { serve } from '../../src/tools/static-server.ts';
+import { serve } from './static-server.ts';
 import { ROOT } from './site.ts';
 
 export interface ShardQueryHit {

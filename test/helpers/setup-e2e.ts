@@ -1,6 +1,6 @@
 /**
  * Global setup of the e2e project: makes sure Chromium is there (the project's
- * own src/cli/ensure-chromium.ts: installs Debian's package when it may,
+ * own test/helpers/ensure-chromium.ts: installs Debian's package when it may,
  * otherwise says how), then the seed, generated and configured fixture sites
  * (shared-sites.ts; the configured one's case bodies use every component).
  * Only this tier needs a browser.
@@ -12,7 +12,7 @@ import { provideSites } from './shared-sites.ts';
 import { ROOT } from './site.ts';
 
 export default function setup(project: TestProject): Promise<() => void> {
-  const chromium = spawnSync(process.execPath, [join(ROOT, 'src/cli/ensure-chromium.ts')], {
+  const chromium = spawnSync(process.execPath, [join(ROOT, 'test/helpers/ensure-chromium.ts')], {
     cwd: ROOT,
     stdio: 'inherit',
   });

@@ -16,7 +16,7 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { generateCases } from '../../src/tools/bench/generator.ts';
+import { generateCases } from './generator.ts';
 import { type BuildResult, buildSite, ROOT, TEST_BUILDS, TEST_BUILDS_DIR } from './site.ts';
 
 declare module 'vitest' {

@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { scriptCommand, scriptEnv } from '../../src/tools/bench/build-command.ts';
-import { generateCase, generateCases, municipalityName, seededRandom } from '../../src/tools/bench/generator.ts';
-import { parseProcStat, type ProcStat, runMeasured, takeTimeLine, treeMembers } from '../../src/tools/bench/process.ts';
+import { scriptCommand, scriptEnv } from '../bench/build-command.ts';
+import { generateCase, generateCases, municipalityName, seededRandom } from '../helpers/generator.ts';
+import { parseProcStat, type ProcStat, runMeasured, takeTimeLine, treeMembers } from '../bench/process.ts';
 import {
   type BenchResults,
   formatDuration,
@@ -21,10 +21,10 @@ import {
   targetCell,
   verdict,
   verdicts,
-} from '../../src/tools/bench/report.ts';
-import { diskUsage, pageAssets, pagefindIndexes, pagefindRecords } from '../../src/tools/bench/site-stats.ts';
-import { boxToClick, labelCount, mostHits, statusCount, summarise } from '../../src/tools/search-timing.ts';
-import { isCompressible, serve } from '../../src/tools/static-server.ts';
+} from '../bench/report.ts';
+import { diskUsage, pageAssets, pagefindIndexes, pagefindRecords } from '../bench/site-stats.ts';
+import { boxToClick, labelCount, mostHits, statusCount, summarise } from '../bench/search-timing.ts';
+import { isCompressible, serve } from '../helpers/static-server.ts';
 import { ROOT } from '../helpers/site.ts';
 import { parseCase } from '../../src/lib/content/parse-case.ts';
 import { findPersonnummer } from '../../src/lib/validate/personnummer.ts';

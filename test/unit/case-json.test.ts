@@ -11,8 +11,8 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { caseFilesLine, splitCasesFile, writeCaseFiles } from '../../src/integrations/case-json.ts';
-import { writeIfChanged } from '../../src/integrations/write-if-changed.ts';
+import { caseFilesLine, splitCasesFile, writeCaseFiles } from '../../src/postbuild/case-json.ts';
+import { writeIfChanged } from '../../src/postbuild/write-if-changed.ts';
 import { casesFile, toJson } from '../../src/lib/export/json.ts';
 import { caseSchema } from '../../src/lib/schema/case.ts';
 import { validCase } from '../helpers/valid-case.ts';

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { CaseEntry } from '../../src/lib/domain/cases.ts';
 import { organisationIdentityIssues } from '../../src/lib/domain/organisation-checks.ts';
 import { buildOrganisations } from '../../src/lib/domain/organisations.ts';
-import { organisationSite } from '../../src/pages/_views/organisation-pages.ts';
+import { organisationSite } from '../../src/views/organisation-pages.ts';
 import type { CaseData } from '../../src/lib/schema/case.ts';
 
 function entry(id: string, data: Partial<CaseData>): CaseEntry {

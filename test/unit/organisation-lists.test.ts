@@ -1,6 +1,6 @@
 /**
  * The pages of the organisation, body and outcome lists
- * (src/pages/_views/organisation-lists.ts): every row on exactly one page.
+ * (src/views/organisation-lists.ts): every row on exactly one page.
  */
 import { describe, expect, it } from 'vitest';
 import type { CaseEntry } from '../../src/lib/domain/cases.ts';
@@ -12,9 +12,9 @@ import {
   pagedOrganisationLists,
   pagedOutcomeLists,
   type OutcomeSection,
-} from '../../src/pages/_views/organisation-lists.ts';
-import type { OrganisationSite } from '../../src/pages/_views/organisation-pages.ts';
-import { pagedPath } from '../../src/pages/_views/pagination.ts';
+} from '../../src/views/organisation-lists.ts';
+import type { OrganisationSite } from '../../src/views/organisation-pages.ts';
+import { pagedPath } from '../../src/views/pagination.ts';
 
 const entries = (n: number, prefix: string) =>
   Array.from({ length: n }, (_, i) => ({ id: `${prefix}-${i}`, data: {} }) as unknown as CaseEntry);

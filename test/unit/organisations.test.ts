@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseEntry } from '../../src/lib/domain/cases.ts';
-import { organisationIndex, organisationSite, trackerPage } from '../../src/pages/_views/organisation-pages.ts';
+import { organisationIndex, organisationSite, trackerPage } from '../../src/views/organisation-pages.ts';
 import { parseAliasFile } from '../../src/lib/content/organisations-file.ts';
 import {
   bodySlugOf,

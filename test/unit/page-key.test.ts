@@ -1,6 +1,6 @@
-/** Cache keys for incremental builds (src/pages/_views/page-key.ts). */
+/** Cache keys for incremental builds (src/views/page-key.ts). */
 import { describe, expect, it } from 'vitest';
-import { pageKey } from '../../src/pages/_views/page-key.ts';
+import { pageKey } from '../../src/views/page-key.ts';
 
 const entry = (digest: string, title: string) => ({ collection: 'cases', id: 'a', digest, data: { title } });
 

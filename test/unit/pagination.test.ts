@@ -1,4 +1,4 @@
-/** The case list in pages (src/pages/_views/pagination.ts). */
+/** The case list in pages (src/views/pagination.ts). */
 import { describe, expect, it } from 'vitest';
 import {
   CASES_PER_PAGE,
@@ -8,7 +8,7 @@ import {
   pageLinks,
   pageRange,
   pagedListText,
-} from '../../src/pages/_views/pagination.ts';
+} from '../../src/views/pagination.ts';
 
 describe('pagination', () => {
   it('counts pages, at least one', () => {

@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildSearchIndex, fragmentUrls, summaryLine } from '../../src/integrations/pagefind.ts';
+import { buildSearchIndex, fragmentUrls, summaryLine } from '../../src/postbuild/search-index.ts';
 import type { RowsFile, ShardsFile, IndexRow } from '../../src/lib/search/shards.ts';
 import { listFiles } from '../helpers/site.ts';
 

@@ -268,7 +268,7 @@ export const bodySlugOf = (name: string): string => {
 
 /**
  * The path segments under `/organisationer/<org>/` where an organisation's long lists
- * are listed whole (src/pages/_views/organisation-lists.ts). They sit beside the bodies'
+ * are listed whole (src/views/organisation-lists.ts). They sit beside the bodies'
  * slugs, so a body whose name gives one of them ("Ärenden") gets `-organ` added.
  */
 export const ORGANISATION_LIST_SLUGS = {

@@ -2,7 +2,7 @@
  * The sharded search index: which case pages go into which Pagefind index
  * (a "shard"), and the files the browser reads to search them all. Pure, so
  * the browser (src/scripts/search-shards.ts) and the build
- * (src/integrations/pagefind.ts) share one description.
+ * (src/postbuild/search-index.ts) share one description.
  *
  * The output contract, under `<base>pagefind/`:
  *

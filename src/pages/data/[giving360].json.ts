@@ -16,7 +16,7 @@ import { toJson } from '../../lib/export/json.ts';
 import { absolutizer } from '../../lib/export/links.ts';
 import { fileResponse } from '../../lib/export/responses.ts';
 import { dataVersion } from '../../lib/history/data-version.ts';
-import { organisationIndex } from '../_views/organisation-pages.ts';
+import { organisationIndex } from '../../views/organisation-pages.ts';
 
 /** `360giving`, the file's name without `.json`. */
 const NAME = GIVING360_PATH.replace(/^\/data\//, '').replace(/\.json$/, '');

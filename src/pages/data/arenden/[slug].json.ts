@@ -1,7 +1,7 @@
 /**
  * /data/arenden/<slug>.json in `astro dev`: one case with every field and its
  * URL (see src/lib/export/json.ts). The production build writes these files
- * by splitting /data/arenden.json instead (src/integrations/case-json.ts),
+ * by splitting /data/arenden.json instead (src/postbuild/case-json.ts),
  * which is much faster than one route per case.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';

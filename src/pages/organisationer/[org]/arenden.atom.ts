@@ -17,8 +17,8 @@ import { absolute } from '../../../lib/export/links.ts';
 import { fileResponse } from '../../../lib/export/responses.ts';
 import { dataVersion, versionId } from '../../../lib/history/data-version.ts';
 import { caseUrl, SITE_NAME, url } from '../../../lib/site.ts';
-import { organisationIndex } from '../../_views/organisation-pages.ts';
-import { pageKey, siteInputs } from '../../_views/page-key.ts';
+import { organisationIndex } from '../../../views/organisation-pages.ts';
+import { pageKey, siteInputs } from '../../../views/page-key.ts';
 
 export const getStaticPaths = (async () => {
   const { organisations } = organisationIndex(await getCollection('cases'), readOrganisationAliases());

@@ -1,6 +1,6 @@
 /**
  * How fast `/sok/` answers, in Chromium, on a built site served as a host
- * serves it (gzip, src/tools/static-server.ts): a measuring tool for the
+ * serves it (gzip, test/helpers/static-server.ts): a measuring tool for the
  * benchmark (`npm run bench`); the site never imports it.
  *
  * It reads the page only through its stable hooks: the form `#sok-formular`,
@@ -32,9 +32,9 @@
  */
 import { loadavg } from 'node:os';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from './chromium.ts';
+import { launchChromium } from '../helpers/chromium.ts';
 import { TYPICAL_QUERY } from './search-bytes.ts';
-import { serve } from './static-server.ts';
+import { serve } from '../helpers/static-server.ts';
 
 export interface Samples {
   /** Milliseconds, one per successful round. */

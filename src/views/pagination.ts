@@ -7,8 +7,8 @@
  * 5.2 MB of HTML). Pure: page numbers, slices, paths, the links a
  * pagination bar shows and what a page of a list says of itself.
  */
-import { formatNumber } from '../../lib/core/money.ts';
-import { CASE_LIST_PATH } from '../../lib/core/slug.ts';
+import { formatNumber } from '../lib/core/money.ts';
+import { CASE_LIST_PATH } from '../lib/core/slug.ts';
 
 export const CASES_PER_PAGE = 100;
 

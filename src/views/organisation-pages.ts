@@ -10,14 +10,14 @@
  * site and the tracker are kept with their inputs and handed to every page
  * that asks with the same inputs.
  */
-import { type CaseEntry, sameEntries } from '../../lib/domain/cases.ts';
-import type { AliasEntry } from '../../lib/content/organisations-file.ts';
+import { type CaseEntry, sameEntries } from '../lib/domain/cases.ts';
+import type { AliasEntry } from '../lib/content/organisations-file.ts';
 import {
   type Body,
   buildOrganisations,
   type Organisation,
   type OrganisationIndex,
-} from '../../lib/domain/organisations.ts';
+} from '../lib/domain/organisations.ts';
 import {
   countFollowUpsBy,
   type CountRow,
@@ -25,7 +25,7 @@ import {
   type Tracker,
   trackFollowUps,
   type TrackedFollowUp,
-} from '../../lib/domain/tracker.ts';
+} from '../lib/domain/tracker.ts';
 import {
   caseCounts,
   type MoneyFlow,
@@ -36,9 +36,9 @@ import {
   sumFlows,
   totalsNotes,
   type YearRow,
-} from '../../lib/domain/totals.ts';
-import type { Basis } from '../../lib/core/vocabulary.ts';
-import { groupOutcomes, outcomeRows, outcomeSummary } from '../../lib/domain/outcomes.ts';
+} from '../lib/domain/totals.ts';
+import type { Basis } from '../lib/core/vocabulary.ts';
+import { groupOutcomes, outcomeRows, outcomeSummary } from '../lib/domain/outcomes.ts';
 
 /** Money on one side (given or received): the flows, sums per basis and per year. */
 export interface MoneySide<T extends CaseEntry = CaseEntry> {

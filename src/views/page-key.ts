@@ -9,9 +9,9 @@
  * gives byte for byte the same site as a clean build.
  */
 import { createHash } from 'node:crypto';
-import { BUILD_DATE, BUILD_PATH_SETTINGS, config } from '../../lib/config.ts';
-import { isoDay } from '../../lib/core/partial-date.ts';
-import { readOrganisationAliases } from '../../lib/content/organisations-file.ts';
+import { BUILD_DATE, BUILD_PATH_SETTINGS, config } from '../lib/config.ts';
+import { isoDay } from '../lib/core/partial-date.ts';
+import { readOrganisationAliases } from '../lib/content/organisations-file.ts';
 
 /** A collection entry stands in a key by its digest (of its file's path, text and renderer). */
 function isDigestedEntry(value: unknown): value is { collection: string; id: string; digest: string } {

@@ -8,7 +8,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { CHROMIUM_PATH as path } from '../tools/chromium.ts';
+import { CHROMIUM_PATH as path } from './chromium.ts';
 
 function run(cmd: string, args: string[]): boolean {
   const result = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });

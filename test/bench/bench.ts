@@ -30,9 +30,9 @@ import {
 } from 'node:fs';
 import { cpus, release, totalmem, type } from 'node:os';
 import { dirname, join } from 'node:path';
-import { rendererCosts, renderFloor, validateFloor } from '../tools/bench/floor.ts';
-import { generateCases } from '../tools/bench/generator.ts';
-import { runMeasured } from '../tools/bench/process.ts';
+import { rendererCosts, renderFloor, validateFloor } from './floor.ts';
+import { generateCases } from '../helpers/generator.ts';
+import { runMeasured } from './process.ts';
 import {
   type BenchResults,
   formatBytes,
@@ -41,12 +41,12 @@ import {
   formatTable,
   type SizeResult,
   verdicts,
-} from '../tools/bench/report.ts';
-import { scriptCommand, scriptEnv } from '../tools/bench/build-command.ts';
-import { casePageSlugs, diskUsage, pagefindIndexes, pageWeights } from '../tools/bench/site-stats.ts';
-import { launchChromium } from '../tools/chromium.ts';
-import { measureSearchBytes } from '../tools/search-bytes.ts';
-import { measureSearchTiming } from '../tools/search-timing.ts';
+} from './report.ts';
+import { scriptCommand, scriptEnv } from './build-command.ts';
+import { casePageSlugs, diskUsage, pagefindIndexes, pageWeights } from './site-stats.ts';
+import { launchChromium } from '../helpers/chromium.ts';
+import { measureSearchBytes } from './search-bytes.ts';
+import { measureSearchTiming } from './search-timing.ts';
 
 const root = process.cwd();
 const argv = process.argv.slice(2);
@@ -166,7 +166,7 @@ async function measureSize(n: number): Promise<SizeResult> {
   // In a fresh process, so the generator's garbage and this process's heap do not slow the floor.
   const floorRun = spawnSync(
     process.execPath,
-    [join(root, 'src/cli/bench.ts'), '--floor-only', casesDir, join(base, 'floor')],
+    [join(root, 'test/bench/bench.ts'), '--floor-only', casesDir, join(base, 'floor')],
     { cwd: root, encoding: 'utf8', maxBuffer: 1 << 20 },
   );
   if (floorRun.status !== 0) throw new Error(`golvet misslyckades:\n${floorRun.stderr}`);

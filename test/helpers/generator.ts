@@ -10,8 +10,8 @@
  * footnote. No text holds a personnummer-like digit run. Pure: it returns file
  * paths and sources; writing them is the caller's business.
  */
-import { BASES, KINDS, STATUSES, type Kind, type Status } from '../../lib/core/vocabulary.ts';
-import { slugify } from '../../lib/core/slug.ts';
+import { BASES, KINDS, STATUSES, type Kind, type Status } from '../../src/lib/core/vocabulary.ts';
+import { slugify } from '../../src/lib/core/slug.ts';
 
 /** A generated case file: path relative to the cases directory, and its text. */
 export interface GeneratedCase {

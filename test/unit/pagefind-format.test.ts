@@ -1,10 +1,10 @@
-/** Keeping unchanged Pagefind files between builds (src/integrations/pagefind-files.ts). */
+/** Keeping unchanged Pagefind files between builds (src/postbuild/pagefind-format.ts). */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { removeUnusedIndexFiles, usedIndexFiles } from '../../src/integrations/pagefind-files.ts';
+import { removeUnusedIndexFiles, usedIndexFiles } from '../../src/postbuild/pagefind-format.ts';
 import { listFiles } from '../helpers/site.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'insyn-pagefind-files-'));

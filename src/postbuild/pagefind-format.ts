@@ -5,7 +5,7 @@
  * Pagefind names its fragments, index chunks and filter chunks by content
  * hash (`fragment/sv_1a2b3c4.pf_fragment`) and leaves a file alone when one
  * of that name exists. A changed shard is written into its previous bundle's
- * folder (src/integrations/pagefind.ts), so after a one-case change almost
+ * folder (src/postbuild/search-index.ts), so after a one-case change almost
  * every fragment is already there and need not be written again (on a slow
  * disk, creating a file per page is most of the time).
  * What the new index uses is listed in its files: `pagefind-entry.json`

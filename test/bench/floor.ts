@@ -10,9 +10,9 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { markdownToHtml, mdxToHast } from 'satteri';
 import { parse } from 'yaml';
-import { caseSchema } from '../../lib/schema/case.ts';
-import { listCaseFiles } from '../../lib/content/collection.ts';
-import { renderBody } from '../../lib/content/render-body.ts';
+import { caseSchema } from '../../src/lib/schema/case.ts';
+import { listCaseFiles } from '../../src/lib/content/collection.ts';
+import { renderBody } from '../../src/lib/content/render-body.ts';
 
 const GFM = { features: { gfm: true } };
 

@@ -1,13 +1,13 @@
 /**
  * What a search costs a visitor, in bytes: a measuring tool for the
  * benchmark (`npm run bench` calls measureSearchBytes on each built size)
- * and for `node src/cli/search-bytes.ts <dir> [query]`; the site never
+ * and for `node test/bench/search-bytes-cli.ts <dir> [query]`; the site never
  * imports it.
  *
  * Chromium opens /sok/ on the built site in a new browser context (an empty
  * cache), served as a static host would: without compression by default, so
  * the figures are upper bounds, or with `gzip: true` compressed as a host
- * compresses (src/tools/static-server.ts; Pagefind's index and fragment files
+ * compresses (test/helpers/static-server.ts; Pagefind's index and fragment files
  * are gzipped already). It waits until the page announces its first results
  * and the network is quiet, then types a query and waits for its results and
  * a quiet network again. It reports the bytes of every response in two phases:
@@ -16,8 +16,8 @@
  * as Chromium counts them); headers are left out.
  */
 import type { Browser, Page, Request } from 'playwright-core';
-import { launchChromium } from './chromium.ts';
-import { serve } from './static-server.ts';
+import { launchChromium } from '../helpers/chromium.ts';
+import { serve } from '../helpers/static-server.ts';
 
 export interface FetchedFile {
   path: string;

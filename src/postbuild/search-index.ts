@@ -12,7 +12,7 @@
  * HTML bytes), the Pagefind version and the options. A shard whose folder is
  * already there is kept as it is; a changed shard is written into a working
  * folder (its previous bundle moved aside, so unchanged fragments are not
- * written again; see pagefind-files.ts), renamed into place when complete, and
+ * written again; see pagefind-format.ts), renamed into place when complete, and
  * folders no longer listed are removed after `shards.json` is written. `rows.json` is rewritten only when a
  * page's row changed. So a one-case change re-indexes one shard.
  *
@@ -41,7 +41,7 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { casePath } from '../lib/core/slug.ts';
-import { removeUnusedIndexFiles, removeUnusedUiFiles } from './pagefind-files.ts';
+import { removeUnusedIndexFiles, removeUnusedUiFiles } from './pagefind-format.ts';
 import { writeIfChanged } from './write-if-changed.ts';
 import {
   INDEX_DIR,

@@ -5,7 +5,7 @@
  * (and by how much it is missed), then the floor and the build's ratio to it,
  * then the other figures. Sizes are binary (1 kB = 1 024 bytes, 1 GB = 1 024³).
  */
-import type { Samples, SearchTiming } from '../search-timing.ts';
+import type { Samples, SearchTiming } from './search-timing.ts';
 
 /** Everything measured at one size N. */
 export interface SizeResult {
@@ -39,7 +39,7 @@ export interface SizeResult {
   rebuild?: { wallMs: number; cpuMs: number | null; peakRss: number | null; ok: boolean };
   /** Bytes transferred (encoded bodies, served with gzip) opening /sok/ without a query, then for one query. */
   search?: { openBytes: number; openRequests: number; queryBytes: number; query: string } | { error: string };
-  /** /sok/ in Chromium (src/tools/search-timing.ts). */
+  /** /sok/ in Chromium (test/bench/search-timing.ts). */
   timing?: SearchTiming | { error: string };
 }
 

@@ -1,18 +1,18 @@
 /**
  * Prints what the search page and one query download from a built site:
  *
- *   node src/cli/search-bytes.ts <built site dir, e.g. dist> [query] [--gzip]
+ *   node test/bench/search-bytes-cli.ts <built site dir, e.g. dist> [query] [--gzip]
  *
  * With --gzip the site is served compressed, as a host serves it.
- * See src/tools/search-bytes.ts (the benchmark uses the same function).
+ * See test/bench/search-bytes.ts (the benchmark uses the same function).
  */
-import { measureSearchBytes } from '../tools/search-bytes.ts';
+import { measureSearchBytes } from './search-bytes.ts';
 
 const args = process.argv.slice(2);
 const gzip = args.includes('--gzip');
 const [dir, query] = args.filter((a) => a !== '--gzip');
 if (!dir) {
-  console.error('Användning: node src/cli/search-bytes.ts <byggd webbplats, t.ex. dist> [sökord] [--gzip]');
+  console.error('Användning: node test/bench/search-bytes-cli.ts <byggd webbplats, t.ex. dist> [sökord] [--gzip]');
   process.exit(2);
 }
 const result = await measureSearchBytes(dir, { gzip, ...(query ? { query } : {}) });

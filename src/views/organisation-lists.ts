@@ -12,11 +12,11 @@
  * beside the bodies' slugs under `/organisationer/<org>/`; they are declared
  * in the domain (ORGANISATION_LIST_SLUGS), whose body slugs never take one.
  */
-import type { CaseEntry } from '../../lib/domain/cases.ts';
-import { bodyPath, ORGANISATION_LIST_SLUGS, organisationPath } from '../../lib/domain/organisations.ts';
-import type { OutcomeRow } from '../../lib/domain/outcomes.ts';
-import type { MoneyFlow } from '../../lib/domain/totals.ts';
-import type { TrackedFollowUp } from '../../lib/domain/tracker.ts';
+import type { CaseEntry } from '../lib/domain/cases.ts';
+import { bodyPath, ORGANISATION_LIST_SLUGS, organisationPath } from '../lib/domain/organisations.ts';
+import type { OutcomeRow } from '../lib/domain/outcomes.ts';
+import type { MoneyFlow } from '../lib/domain/totals.ts';
+import type { TrackedFollowUp } from '../lib/domain/tracker.ts';
 import type { BodyPage, OrganisationPage, OrganisationSite } from './organisation-pages.ts';
 import { pageItems, pageNumbers, pageParam, ROWS_PER_PAGE } from './pagination.ts';
 
@@ -135,7 +135,7 @@ export function bodyLists<T extends CaseEntry>(page: BodyPage<T>): Record<BodyLi
   };
 }
 
-/** One organisation's targets and results on its outcomes page (src/pages/_views/organisation-pages.ts, outcomesPage). */
+/** One organisation's targets and results on its outcomes page (src/views/organisation-pages.ts, outcomesPage). */
 export interface OutcomeSection<T extends CaseEntry = CaseEntry> {
   slug: string;
   name: string;

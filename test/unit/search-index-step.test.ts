@@ -1,5 +1,5 @@
 /**
- * The search index step of the build (src/integrations/pagefind.ts), with
+ * The search index step of the build (src/postbuild/search-index.ts), with
  * Pagefind's API replaced by a fake that writes fragments as Pagefind does:
  * shards and rows.json from the table's rows, unchanged shards kept, every
  * error Pagefind reports failing with its message and the step, the
@@ -27,7 +27,7 @@ import {
   PagefindBuildError,
   SearchIndexMismatchError,
   summaryLine,
-} from '../../src/integrations/pagefind.ts';
+} from '../../src/postbuild/search-index.ts';
 import type { RowsFile, ShardsFile, IndexRow } from '../../src/lib/search/shards.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'insyn-pagefind-'));
