@@ -1,7 +1,14 @@
 /**
- * Which files in a written Pagefind bundle the index uses, so files of the
- * bundle's previous version can be removed while unchanged ones are kept.
+ * Everything that depends on Pagefind's own file formats, which are not its
+ * public API and may change in any release: the build reads them to map
+ * results to pages (fragments) and to keep a bundle's unchanged files
+ * between builds (entry and meta files). So they are read here only, and
+ * only for the Pagefind versions this module was checked against
+ * (CHECKED_PAGEFIND); `checkPagefindVersion` stops the build on any other
+ * installed version.
  *
+ * Which files in a written Pagefind bundle the index uses, so files of the
+ * bundle's previous version can be removed while unchanged ones are kept:
  * Pagefind names its fragments, index chunks and filter chunks by content
  * hash (`fragment/sv_1a2b3c4.pf_fragment`) and leaves a file alone when one
  * of that name exists. A changed shard is written into its previous bundle's
@@ -15,8 +22,58 @@
  * and every meta file the entry does not name, is from the earlier index.
  */
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+
+/**
+ * The Pagefind versions (major.minor) whose file formats this module was checked
+ * against. Adding one: install it and run test/unit/search-index-build.test.ts and
+ * search-index.test.ts, which read bundles written by the installed Pagefind here.
+ */
+export const CHECKED_PAGEFIND = ['1.6'] as const;
+
+/** The installed Pagefind's version (its package.json is not exported, so read from disk). */
+export function pagefindVersion(): string {
+  const pkg = join(dirname(fileURLToPath(import.meta.resolve('pagefind'))), '..', 'package.json');
+  return (JSON.parse(readFileSync(pkg, 'utf8')) as { version: string }).version;
+}
+
+/** Throws, saying what to do, unless `version` is one whose file formats were checked. */
+export function checkPagefindVersion(version: string = pagefindVersion()): void {
+  const minor = version.split('.').slice(0, 2).join('.');
+  if ((CHECKED_PAGEFIND as readonly string[]).includes(minor)) return;
+  throw new Error(
+    `Sökindexet byggs inte: Pagefind ${version} är installerat, men bygget läser Pagefinds egna filformat ` +
+      `och är bara kontrollerat mot Pagefind ${CHECKED_PAGEFIND.join(', ')}. Installera en av dem ` +
+      `(npm install pagefind@${CHECKED_PAGEFIND.at(-1)}) eller kontrollera src/postbuild/pagefind-format.ts ` +
+      'mot den nya versionen och lägg till den i CHECKED_PAGEFIND.',
+  );
+}
+
+/** The prefix of a fragment's text once decompressed. */
+const FRAGMENT_PREFIX = 'pagefind_dcd';
+
+/**
+ * The result id → site URL of every page in a written bundle, from its fragments:
+ * one file per page (named by the id), or groups of pages (an object id → fragment)
+ * when Pagefind bundles fragments.
+ */
+export function fragmentUrls(bundleDir: string): Map<string, string> {
+  const urls = new Map<string, string>();
+  const dir = join(bundleDir, 'fragment');
+  if (!existsSync(dir)) return urls;
+  for (const name of readdirSync(dir)) {
+    if (!name.endsWith('.pf_fragment')) continue;
+    const text = gunzipSync(readFileSync(join(dir, name)))
+      .subarray(FRAGMENT_PREFIX.length)
+      .toString('utf8');
+    const json = JSON.parse(text) as Record<string, unknown>;
+    if (typeof json['url'] === 'string') urls.set(name.replace(/\.pf_fragment$/, ''), json['url']);
+    else for (const [id, fragment] of Object.entries(json)) urls.set(id, String((fragment as { url?: unknown }).url));
+  }
+  return urls;
+}
 
 /** The folders of hashed files. */
 export const HASHED_FOLDERS = ['fragment', 'index', 'filter'] as const;

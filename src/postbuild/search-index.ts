@@ -1,7 +1,7 @@
 /**
  * Builds the sharded search index of a built site, after Astro has exited
- * (src/cli/build.ts): the case pages, in the shards src/lib/search/shards.ts
- * plans from the facet table's rows, each shard its own Pagefind index in
+ * (src/postbuild/run.ts): the case pages, in the shards src/lib/search/shards.ts
+ * plans from the facet table's rows (handed over: contract.ts), each shard its own Pagefind index in
  * `<siteDir>/pagefind/<label>-<hash>/`, plus `rows.json` in each and
  * `shards.json` listing them (the contract is described in shards.ts).
  *
@@ -12,7 +12,8 @@
  * HTML bytes), the Pagefind version and the options. A shard whose folder is
  * already there is kept as it is; a changed shard is written into a working
  * folder (its previous bundle moved aside, so unchanged fragments are not
- * written again; see pagefind-format.ts), renamed into place when complete, and
+ * written again; see pagefind-format.ts, which holds everything that reads
+ * Pagefind's own file formats), renamed into place when complete, and
  * folders no longer listed are removed after `shards.json` is written. `rows.json` is rewritten only when a
  * page's row changed. So a one-case change re-indexes one shard.
  *
@@ -37,11 +38,9 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { casePath } from '../lib/core/slug.ts';
-import { removeUnusedIndexFiles, removeUnusedUiFiles } from './pagefind-format.ts';
+import { fragmentUrls, pagefindVersion, removeUnusedIndexFiles, removeUnusedUiFiles } from './pagefind-format.ts';
 import { writeIfChanged } from './write-if-changed.ts';
 import {
   INDEX_DIR,
@@ -95,13 +94,9 @@ export function checked<T extends PagefindResponse>(step: string, response: T): 
   return response;
 }
 
-/** Options given to Pagefind's createIndex; part of every bundle's hash. */
-export const PAGEFIND_OPTIONS = {} as const;
-
 /**
- * How many shards are indexed at the same time. Pagefind's service already uses every
- * core for one index; at 10 000 cases on two cores, two at a time took 85 s against
- * 57 s one at a time (5 shards of 2 000 pages), and held twice the memory.
+ * How many shards are indexed at the same time: one, since Pagefind's service already
+ * uses every core for one index, and each shard in the service holds all its pages.
  */
 export const INDEX_CONCURRENCY = 1;
 
@@ -111,14 +106,8 @@ export const PAGES_FILE = 'pages.json';
 /** The format of the hash inputs; raise it when what a bundle holds changes. */
 const BUNDLE_FORMAT = 1;
 
-/** The installed Pagefind's version (its package.json is not exported, so read it from disk). */
-export function pagefindVersion(): string {
-  const pkg = join(dirname(fileURLToPath(import.meta.resolve('pagefind'))), '..', 'package.json');
-  return (JSON.parse(readFileSync(pkg, 'utf8')) as { version: string }).version;
-}
-
-/** A case page in the site, relative to the site folder. */
-export const casePagePath = (slug: string) => `${casePath(slug).slice(1)}index.html`;
+/** A case page's file, relative to the site folder (its URL path is `casePath`). */
+export const casePageFile = (slug: string) => `${casePath(slug).slice(1)}index.html`;
 
 export interface ShardResult {
   label: string;
@@ -138,8 +127,6 @@ export interface IndexSummary {
 
 export interface BuildIndexOptions {
   api?: PagefindApi;
-  /** The facet table's rows (default: read from the built site). */
-  rows?: readonly IndexRow[];
   cap?: number;
   /** Pagefind's version, part of the hash (default: the installed one). */
   version?: string;
@@ -153,7 +140,7 @@ function bundleName(label: string, hash: string): string {
 /** The hash over a shard's pages and everything else that shapes its index. */
 export function shardHash(version: string, pages: readonly { slug: string; html: Buffer }[]): string {
   const hash = createHash('sha256');
-  hash.update(JSON.stringify({ format: BUNDLE_FORMAT, version, options: PAGEFIND_OPTIONS }));
+  hash.update(JSON.stringify({ format: BUNDLE_FORMAT, version }));
   for (const { slug, html } of pages) {
     hash.update(`\0${slug}\0${html.length}\0`);
     hash.update(html);
@@ -162,38 +149,14 @@ export function shardHash(version: string, pages: readonly { slug: string; html:
 }
 
 /**
- * The result id → site URL of every page in a written bundle, from its fragments:
- * one file per page (named by the id), or groups of pages (an object id → fragment)
- * when Pagefind bundles fragments.
- */
-export function fragmentUrls(bundleDir: string): Map<string, string> {
-  const urls = new Map<string, string>();
-  const dir = join(bundleDir, 'fragment');
-  if (!existsSync(dir)) return urls;
-  for (const name of readdirSync(dir)) {
-    if (!name.endsWith('.pf_fragment')) continue;
-    const text = gunzipSync(readFileSync(join(dir, name)))
-      .subarray('pagefind_dcd'.length)
-      .toString('utf8');
-    const json = JSON.parse(text) as Record<string, unknown>;
-    if (typeof json['url'] === 'string') urls.set(name.replace(/\.pf_fragment$/, ''), json['url']);
-    else for (const [id, fragment] of Object.entries(json)) urls.set(id, String((fragment as { url?: unknown }).url));
-  }
-  return urls;
-}
-
-/**
  * Makes `dir` a folder of just the shard's case pages, at their paths in the site, as hard
  * links to them (copies where the file system cannot link). Pagefind reads a folder by
- * walking all of it: given the site with globs naming the shard's slugs, it walked the
- * whole of `arenden/` once per glob (several per shard, as Pagefind parses a glob of
- * about 136 000 characters at most): 3.3 s a shard of 3 600 pages at 100 000 cases,
- * against 1.6 s with this folder, links included (2.2 s against 1.7 s at 10 000).
+ * walking all of it, so given the whole site it would walk every case page once per shard.
  */
 export function linkShardPages(siteDir: string, dir: string, shard: PlannedShard): void {
   rmSync(dir, { recursive: true, force: true });
   for (const { slug } of shard.pages) {
-    const page = casePagePath(slug);
+    const page = casePageFile(slug);
     mkdirSync(join(dir, dirname(page)), { recursive: true });
     try {
       linkSync(join(siteDir, page), join(dir, page));
@@ -240,15 +203,14 @@ async function indexShard(
   // Written over the shard's previous bundle, moved aside: Pagefind skips every fragment
   // that is already there, and what the new index does not use is removed after writing.
   if (previous) renameSync(join(outputPath, previous), tmp);
-  const created = await step('createIndex', () => api.createIndex(PAGEFIND_OPTIONS));
+  const created = await step('createIndex', () => api.createIndex());
   if (!created.index) throw new PagefindBuildError('createIndex', ['Pagefind gav inget index tillbaka']);
   const index = created.index;
   try {
-    // Pagefind reads the shard's pages itself (in parallel, from disk): at 10 000 cases
-    // 19 s against 26 s for sending each page's text with addHTMLFile.
+    // Pagefind reads the shard's pages itself, in parallel, faster than being sent each page.
     linkShardPages(siteDir, pages, shard);
     const added = await step(`addDirectory (${shard.label})`, () =>
-      index.addDirectory({ path: pages, glob: casePagePath('*') }),
+      index.addDirectory({ path: pages, glob: casePageFile('*') }),
     );
     const read = added.page_count;
     if (read !== shard.pages.length)
@@ -327,18 +289,18 @@ async function pool<T>(items: readonly T[], limit: number, work: (item: T) => Pr
 }
 
 /**
- * Builds the sharded index of the case pages in `siteDir` (see the module comment).
+ * Builds the sharded index of the case pages in `siteDir`, whose facet-table rows are
+ * `rows` (see the module comment).
  * Throws PagefindBuildError when Pagefind reports an error or a step of it fails (the
  * original error kept as `cause`), SearchIndexMismatchError when the index and
  * the table's rows disagree; reading or writing files fails with the file system's error.
  */
 export async function buildSearchIndex(
   siteDir: string,
-  readRows: (siteDir: string) => readonly IndexRow[],
+  rows: readonly IndexRow[],
   options: BuildIndexOptions = {},
 ): Promise<IndexSummary> {
   const api = options.api ?? pagefind;
-  const rows = options.rows ?? readRows(siteDir);
   const version = options.version ?? pagefindVersion();
   const outputPath = join(siteDir, INDEX_DIR);
   mkdirSync(outputPath, { recursive: true });
@@ -347,8 +309,8 @@ export async function buildSearchIndex(
   try {
     await pool(plan, INDEX_CONCURRENCY, async (shard) => {
       const pages = shard.pages.map(({ slug }) => {
-        const file = join(siteDir, casePagePath(slug));
-        if (!existsSync(file)) throw new SearchIndexMismatchError(`ärendesidan ${casePagePath(slug)} finns inte`);
+        const file = join(siteDir, casePageFile(slug));
+        if (!existsSync(file)) throw new SearchIndexMismatchError(`ärendesidan ${casePageFile(slug)} finns inte`);
         return { slug, html: readFileSync(file) };
       });
       const bundle = bundleName(shard.label, shardHash(version, pages));

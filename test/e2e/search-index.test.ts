@@ -12,12 +12,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { indexRows, readPostbuildInput } from '../../src/postbuild/contract.ts';
 import { buildSearchIndex } from '../../src/postbuild/search-index.ts';
 import { validateAll } from '../../src/lib/content/collection.ts';
 import { FILTER_FIELDS } from '../../src/lib/search/fields.ts';
 import { caseSearchMeta } from '../../src/lib/search/meta.ts';
 import { INDEX_DIR, ROWS_FILE, SHARDS_FILE, type RowsFile, type ShardsFile } from '../../src/lib/search/shards.ts';
-import { readTable, readTableRows } from '../../src/lib/search/table-files.ts';
+import { readTable, readTableRows } from '../helpers/search-table.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { searchShardsIn } from '../helpers/pagefind.ts';
 import { listFiles, ROOT, SEED_CASES, TEST_BUILD_DATE } from '../helpers/site.ts';
@@ -59,6 +60,10 @@ describe('the sharded search index of the seed fixture site', () => {
       seen.push(...Object.values(map));
     }
     expect(seen.sort((a, b) => a - b)).toEqual(rows.map((_, i) => i));
+  });
+
+  it('was built from rows handed over in the facet table order (src/postbuild/contract.ts)', () => {
+    expect(indexRows(readPostbuildInput(dir))).toEqual(rows);
   });
 
   it('has one facet-table row per case, with its filter values', () => {
@@ -182,7 +187,7 @@ describe('the seed fixture site indexed in shards of one case each', () => {
     const sharded = mkdtempSync(join(tmpdir(), 'insyn-shards-'));
     try {
       cpSync(dir, sharded, { recursive: true });
-      const summary = await buildSearchIndex(sharded, readTableRows, { cap: 1 });
+      const summary = await buildSearchIndex(sharded, readTableRows(sharded), { cap: 1 });
       expect(summary.shards).toHaveLength(cases.length);
       const whole = JSON.parse(readFileSync(join(index, SHARDS_FILE), 'utf8')) as ShardsFile;
       expect(whole.shards.length).toBeLessThan(cases.length);

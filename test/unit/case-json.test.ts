@@ -11,13 +11,14 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { caseFilesLine, splitCasesFile, writeCaseFiles } from '../../src/postbuild/case-json.ts';
+import { caseFiles, caseFilesLine, writeCaseFiles } from '../../src/postbuild/case-json.ts';
+import { readPostbuildInput } from '../../src/postbuild/contract.ts';
 import { writeIfChanged } from '../../src/postbuild/write-if-changed.ts';
 import { casesFile, toJson } from '../../src/lib/export/json.ts';
 import { caseSchema } from '../../src/lib/schema/case.ts';
 import { validCase } from '../helpers/valid-case.ts';
 
-describe('per-case JSON files split from arenden.json', () => {
+describe('per-case JSON files from arenden.json', () => {
   it('writes one file per case, each equal to its entry in the full download plus the data version', () => {
     const data = caseSchema.parse(validCase());
     const cases = [
@@ -36,7 +37,7 @@ describe('per-case JSON files split from arenden.json', () => {
         buildDate: '2026-11-23',
       },
     );
-    const files = [...splitCasesFile(toJson(full))];
+    const files = [...caseFiles(JSON.parse(toJson(full)))];
     expect(files.map(([path]) => path)).toEqual(['/data/arenden/forsta.json', '/data/arenden/andra.json']);
     expect(JSON.parse(files[1]![1])).toEqual({
       slug: 'andra',
@@ -108,7 +109,7 @@ describe('writeCaseFiles', () => {
       mkdirSync(join(site, 'data/arenden'), { recursive: true });
       writeFileSync(join(site, 'data/arenden/borttagen.json'), '{}\n');
       write(['forsta', 'andra']);
-      const first = writeCaseFiles(site);
+      const first = writeCaseFiles(readPostbuildInput(site));
       expect(first).toEqual({ files: 2, written: 2, removed: 1 });
       expect(caseFilesLine(first)).toBe(
         '2 JSON-filer, en per ärende, i /data/arenden/ (2 nya eller ändrade, 1 borttagna)',
@@ -117,7 +118,7 @@ describe('writeCaseFiles', () => {
       expect(JSON.parse(readFileSync(join(site, 'data/arenden/andra.json'), 'utf8')).slug).toBe('andra');
 
       write(['forsta', 'tredje']);
-      const second = writeCaseFiles(site);
+      const second = writeCaseFiles(readPostbuildInput(site));
       expect(second).toEqual({ files: 2, written: 1, removed: 1 });
       expect(caseFilesLine(second)).toBe(
         '2 JSON-filer, en per ärende, i /data/arenden/ (1 nya eller ändrade, 1 borttagna)',

@@ -9,7 +9,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildSearchIndex, fragmentUrls, summaryLine } from '../../src/postbuild/search-index.ts';
+import { fragmentUrls } from '../../src/postbuild/pagefind-format.ts';
+import { buildSearchIndex, summaryLine } from '../../src/postbuild/search-index.ts';
 import type { RowsFile, ShardsFile, IndexRow } from '../../src/lib/search/shards.ts';
 import { listFiles } from '../helpers/site.ts';
 
@@ -53,7 +54,7 @@ function snapshot(): Map<string, string> {
   );
 }
 
-const build = () => buildSearchIndex(dir, () => ROWS, { cap: 2 });
+const build = () => buildSearchIndex(dir, ROWS, { cap: 2 });
 const manifest = () => JSON.parse(readFileSync(join(dir, 'pagefind/shards.json'), 'utf8')) as ShardsFile;
 
 describe('the sharded search index, built with Pagefind', () => {

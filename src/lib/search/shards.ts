@@ -54,11 +54,7 @@ export interface ShardsFile {
 /** RowsFile: result id → facet-table row. */
 export type RowsFile = Record<string, number>;
 
-/**
- * What the index needs of a facet-table row: the case's slug and decision year (the
- * fields of table-files.ts's TableRow, which reads a built site with Node and so cannot
- * be imported from here).
- */
+/** What the index needs of a facet-table row: the case's slug and decision year. */
 export interface IndexRow {
   slug: string;
   year: number | undefined;

@@ -1,6 +1,6 @@
 /**
- * Reads a built site's facet table (table-format.ts) in Node: the search
- * index step (after Astro has exited) maps each case page to its row with it.
+ * Reads a built site's facet table (src/lib/search/table-format.ts) back, for
+ * tests that check the search index against it.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,7 +11,7 @@ import {
   TABLE_PATH,
   chunkCount,
   yearOfCode,
-} from './table-format.ts';
+} from '../../src/lib/search/table-format.ts';
 
 export interface TableRow {
   slug: string;
