@@ -1,24 +1,36 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * `npm test` runs every project; `npm run test:unit`, `test:build` and
- * `test:e2e` run one (`vitest run --project <name>`):
+ * `npm test` runs every project; `npm run test:unit`, `test:tooling`,
+ * `test:build` and `test:e2e` run one (`vitest run --project <name>`):
  * - unit (test/unit): src/ without a build or a browser, no global setup;
+ * - tooling (test/bench, test/helpers): the benchmark's and the test helpers' own logic;
  * - build (test/build): fixture sites built with `astro build` and read,
  *   CLIs end to end, the incremental-build contract;
  * - e2e (test/e2e): built fixture sites in real Chromium, with axe-core. Its
  *   global setup makes sure Chromium is there.
  * The fixture sites several files read are built once per run in global
  * setup and shared by the build and e2e projects (test/helpers/shared-sites.ts).
+ * A run ends with how many sites it built and its ten slowest files
+ * (test/helpers/run-summary.ts).
  */
 export default defineConfig({
   test: {
+    reporters: ['default', './test/helpers/run-summary.ts'],
     pool: 'forks',
+    // A worker keeps its imported modules from one test file to the next: importing
+    // src/ again for every file was a third of the unit tier's time. No test mocks a
+    // module or changes the environment, and each file builds its own state.
+    isolate: false,
     maxWorkers: 2,
     projects: [
       {
         extends: true,
         test: { name: 'unit', include: ['test/unit/**/*.test.ts'] },
+      },
+      {
+        extends: true,
+        test: { name: 'tooling', include: ['test/bench/**/*.test.ts', 'test/helpers/**/*.test.ts'] },
       },
       {
         extends: true,

@@ -13,11 +13,11 @@
  * run in the same process, so the builds are shared through `globalThis` and
  * each site is built at most once. A failed build fails the whole run.
  */
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { generateCases } from './generator.ts';
-import { type BuildResult, buildSite, ROOT, TEST_BUILDS, TEST_BUILDS_DIR } from './site.ts';
+import { BUILDS_LOG, type BuildResult, buildSite, ROOT, TEST_BUILDS, TEST_BUILDS_DIR } from './site.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -47,6 +47,28 @@ interface Shared {
   runDir: string;
   users: number;
   builds: Map<SharedSite, Promise<BuildResult>>;
+  /** Every build of the run, kept when the run's folder is removed. */
+  log?: BuildRecord[];
+}
+
+export interface BuildRecord {
+  label: string;
+  ms: number;
+}
+
+function readBuildsLog(runDir: string): BuildRecord[] {
+  const file = join(runDir, BUILDS_LOG);
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as BuildRecord);
+}
+
+/** Every fixture-site build of this run so far (for the run's summary). */
+export function buildsOfRun(): BuildRecord[] {
+  const state = shared();
+  return state.log ?? readBuildsLog(state.runDir);
 }
 
 const KEY = Symbol.for('insyn.test.shared-sites');
@@ -112,11 +134,7 @@ export async function provideSites(project: TestProject, names: SharedSite[]): P
   }
   return () => {
     if (--state.users > 0) return;
-    // Every buildSite call made one build-* folder in this run's folder.
-    const builds = existsSync(state.runDir)
-      ? readdirSync(state.runDir).filter((f) => f.startsWith('build-')).length
-      : 0;
-    console.log(`Testerna byggde ${builds} webbplatser.`);
+    state.log = readBuildsLog(state.runDir);
     rmSync(state.runDir, { recursive: true, force: true });
   };
 }

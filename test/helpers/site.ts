@@ -7,7 +7,7 @@
  * setup (shared-sites.ts).
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -22,6 +22,9 @@ export const TEST_BUILDS = join(ROOT, '.test-builds');
  * own settings, read and validated in src/lib/config.ts.
  */
 export const TEST_BUILDS_DIR = 'TEST_BUILDS_DIR';
+
+/** In this run's folder: one JSON line per build, `{ label, ms }`. */
+export const BUILDS_LOG = 'builds.jsonl';
 
 /** This test run's folder for builds. */
 export function testBuildsDir(): string {
@@ -58,9 +61,14 @@ export interface BuildOptions {
 /**
  * Builds the project with the given cases as `npm run build` does (src/cli/build.ts:
  * `astro build`, then the per-case JSON files and the search index). Every call makes
- * one `build-*` folder in this run's folder; global setup counts them.
+ * one `build-*` folder in this run's folder and a line in its BUILDS_LOG, which the
+ * run's summary (run-summary.ts) counts.
  */
 export function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
+  const started = performance.now();
+  const caller = /test\/(?:unit|build|e2e|helpers)\/[\w.-]+\.ts/.exec(
+    new Error().stack?.split('\n').slice(2).join('\n') ?? '',
+  );
   // Inside the repository: Astro gives every build whose output lies outside
   // the project one shared `.astro/.prerender`, so parallel builds would collide.
   mkdirSync(testBuildsDir(), { recursive: true });
@@ -93,7 +101,12 @@ export function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
     child.stdout.on('data', (c) => (output += c));
     child.stderr.on('data', (c) => (output += c));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ ok: code === 0, code, outDir, output }));
+    child.on('close', (code) => {
+      const label = `${options.cases ?? SEED_CASES}${code === 0 ? '' : ' (stoppat)'}, ${caller?.[0] ?? '?'}`;
+      const ms = Math.round(performance.now() - started);
+      appendFileSync(join(testBuildsDir(), BUILDS_LOG), `${JSON.stringify({ label, ms })}\n`);
+      resolve({ ok: code === 0, code, outDir, output });
+    });
   });
 }
 

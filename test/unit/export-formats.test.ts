@@ -318,10 +318,9 @@ describe('sitemap', () => {
     expect(locs).toEqual([`${SITE}/insyn/`, `${SITE}/insyn/data/`]);
   });
 
-  it('splits more than 50 000 pages into sitemaps of at most 50 000, listed by sitemap.xml as their index', () => {
-    expect(SITEMAP_MAX_URLS).toBe(50_000);
-    const urls = Array.from({ length: 120_001 }, (_, i) => `${SITE}/arenden/a-${i}/`);
-    const files = sitemapFiles(urls, { site: SITE, base: '/insyn', lastmod: '2026-11-23' });
+  it('splits more pages than a sitemap may hold into sitemaps, listed by sitemap.xml as their index', () => {
+    const urls = Array.from({ length: 12 }, (_, i) => `${SITE}/arenden/a-${i}/`);
+    const files = sitemapFiles(urls, { site: SITE, base: '/insyn', lastmod: '2026-11-23', max: 5 });
     expect(files.map((f) => f.file)).toEqual(['sitemap.xml', 'sitemap-1.xml', 'sitemap-2.xml', 'sitemap-3.xml']);
     const parser = new XMLParser({ isArray: (n) => n === 'url' || n === 'sitemap' });
     const [index, ...parts] = files.map((f) => {
@@ -332,8 +331,21 @@ describe('sitemap', () => {
       [1, 2, 3].map((n) => ({ loc: `${SITE}/insyn/sitemap-${n}.xml`, lastmod: '2026-11-23' })),
     );
     const listed = parts.map((p) => p.urlset.url.map((u: { loc: string }) => u.loc));
-    expect(listed.map((l) => l.length)).toEqual([50_000, 50_000, 20_001]);
+    expect(listed.map((l) => l.length)).toEqual([5, 5, 2]);
     expect(listed.flat()).toEqual(urls);
+  });
+
+  it('holds at most 50 000 pages in one sitemap, as the protocol allows', () => {
+    expect(SITEMAP_MAX_URLS).toBe(50_000);
+    const urls = Array.from({ length: 100_001 }, (_, i) => `${SITE}/arenden/a-${i}/`);
+    const files = sitemapFiles(urls, { site: SITE, base: '/' });
+    const count = (xml: string) => xml.split('<loc>').length - 1;
+    expect(files.map((f) => [f.file, count(f.xml)])).toEqual([
+      ['sitemap.xml', 3],
+      ['sitemap-1.xml', 50_000],
+      ['sitemap-2.xml', 50_000],
+      ['sitemap-3.xml', 1],
+    ]);
   });
 
   it('writes one sitemap.xml, no index, for up to 50 000 pages', () => {

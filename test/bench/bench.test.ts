@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { scriptCommand, scriptEnv } from '../bench/build-command.ts';
+import { scriptCommand, scriptEnv } from './build-command.ts';
 import { generateCase, generateCases, municipalityName, seededRandom } from '../helpers/generator.ts';
-import { parseProcStat, type ProcStat, runMeasured, takeTimeLine, treeMembers } from '../bench/process.ts';
+import { parseProcStat, type ProcStat, runMeasured, takeTimeLine, treeMembers } from './process.ts';
 import {
   type BenchResults,
   formatDuration,
@@ -21,9 +21,9 @@ import {
   targetCell,
   verdict,
   verdicts,
-} from '../bench/report.ts';
-import { diskUsage, pageAssets, pagefindIndexes, pagefindRecords } from '../bench/site-stats.ts';
-import { boxToClick, labelCount, mostHits, statusCount, summarise } from '../bench/search-timing.ts';
+} from './report.ts';
+import { diskUsage, pageAssets, pagefindIndexes, pagefindRecords } from './site-stats.ts';
+import { boxToClick, labelCount, mostHits, statusCount, summarise } from './search-timing.ts';
 import { isCompressible, serve } from '../helpers/static-server.ts';
 import { ROOT } from '../helpers/site.ts';
 import { parseCase } from '../../src/lib/content/parse-case.ts';
