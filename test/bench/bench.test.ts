@@ -12,6 +12,8 @@ import { scriptCommand, scriptEnv } from './build-command.ts';
 import { generateCase, generateCases, municipalityName, seededRandom } from '../helpers/generator.ts';
 import { parseProcStat, type ProcStat, runMeasured, takeTimeLine, treeMembers } from './process.ts';
 import {
+  BENCH_END,
+  BENCH_START,
   type BenchResults,
   formatDuration,
   formatNotes,
@@ -21,6 +23,8 @@ import {
   targetCell,
   verdict,
   verdicts,
+  readmeSection,
+  withBenchSection,
 } from './report.ts';
 import { diskUsage, pageAssets, pagefindIndexes, pagefindRecords } from './site-stats.ts';
 import { boxToClick, labelCount, mostHits, statusCount, summarise } from './search-timing.ts';
@@ -323,7 +327,8 @@ describe('the report', () => {
   });
   const target = (label: RegExp) => TARGETS.find((t) => label.test(t.label))!;
   const results = (...sizes: SizeResult[]): BenchResults => ({
-    date: '2026-01-01',
+    date: '2026-01-01T10:00:00.000Z',
+    commit: 'abc1234',
     seed: 1,
     renderers: [],
     missingRenderers: [],
@@ -392,6 +397,20 @@ describe('the report', () => {
     expect(table).toContain('| cases in / pages out / index records | 1000 / 1000 / 1000 | 10000 / 10000 / 10000 |');
     expect(table).toContain('| disk: output / caches | 40.0 MB / 10.0 MB |');
     expect(table).toContain('| JavaScript on case pages | 0 B | 0 B |');
+  });
+
+  it('writes the table into the README between its markers, with the date, commit and machine', () => {
+    const r = results(size(1_000), size(10_000));
+    const section = readmeSection(r);
+    expect(section.split('\n')[0]).toBe(
+      'Measured 2026-01-01 on commit abc1234, 1,000 and 10,000 generated cases (seed 1): x, 2 cores, 0.0 kB, Linux, Node v22, Astro 7.3.5.',
+    );
+    expect(section).toContain(formatTable(r));
+    const readme = `# Insyn\n\n## Performance\n\n${BENCH_START}\n\nold table\n\n${BENCH_END}\n\n## Next\n`;
+    const written = withBenchSection(readme, section);
+    expect(written).toBe(`# Insyn\n\n## Performance\n\n${BENCH_START}\n\n${section}\n\n${BENCH_END}\n\n## Next\n`);
+    expect(withBenchSection(written, section)).toBe(written);
+    expect(() => withBenchSection('# Insyn\n', section)).toThrow(/saknar raderna/);
   });
 
   it('notes what the search rows measured, and failed rounds', () => {

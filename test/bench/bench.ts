@@ -11,11 +11,13 @@
  *   npm run bench -- --keep          keep each size's build cache (for a later look)
  *   npm run bench -- --timeout 60    minutes before a build is stopped (default 30)
  *   npm run bench -- --rounds 7      browser rounds on /sok/ (default 5)
+ *   npm run bench -- --no-readme     leave README.md's table alone
  *
  * Each size: the floor, `npm run check`, the cold build (exactly what
  * `npm run build` runs), the rebuild after one changed case, the disk the
  * build uses, and /sok/ in Chromium (timings and bytes, served with gzip).
- * Prints one Markdown table against the targets and writes `.bench/results.json`.
+ * Prints one Markdown table against the targets, writes `.bench/results.json`, and
+ * puts the table, with the machine, date and commit, into README.md's Performance.
  */
 import { spawnSync } from 'node:child_process';
 import {
@@ -39,8 +41,10 @@ import {
   formatNotes,
   formatSeconds,
   formatTable,
+  readmeSection,
   type SizeResult,
   verdicts,
+  withBenchSection,
 } from './report.ts';
 import { scriptCommand, scriptEnv } from './build-command.ts';
 import { casePageSlugs, diskUsage, pagefindIndexes, pageWeights } from './site-stats.ts';
@@ -255,8 +259,10 @@ const renderers = await rendererCosts(bodies);
 const astroVersion = (
   JSON.parse(readFileSync(join(root, 'node_modules/astro/package.json'), 'utf8')) as { version: string }
 ).version;
+const git = (...args: string[]) => spawnSync('git', args, { cwd: root, encoding: 'utf8' }).stdout.trim();
 const results: BenchResults = {
   date: new Date().toISOString(),
+  commit: `${git('rev-parse', '--short', 'HEAD') || 'okänd'}${git('status', '--porcelain') ? ' + uncommitted changes' : ''}`,
   seed,
   machine: {
     cpu: cpus()[0]?.model ?? 'okänd',
@@ -290,3 +296,8 @@ if (results.missingRenderers.length) console.log(`- inte installerade: ${results
 for (const note of formatNotes(results)) console.log(`\n${note}`);
 for (const s of results.sizes) console.log(`\nN = ${s.n}: ${verdicts(s).join('; ')}`);
 console.log(`\nJSON: ${join(BENCH, 'results.json')}`);
+if (!flag('--no-readme')) {
+  const readme = join(root, 'README.md');
+  writeFileSync(readme, withBenchSection(readFileSync(readme, 'utf8'), readmeSection(results)));
+  console.log('Tabellen är skriven i README.md (Performance).');
+}

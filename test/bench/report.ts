@@ -1,6 +1,7 @@
 /**
  * The benchmark's results: their shape (written as JSON), the targets from
- * issue 13, and the Markdown table printed at the end (pasted into the README):
+ * issue 13, and the Markdown table printed at the end and written into the
+ * README between BENCH_START and BENCH_END:
  * one row per target with the measured value, the target and whether it is met
  * (and by how much it is missed), then the floor and the build's ratio to it,
  * then the other figures. Sizes are binary (1 kB = 1 024 bytes, 1 GB = 1 024³).
@@ -45,6 +46,8 @@ export interface SizeResult {
 
 export interface BenchResults {
   date: string;
+  /** The commit measured (short hash), with ` + uncommitted changes` when the tree was not clean. */
+  commit: string;
   seed: number;
   machine: { cpu: string; cores: number; memoryBytes: number; os: string; node: string; astro: string };
   renderers: { renderer: string; msPerBody: number }[];
@@ -287,4 +290,28 @@ export function formatNotes(results: BenchResults): string[] {
     if (s.search && 'error' in s.search) out.push(`${n}: bytes on opening \`/sok/\` not measured: ${s.search.error}`);
   }
   return out;
+}
+
+/** The README's performance table sits between these lines; `npm run bench` rewrites what is between them. */
+export const BENCH_START = '<!-- bench: written by `npm run bench`, do not edit by hand -->';
+export const BENCH_END = '<!-- /bench -->';
+
+/** The README's performance section: what was measured, where and when, then the table. */
+export function readmeSection(results: BenchResults): string {
+  const m = results.machine;
+  const sizes = results.sizes.map((s) => s.n.toLocaleString('en-GB')).join(' and ');
+  return [
+    `Measured ${results.date.slice(0, 10)} on commit ${results.commit}, ${sizes} generated cases (seed ${results.seed}): ` +
+      `${m.cpu}, ${m.cores} cores, ${formatBytes(m.memoryBytes)}, ${m.os}, Node ${m.node}, Astro ${m.astro}.`,
+    '',
+    formatTable(results),
+  ].join('\n');
+}
+
+/** `readme` with its performance section replaced; throws when the markers are missing. */
+export function withBenchSection(readme: string, section: string): string {
+  const start = readme.indexOf(BENCH_START);
+  const end = readme.indexOf(BENCH_END);
+  if (start < 0 || end < start) throw new Error(`README.md saknar raderna ${BENCH_START} och ${BENCH_END}.`);
+  return `${readme.slice(0, start + BENCH_START.length)}\n\n${section}\n\n${readme.slice(end)}`;
 }
