@@ -117,7 +117,7 @@ export function pruneStaleOutput(): AstroIntegration {
         if (startedAt === undefined)
           throw new Error('insyn-prune-output: bygget saknar starttid (astro:build:start kördes inte)');
         // An output that was empty when the build started holds only what this build
-        // wrote: nothing to look for (the walk took 12 s of a cold build at 100 000 cases).
+        // wrote: nothing to look for, and walking it would cost a cold build dearly.
         if (startedEmpty) return;
         const root = fileURLToPath(dir);
         const current = new Set([...assets.values()].flat().map((url) => outputPath(root, fileURLToPath(url))));

@@ -3,8 +3,7 @@
  * and on the rest, each with CASES_PER_PAGE cases, newest first), the
  * follow-up tracker's groups (/uppfoljning/forsenade/, …/sida/2/) and the
  * amounts left out of 360Giving (/data/utelamnade-belopp/), so a page stays
- * light however many cases there are (all 10 000 cases on one page was
- * 5.2 MB of HTML). Pure: page numbers, slices, paths, the links a
+ * light however many cases there are. Pure: page numbers, slices, paths, the links a
  * pagination bar shows and what a page of a list says of itself.
  */
 import { formatNumber } from '../lib/core/money.ts';

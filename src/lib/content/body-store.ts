@@ -70,8 +70,8 @@ export function bodyFileOf(entry: EntryWithBody): string | undefined {
  * case page. Reads the file the loader wrote; falls back to HTML held in the
  * store (entries from other loaders). Throws if the file has gone, naming it,
  * so a broken cache never publishes an empty page. Asynchronous, so pages
- * rendering side by side (`build.concurrency`) read while others render:
- * read synchronously, the 10 000 reads took 1.6 s of the build's main thread.
+ * rendering side by side (`build.concurrency`) read while others render
+ * instead of holding the build's main thread.
  */
 export async function caseBodyHtml(entry: EntryWithBody): Promise<string> {
   const file = bodyFileOf(entry);

@@ -14,8 +14,8 @@
  * day) is in `X-INSYN-DATA-VERSION` and in the calendar's description.
  *
  * Written directly (RFC 5545: CRLF lines, TEXT escaping, lines folded at 75
- * octets without splitting a character): ical-generator, tried first, spent
- * 18 s on 15 000 events at 10 000 cases, in its line folding alone.
+ * octets without splitting a character), because the calendar libraries on
+ * npm fold lines far too slowly for tens of thousands of events.
  */
 import type { CaseEntry } from '../domain/cases.ts';
 import { FOLLOW_UP_STATE_LABEL, followUpState } from '../domain/follow-up.ts';

@@ -37,12 +37,8 @@ export const SHARDS_VERSION = 1;
  * Most case pages in one shard. Pagefind holds every page of an index in memory until it
  * is written, and a one-case change re-indexes one whole shard: smaller shards cost less
  * of both, more shards cost the browser one more index (and WASM) to fetch per search.
- * Measured (2 cores), 5 000 against 2 500: at 10 000 cases 3 shards instead of 5, an index
- * step of 0.97 GB instead of 0.58 GB (10 000 a shard: 2 shards, 1.7 GB, over Astro's own
- * peak) and about the same index time; at 100 000 cases 28 shards instead of 43, an index
- * step of 217–265 s instead of 199 s. The first query fetched 505 kB instead of 641 kB at
- * 10 000 cases and 4.0 MB instead of 4.6 MB at 100 000, in 396 ms instead of 520 ms and
- * 2.89 s instead of 3.00 s (npm run bench).
+ * 5 000 keeps the index step's memory under Astro's own peak at 10 000 cases and the
+ * first query's downloads smaller than 2 500 did (the figures are in the commit that set it).
  */
 export const SHARD_CAP = 5_000;
 
