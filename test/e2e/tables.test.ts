@@ -99,7 +99,8 @@ function domTables(page: Page, labelled: boolean): Promise<{ tree: TableTree; st
         name: text(table.querySelector('caption')!),
         rows: [...table.querySelectorAll('tr')].map((tr) =>
           [...tr.querySelectorAll<HTMLElement>('th, td')].map((cell) => {
-            if (cell.tagName === 'TH') return `${cell.scope === 'row' ? 'rowheader' : 'columnheader'} "${text(cell)}"`;
+            if (cell.tagName === 'TH')
+              return `${cell.getAttribute('scope') === 'row' ? 'rowheader' : 'columnheader'} "${text(cell)}"`;
             const label = labelled && cell.dataset['label'] ? `${cell.dataset['label']} ` : '';
             return `cell "${label}${text(cell)}"`;
           }),
