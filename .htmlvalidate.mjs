@@ -21,11 +21,5 @@ export default {
     // is one value of the same URL parameter (`?plats=Ryd&plats=Berga`), as in a
     // form that submits several values. Radio buttons and buttons are shared by default.
     'form-dup-name': ['error', { shared: ['radio', 'button', 'reset', 'submit', 'checkbox'] }],
-    // Tables that become stacked records on phones (src/components/DataTable.astro)
-    // change the CSS display of their rows and cells, which makes some browsers drop
-    // the table semantics; they restate them with ARIA roles (table, rowgroup, row,
-    // columnheader, rowheader, cell), as GOV.UK-style responsive tables do. The
-    // roles are redundant only while the display stays that of a table.
-    'no-redundant-role': 'off',
   },
 };

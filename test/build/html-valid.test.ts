@@ -3,14 +3,17 @@
  * the configured site under a base path, and the generated site of 230 cases)
  * is valid HTML by html-validate,
  * with the project's `.htmlvalidate.mjs` (the recommended rules, the
- * accessibility rules and the document rules), and nothing stands after
- * `</html>`, which the parser would move into `<body>` and a validator reports.
+ * accessibility rules and the document rules), and by the W3C Nu Html Checker
+ * (vnu.jar, every page of the three sites in one run, no error allowed), and
+ * nothing stands after `</html>`, which the parser would move into `<body>`
+ * and a validator reports.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { listFiles } from '../helpers/site.ts';
 import { htmlProblems } from '../helpers/html-validate.ts';
+import { vnuErrors } from '../helpers/vnu.ts';
 
 /**
  * At most `perKind` pages of each kind (same first folder, same depth): the generated
@@ -55,6 +58,17 @@ describe.each(sites)('HTML of %s', (_name, dir, perKind) => {
   it('every page ends with </html>, with no element after it', () => {
     const after = pages.filter((page) => !/<\/html>\s*$/.test(readFileSync(join(dir, page), 'utf8')));
     expect(after).toEqual([]);
+  });
+});
+
+describe('the W3C Nu Html Checker', () => {
+  it('finds no error on any page of the three sites', { timeout: 600_000 }, async () => {
+    const all = Object.fromEntries(
+      sites.map(([name, dir]) => [name, { dir, pages: listFiles(dir).filter((f) => f.endsWith('.html')) }]),
+    );
+    // Every page, the generated site's 230 case pages and their embed pages too: one Java process checks them all.
+    expect(all['the generated site']!.pages.length).toBeGreaterThan(500);
+    expect(await vnuErrors(all)).toEqual([]);
   });
 });
 
