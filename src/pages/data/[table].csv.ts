@@ -7,19 +7,18 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
-import { BUILD_DATE, config } from '../../lib/config.ts';
+import { BUILD_DATE } from '../../lib/config.ts';
 import { toCsv } from '../../lib/export/csv.ts';
-import { absolute } from '../../lib/export/links.ts';
+import { caseAbsoluteUrl } from '../../lib/export/links.ts';
 import { fileResponse } from '../../lib/export/responses.ts';
 import { TABLE_DOWNLOADS } from '../../lib/export/tables.ts';
-import { caseUrl } from '../../lib/site.ts';
 import { tableDownloadPaths, type TableRouteProps } from '../../views/table-downloads.ts';
 
 export const getStaticPaths = (async () => tableDownloadPaths(await getCollection('cases'))) satisfies GetStaticPaths;
 
 export const GET: APIRoute<TableRouteProps> = ({ props }) => {
   const table = TABLE_DOWNLOADS[props.table].build(props.cases, {
-    urlOf: (slug) => absolute(caseUrl(slug), config.site),
+    urlOf: caseAbsoluteUrl,
     buildDate: BUILD_DATE,
   });
   return fileResponse(toCsv(table), 'csv');
