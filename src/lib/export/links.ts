@@ -14,15 +14,11 @@ export function absolute(path: string, site: URL | string | undefined): string {
   return new URL(path, site).href;
 }
 
-/** Turns site paths into absolute URLs; one per export run. */
+/** Turns site paths into absolute URLs. */
 export type Absolutize = (path: string) => string;
 
-export function absolutizer(site: URL | string | undefined): Absolutize {
-  return (path) => absolute(path, site);
-}
-
 /** A site path made absolute against the configured origin (the path as it is when INSYN_SITE is not set). */
-export const siteAbsolute: Absolutize = absolutizer(config.site);
+export const siteAbsolute: Absolutize = (path) => absolute(path, config.site);
 
 /** The absolute URL of a case's page (`https://a.se/insyn/arenden/<slug>/`). */
 export const caseAbsoluteUrl = (slug: string): string => siteAbsolute(caseUrl(slug));
