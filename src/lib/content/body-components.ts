@@ -5,10 +5,8 @@
  * slot). The attribute rules of both are in src/lib/validate/body-policy.ts.
  */
 import { linkHref } from '../site.ts';
+import { isUrlSource } from '../validate/body-policy.ts';
 import { type HastChild, type HastElement, toHtml } from './hast-html.ts';
-
-/** Whether a quote's source is a web address: the quotation then cites it. */
-export const isUrlSource = (source: string): boolean => /^https?:\/\//i.test(source);
 
 /** A document of the case, which `<Citat källa="…">` names by its title. */
 export interface QuotedDocument {

@@ -27,8 +27,8 @@ import { fileURLToPath } from 'node:url';
 import { mdxToHast } from 'satteri';
 import { slugify } from '../core/slug.ts';
 import { caseUrl, linkHref } from '../site.ts';
-import { type BodyError, componentErrors, htmlElementErrors, isComponentName, mdxNodeErrors, parseError, type JsxAttribute, type Placement, urlErrors } from '../validate/body-policy.ts';
-import { isUrlSource, quoteFigure } from './body-components.ts';
+import { type BodyError, componentErrors, htmlElementErrors, isComponentName, isUrlSource, mdxNodeErrors, parseError, type JsxAttribute, type Placement, urlErrors } from '../validate/body-policy.ts';
+import { quoteFigure } from './body-components.ts';
 import { type HastChild, type HastElement, textContent, toHtml } from './hast-html.ts';
 
 const FEATURES = {
