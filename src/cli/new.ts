@@ -17,7 +17,7 @@ import { slugify } from '../lib/core/slug.ts';
 import {
   buildCaseFile,
   caseYear,
-  casePath,
+  caseFilePath,
   checkDate,
   checkDecisionPoint,
   checkPartyName,
@@ -364,7 +364,7 @@ async function main(): Promise<void> {
     periodEnd,
     background,
   };
-  const file = casePath(dir, caseYear(answers, new Date().getFullYear()), slug);
+  const file = caseFilePath(dir, caseYear(answers, new Date().getFullYear()), slug);
   const source = buildCaseFile(answers);
   const { errors } = validateCaseFiles({
     files: [file],

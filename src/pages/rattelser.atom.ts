@@ -5,18 +5,18 @@ import { BUILD_DATE } from '../lib/config.ts';
 import { corrections } from '../lib/domain/case-links.ts';
 import { CORRECTIONS_FEED_PATH } from '../lib/export/downloads.ts';
 import { correctionsFeed } from '../lib/export/feeds.ts';
-import { absolute } from '../lib/export/links.ts';
+import { caseAbsoluteUrl, siteAbsolute } from '../lib/export/links.ts';
 import { fileResponse } from '../lib/export/responses.ts';
-import { caseUrl, SITE_NAME, url } from '../lib/site.ts';
+import { SITE_NAME, url } from '../lib/site.ts';
 
-export const GET: APIRoute = async ({ site }) => {
+export const GET: APIRoute = async () => {
   const cases = await getCollection('cases');
   const body = correctionsFeed(corrections(cases), {
     title: `${SITE_NAME} – rättelser`,
     subtitle: 'Rättelser av fel i ärendena, nyast först.',
-    selfUrl: absolute(url(CORRECTIONS_FEED_PATH), site),
-    pageUrl: absolute(url('/'), site),
-    urlOf: (slug) => absolute(caseUrl(slug), site),
+    selfUrl: siteAbsolute(url(CORRECTIONS_FEED_PATH)),
+    pageUrl: siteAbsolute(url('/')),
+    urlOf: caseAbsoluteUrl,
     buildDate: BUILD_DATE,
   });
   return fileResponse(body, 'atom');

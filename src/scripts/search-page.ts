@@ -12,6 +12,7 @@
  */
 import { toJson } from '../lib/core/json-text.ts';
 import { formatNumber } from '../lib/core/money.ts';
+import { pageCount } from '../lib/core/paging.ts';
 import { CASE_LIST_PATH, casePath } from '../lib/core/slug.ts';
 import {
   FILTER_FIELDS,
@@ -26,7 +27,6 @@ import { hitLines } from '../lib/search/hit.ts';
 import { type Ranges, select, type Selection, valueIndex } from '../lib/search/query.ts';
 import {
   effectiveSort,
-  pageCount,
   parseRangeValue,
   parseState,
   type SearchState,

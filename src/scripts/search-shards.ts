@@ -24,7 +24,14 @@
  * when asked for (and the first hit's, in a bundle answering for a word no case has). Any
  * bundle that cannot be loaded rejects the search: hits are never silently missing.
  */
-import type { RowsFile, ShardsFile } from '../lib/search/shards.ts';
+import {
+  INDEX_DIR,
+  ROWS_FILE,
+  type RowsFile,
+  SHARDS_FILE,
+  SHARDS_VERSION,
+  type ShardsFile,
+} from '../lib/search/shards.ts';
 import { isExactQuery, pagefindQuery, restsOnShortFallback } from '../lib/search/words.ts';
 
 export interface ShardHit {
@@ -85,7 +92,7 @@ async function fetchJson<T>(url: string): Promise<T> {
 async function openShard(pf: PagefindModule, base: string, root: string, bundle: string, pages: number) {
   const basePath = `${root}${bundle}`;
   const instance = pf.createInstance({ basePath, baseUrl: base, exactDiacritics: true });
-  const [rows] = await Promise.all([fetchJson<RowsFile>(`${basePath}rows.json`), instance.search(null, NO_PAGE)]);
+  const [rows] = await Promise.all([fetchJson<RowsFile>(`${basePath}${ROWS_FILE}`), instance.search(null, NO_PAGE)]);
   const count = Object.keys(rows).length;
   if (count !== pages) throw new Error(`Sökindexet kunde inte läsas: delen ${bundle} har ${count} rader av ${pages}`);
   return { bundle, instance, rows };
@@ -102,9 +109,10 @@ export function workerCount(bundles: number, cores: number | undefined): number 
 }
 
 async function load(base: string): Promise<Shard[]> {
-  const root = `${base}pagefind/`;
-  const manifest = await fetchJson<ShardsFile>(`${root}shards.json`);
-  if (manifest.version !== 1) throw new Error(`Sökindexet har ett okänt format: version ${String(manifest.version)}`);
+  const root = `${base}${INDEX_DIR}/`;
+  const manifest = await fetchJson<ShardsFile>(`${root}${SHARDS_FILE}`);
+  if (manifest.version !== SHARDS_VERSION)
+    throw new Error(`Sökindexet har ett okänt format: version ${String(manifest.version)}`);
   const listed = manifest.shards;
   if (listed.length === 0) return [];
   const workers = workerCount(listed.length, navigator.hardwareConcurrency);

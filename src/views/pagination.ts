@@ -7,17 +7,13 @@
  * pagination bar shows and what a page of a list says of itself.
  */
 import { formatNumber } from '../lib/core/money.ts';
+import { pageCount, pageRange } from '../lib/core/paging.ts';
 import { CASE_LIST_PATH } from '../lib/core/slug.ts';
 
 export const CASES_PER_PAGE = 100;
 
 /** Rows on a page of any other long list. */
 export const ROWS_PER_PAGE = 100;
-
-/** How many pages `total` items fill (at least 1: an empty list is one page saying so). */
-export function pageCount(total: number, size: number = CASES_PER_PAGE): number {
-  return Math.max(1, Math.ceil(total / size));
-}
 
 /** The items on page `page` (1-based). */
 export function pageItems<T>(items: readonly T[], page: number, size: number = CASES_PER_PAGE): T[] {
@@ -42,11 +38,6 @@ export function pageNumbers(total: number, size: number = CASES_PER_PAGE): numbe
 /** The site path of a list page: 1 → `/arenden/`, n → `/arenden/sida/n/`. */
 export function listPagePath(page: number): string {
   return pagedPath(CASE_LIST_PATH, page);
-}
-
-/** The first and last item number on a page, 1-based, for "101–200 av 10 000". */
-export function pageRange(page: number, total: number, size: number = CASES_PER_PAGE): { first: number; last: number } {
-  return total === 0 ? { first: 0, last: 0 } : { first: (page - 1) * size + 1, last: Math.min(page * size, total) };
 }
 
 export interface PagedListText {

@@ -96,6 +96,11 @@ const keptUnder = (log: string, folder: string) =>
     .split('\n')
     .filter((l) => l.includes('(cached)') && l.includes(` /${folder}/`)).length;
 const cachedPages = (log: string) => keptUnder(log, 'arenden');
+/** How many table downloads (`/data/<table>.csv`, `.xlsx`) the build kept. */
+const tableFilesKept = (log: string) =>
+  stripVTControlCharacters(log)
+    .split('\n')
+    .filter((l) => l.includes('(cached)') && /\/data\/[a-z-]+\.(csv|xlsx)\b/.test(l)).length;
 /** The per-organisation files (pages, body pages, feeds) and outcome pages of the output. */
 const perOrganisation = (outDir: string, folder: string) =>
   listFiles(join(outDir, folder)).filter((f) => f !== 'index.html').length;
@@ -251,6 +256,8 @@ describe('incremental builds from the good fixture site', () => {
     expect(cachedPages(same)).toBe(3);
     expect(keptUnder(same, 'organisationer')).toBe(perOrganisation(kept.outDir, 'organisationer'));
     expect(keptUnder(same, 'utfall')).toBe(perOrganisation(kept.outDir, 'utfall'));
+    // The table downloads (/data/<table>.csv and .xlsx) are keyed too: kept, all ten.
+    expect(tableFilesKept(same)).toBe(10);
     expect(readPage(kept.outDir, '/arenden/ny-overenskommelse/')).toContain('<del>struken text</del>');
 
     // One case's text changes: a new sentence and a link to another case. Another
@@ -267,6 +274,7 @@ describe('incremental builds from the good fixture site', () => {
     );
     const changed = await rebuildMatchesClean();
     expect(changed).toContain(loaded(3, 2));
+    expect(tableFilesKept(changed)).toBe(0);
     expect(cachedPages(changed)).toBe(1);
     expect(textOf(readPage(kept.outDir, '/arenden/planerat-projekt/'))).toContain(
       'Ärenden som hänvisar hit Ny överenskommelse om jobbcoacher',

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { versionUrl } from '../../src/lib/history/case-history.ts';
-import { describeChanges, frontmatterOf } from '../../src/lib/history/changes.ts';
+import { describeChanges, frontmatterText, parseFrontmatter } from '../../src/lib/history/changes.ts';
 import { parseRawLog, readRepoHistory } from '../../src/lib/history/git-log.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'insyn-history-'));
@@ -240,8 +240,8 @@ describe('parsing and describing', () => {
   });
 
   it('tolerates versions that do not parse', () => {
-    expect(frontmatterOf('no frontmatter')).toBeUndefined();
-    expect(frontmatterOf('---\ntitle: [unclosed\n---\n')).toBeUndefined();
+    expect(frontmatterText('no frontmatter')).toBeUndefined();
+    expect(parseFrontmatter(frontmatterText('---\ntitle: [unclosed\n---\n')!)).toBeUndefined();
     expect(describeChanges(undefined, { status: 'decided' })).toEqual([]);
   });
 });

@@ -1,20 +1,13 @@
 /** The case list in pages (src/views/pagination.ts). */
 import { describe, expect, it } from 'vitest';
-import {
-  CASES_PER_PAGE,
-  listPagePath,
-  pageCount,
-  pageItems,
-  pageLinks,
-  pageRange,
-  pagedListText,
-} from '../../src/views/pagination.ts';
+import { pageCount, pageRange } from '../../src/lib/core/paging.ts';
+import { CASES_PER_PAGE, listPagePath, pageItems, pageLinks, pagedListText } from '../../src/views/pagination.ts';
 
 describe('pagination', () => {
   it('counts pages, at least one', () => {
-    expect(pageCount(0)).toBe(1);
-    expect(pageCount(CASES_PER_PAGE)).toBe(1);
-    expect(pageCount(CASES_PER_PAGE + 1)).toBe(2);
+    expect(pageCount(0, CASES_PER_PAGE)).toBe(1);
+    expect(pageCount(CASES_PER_PAGE, CASES_PER_PAGE)).toBe(1);
+    expect(pageCount(CASES_PER_PAGE + 1, CASES_PER_PAGE)).toBe(2);
     expect(pageCount(10_000, 100)).toBe(100);
   });
 

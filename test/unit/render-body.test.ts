@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { validateCaseFiles } from '../../src/lib/content/collection.ts';
 import { parseCase } from '../../src/lib/content/parse-case.ts';
+import { quoteFigureHtml } from '../../src/lib/content/body-components.ts';
 import { compileBody, rendererVersion, renderBody } from '../../src/lib/content/render-body.ts';
 import { componentPropsProblem, isAllowedUrl } from '../../src/lib/validate/body-policy.ts';
 import { validCase } from '../helpers/valid-case.ts';
@@ -207,6 +208,17 @@ describe('components', () => {
     );
     expect(compile('<Citat källa="https://exempel.se/p.pdf">\nText.\n</Citat>\n').html).toContain(
       '<blockquote cite="https://exempel.se/p.pdf">',
+    );
+  });
+
+  it("gives the prose pages' <Citat> the same markup around their rendered slot, without the line break", () => {
+    expect(
+      quoteFigureHtml({ source: 'https://exempel.se/p.pdf', page: '3-4' }, '<p>Nämnden &amp; <em>styrelsen</em>.</p>'),
+    ).toBe(
+      '<figure class="quote"><blockquote cite="https://exempel.se/p.pdf"><p>Nämnden &amp; <em>styrelsen</em>.</p></blockquote><figcaption>Citat ur <a href="https://exempel.se/p.pdf">https://exempel.se/p.pdf</a>, sidorna 3–4</figcaption></figure>',
+    );
+    expect(quoteFigureHtml({ source: 'Tjänsteskrivelse <dec 2019>' }, '<p>Text.</p>')).toBe(
+      '<figure class="quote"><blockquote><p>Text.</p></blockquote><figcaption>Citat ur Tjänsteskrivelse &lt;dec 2019&gt;</figcaption></figure>',
     );
   });
 

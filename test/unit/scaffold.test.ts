@@ -9,7 +9,7 @@ import { parseCase } from '../../src/lib/content/parse-case.ts';
 import {
   buildCaseFile,
   caseYear,
-  casePath,
+  caseFilePath,
   checkDate,
   checkDecisionPoint,
   checkPartyName,
@@ -215,6 +215,6 @@ describe('defaults and paths', () => {
     expect(caseYear({ decided: '2019-12', periodStart: '2020-01-01' }, 2026)).toBe('2019');
     expect(caseYear({ periodStart: '2020-01-01' }, 2026)).toBe('2020');
     expect(caseYear({}, 2026)).toBe('2026');
-    expect(casePath('content/cases/', '2019', 'linkstep')).toBe('content/cases/2019/linkstep.mdx');
+    expect(caseFilePath('content/cases/', '2019', 'linkstep')).toBe('content/cases/2019/linkstep.mdx');
   });
 });

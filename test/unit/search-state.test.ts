@@ -4,7 +4,6 @@ import {
   EMPTY_STATE,
   effectiveSort,
   hitsAnnouncement,
-  pageCount,
   parseRangeValue,
   parseState,
   stateToQuery,
@@ -92,9 +91,5 @@ describe('texts', () => {
     expect(hitsAnnouncement(1, ' unga ')).toBe('1 träff för ”unga”.');
     expect(hitsAnnouncement(5, '')).toBe('5 träffar.');
     expect(hitsAnnouncement(12345, '')).toBe('12\u00a0345 träffar.');
-  });
-
-  it('counts pages, at least one', () => {
-    expect([pageCount(0, 10), pageCount(10, 10), pageCount(11, 10)]).toEqual([1, 1, 2]);
   });
 });

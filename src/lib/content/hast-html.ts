@@ -2,7 +2,9 @@
  * Serialises a HAST tree of `element` and `text` nodes to HTML, the way
  * Sätteri's own serialiser writes it (so bodies without components render as
  * before, byte for byte). Text and attribute values are escaped here and
- * nowhere else; the tree never holds raw HTML.
+ * nowhere else. A case body's tree never holds raw HTML; a `raw` node only
+ * carries HTML that Astro has already rendered (a component's slot, see
+ * body-components.ts).
  */
 
 export interface HastText {
@@ -17,7 +19,13 @@ export interface HastElement {
   children: HastChild[];
 }
 
-export type HastChild = HastElement | HastText;
+/** HTML rendered and escaped elsewhere (an Astro component's slot), written as it is. */
+export interface HastRaw {
+  type: 'raw';
+  value: string;
+}
+
+export type HastChild = HastElement | HastText | HastRaw;
 
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 
@@ -65,6 +73,7 @@ export function toHtml(nodes: readonly HastChild[]): string {
   let out = '';
   for (const node of nodes) {
     if (node.type === 'text') out += escapeText(node.value);
+    else if (node.type === 'raw') out += node.value;
     else {
       out += `<${node.tagName}${attributes(node.properties)}>`;
       if (!VOID.has(node.tagName)) out += `${toHtml(node.children)}</${node.tagName}>`;
@@ -76,6 +85,7 @@ export function toHtml(nodes: readonly HastChild[]): string {
 /** The text of a node and its descendants. */
 export function textContent(node: HastChild): string {
   if (node.type === 'text') return node.value;
+  if (node.type === 'raw') return '';
   let out = '';
   for (const child of node.children) out += textContent(child);
   return out;

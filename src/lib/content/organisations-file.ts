@@ -10,9 +10,6 @@ import { config } from '../config.ts';
 import { nameSlug } from '../core/slug.ts';
 import { type CaseError, CaseValidationError } from '../validate/errors.ts';
 
-/** Where the alias list lives, relative to the project root. */
-export const ORGANISATIONS_FILE = 'content/organisations.yaml';
-
 const cache = new Map<string, AliasEntry[]>();
 
 /** The alias entries; throws CaseValidationError when the file is invalid. */

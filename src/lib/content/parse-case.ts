@@ -9,6 +9,7 @@ import { CORE_SCHEMA, load as loadYaml, YAMLException } from 'js-yaml';
 import { LineCounter, parseDocument, isNode } from 'yaml';
 import { SLUG_PATTERN, slugify, slugOf } from '../core/slug.ts';
 import { caseSchema, type CaseData } from '../schema/case.ts';
+import { isUrlSource } from '../validate/body-policy.ts';
 import type { CaseError } from '../validate/errors.ts';
 import { findPersonnummer } from '../validate/personnummer.ts';
 import { issueToErrors } from '../validate/zod-issues.ts';
@@ -125,7 +126,7 @@ export function parseCase(file: string, source: string, options: ParseOptions = 
 export function quoteSourceErrors(file: string, quotes: readonly BodyQuote[], data: CaseData): CaseError[] {
   const titles = (data.documents ?? []).map((d) => d.title);
   return quotes
-    .filter((q) => !/^https?:\/\//i.test(q.source) && !titles.includes(q.source))
+    .filter((q) => !isUrlSource(q.source) && !titles.includes(q.source))
     .map((q) => ({
       file,
       line: q.line,

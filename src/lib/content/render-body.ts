@@ -27,7 +27,8 @@ import { fileURLToPath } from 'node:url';
 import { mdxToHast } from 'satteri';
 import { slugify } from '../core/slug.ts';
 import { caseUrl, linkHref } from '../site.ts';
-import { type BodyError, componentErrors, htmlElementErrors, isComponentName, mdxNodeErrors, parseError, type JsxAttribute, type Placement, urlErrors } from '../validate/body-policy.ts';
+import { type BodyError, componentErrors, htmlElementErrors, isComponentName, isUrlSource, mdxNodeErrors, parseError, type JsxAttribute, type Placement, urlErrors } from '../validate/body-policy.ts';
+import { quoteFigure } from './body-components.ts';
 import { type HastChild, type HastElement, textContent, toHtml } from './hast-html.ts';
 
 const FEATURES = {
@@ -233,17 +234,11 @@ function convertJsx(node: SourceNode, walk: Walk, placement: Placement): HastChi
 const LINKING = new Set(['a', 'img', 'blockquote', 'q', 'del', 'ins']);
 const URL_ATTRIBUTES = ['href', 'src', 'cite'] as const;
 
-/** `<Citat>`: the authority's words in a block quotation, its source named under it (linked when it is a document or a URL). */
+/** `<Citat>` (its markup: body-components.ts), with the source noted and checked. */
 function citat(source: string, page: string | undefined, children: HastChild[], at: number | undefined, walk: Walk): HastElement {
   walk.facts.quotes.push({ source, line: at });
-  const isUrl = /^https?:\/\//i.test(source);
-  const document = walk.options.documents?.find((d) => d.title === source);
-  const href = isUrl ? source : document?.href !== undefined ? linkHref(document.href) : undefined;
-  if (isUrl) walk.errors.push(...urlErrors(source, at, `källa="${source}"`));
-  const name: HastChild = href === undefined ? text(source) : el('a', { href }, [text(source)]);
-  const caption: HastChild[] = [text('Citat ur '), name];
-  if (page !== undefined) caption.push(text(`, ${page.includes('-') || page.includes('–') ? 'sidorna' : 'sidan'} ${page.replace('-', '–')}`));
-  return el('figure', { className: ['quote'] }, [el('blockquote', isUrl ? { cite: source } : {}, children), text('\n'), el('figcaption', {}, caption)]);
+  if (isUrlSource(source)) walk.errors.push(...urlErrors(source, at, `källa="${source}"`));
+  return quoteFigure({ source, page, documents: walk.options.documents }, children, true);
 }
 
 /**
@@ -296,7 +291,7 @@ export function renderBody(body: string, options: BodyOptions = { today: '9999-1
 }
 
 /** The source files whose code decides a body's HTML, relative to this one. */
-export const RENDERER_FILES: readonly string[] = ['render-body.ts', 'hast-html.ts', '../validate/body-policy.ts', '../core/slug.ts', '../site.ts'];
+export const RENDERER_FILES: readonly string[] = ['render-body.ts', 'body-components.ts', 'hast-html.ts', '../validate/body-policy.ts', '../core/slug.ts', '../site.ts'];
 
 let version: string | undefined;
 

@@ -148,8 +148,8 @@ export function caseYear(answers: Pick<ScaffoldAnswers, 'decided' | 'periodStart
   return date ? date.slice(0, 4) : String(currentYear);
 }
 
-/** The repository-relative path of the new file: `<dir>/<year>/<slug>.mdx`. */
-export function casePath(dir: string, year: string, slug: string): string {
+/** The repository-relative file path of the new case file: `<dir>/<year>/<slug>.mdx` (its page's URL path is `casePath`). */
+export function caseFilePath(dir: string, year: string, slug: string): string {
   return `${dir.replace(/\/+$/, '')}/${year}/${slug}.mdx`;
 }
 

@@ -23,7 +23,11 @@ export function slugify(text: string): string {
 /** The site path of the case list (page 1), without the configured base. */
 export const CASE_LIST_PATH = '/arenden/';
 
-/** The site path of a case's page, without the configured base: its slug under the case list. */
+/**
+ * The site path (URL path) of a case's page, without the configured base: its
+ * slug under the case list. With the base: `caseUrl` (src/lib/site.ts); the
+ * case's file: `caseFilePath` (src/lib/content/scaffold.ts).
+ */
 export const casePath = (slug: string): string => `${CASE_LIST_PATH}${slug}/`;
 
 /** A case's slug is its file name without `.mdx`. */

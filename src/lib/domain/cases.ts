@@ -74,11 +74,6 @@ export function statedFunding(data: CaseData): (FundingEntry & { amount: number 
   return (data.funding ?? []).filter((f): f is FundingEntry & { amount: number } => f.amount !== undefined);
 }
 
-/** True when the case states at least one amount. */
-export function hasStatedAmount(data: CaseData): boolean {
-  return statedFunding(data).length > 0;
-}
-
 /** A case's amounts as shown in lists: each stated amount with its basis, or "belopp ej angivet". */
 export function amountLabels(data: CaseData): string[] {
   const stated = statedFunding(data);

@@ -191,15 +191,6 @@ export const OUTCOMES_SPEC: TableSpec<(typeof OUTCOME_COLUMNS)[number]> = {
   },
 };
 
-/** Every table download, in the order /data/ lists them. */
-export const TABLE_SPECS: readonly TableSpec[] = [
-  CASES_SPEC,
-  FUNDING_SPEC,
-  FUNDING_ITEMS_SPEC,
-  FOLLOW_UPS_SPEC,
-  OUTCOMES_SPEC,
-];
-
 /** A column's definition as the workbooks' column sheet gives it. */
 export interface ColumnDefinition {
   column: string;

@@ -17,6 +17,7 @@ import { type ColumnKind, columnDefinitions, type ColumnSpec, type TableSpec } f
 import type { Table } from './csv.ts';
 import { DATA_LICENSE } from './json.ts';
 import type { Absolutize } from './links.ts';
+import { tablePath } from './tables.ts';
 
 const FIELD_TYPE: Record<ColumnKind, { type: string; format?: string }> = {
   text: { type: 'string' },
@@ -46,7 +47,7 @@ export function dataPackage(
       title: spec.title,
       description:
         'Text som ett kalkylprogram skulle köra som en formel (börjar med =, +, -, @, tabb eller vagnretur) har ett enkelt citattecken först; se /data/.',
-      path: absolute(url(`/data/${spec.name}.csv`)),
+      path: absolute(url(tablePath(spec.name, 'csv'))),
       format: 'csv',
       mediatype: 'text/csv',
       encoding: 'utf-8-sig',

@@ -124,8 +124,3 @@ export function dataDictionary(schema: z.ZodObject = caseFields): DictionaryFiel
   for (const [key, child] of Object.entries(schema.shape)) walk(child as unknown as Schema, key, out);
   return out;
 }
-
-/** The top-level field names of the case format, in schema order. */
-export function topLevelFields(schema: z.ZodObject = caseFields): string[] {
-  return Object.keys(schema.shape);
-}

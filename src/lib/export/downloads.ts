@@ -7,6 +7,7 @@
 import { caseUrl, url } from '../site.ts';
 import type { Giving360Options } from './giving360.ts';
 import type { Absolutize } from './links.ts';
+import { TABLE_NAMES, type TableName, tablePath } from './tables.ts';
 import type { DataVersion } from '../history/data-version.ts';
 import type { OrganisationIndex } from '../domain/organisations.ts';
 import type { CaseData } from '../schema/case.ts';
@@ -18,11 +19,21 @@ export interface Download {
   description: string;
 }
 
-/** The workbook beside a CSV file: `/data/arenden.csv` → `/data/arenden.xlsx`. */
-export const xlsxPathOf = (csvPath: string): string => csvPath.replace(/\.csv$/, '.xlsx');
-
 const EXCEL_DESCRIPTION =
   'Samma rader som CSV-filen, som Excel-arbetsbok: svenska rubriker, belopp och antal som tal, hela dagar som datum, fast rubrikrad, ett blad med kolumnernas betydelse och ett om filen.';
+
+/** What each table's CSV file holds, as the /data/ page says it. */
+const TABLE_DESCRIPTIONS: Record<TableName, string> = {
+  arenden:
+    'En rad per ärende. Listor (beslutspunkter, parter, platser …) står i samma cell, ett värde per rad. Antal finansieringsposter, uppföljningar och utfall står som tal.',
+  finansiering:
+    'En rad per penningflöde (funding): vem som betalar, vem som tar emot, belopp, grund och period. index räknar flödena i ärendet från 1.',
+  'finansiering-poster':
+    'En rad per post i ett penningflödes uppdelning (funding[].items). fundingIndex pekar på raden i finansiering.csv.',
+  uppfoljningar:
+    'En rad per utlovad återrapport, med status (state: reported, overdue, due-soon eller later) den dag webbplatsen byggdes.',
+  utfall: 'En rad per mål eller resultat (outcomes).',
+};
 
 export const CASES_JSON_PATH = '/data/arenden.json';
 /** The folder of the per-case files, which the build writes by splitting CASES_JSON_PATH. */
@@ -46,36 +57,10 @@ export const DOWNLOADS: readonly Download[] = [
     description:
       'Ett ärende per fil, till exempel för att länka till ett enskilt ärende. Adressen står också i arenden.json.',
   },
-  {
-    path: '/data/arenden.csv',
-    format: 'CSV',
-    description:
-      'En rad per ärende. Listor (beslutspunkter, parter, platser …) står i samma cell, ett värde per rad. Antal finansieringsposter, uppföljningar och utfall står som tal.',
-  },
-  { path: xlsxPathOf('/data/arenden.csv'), format: 'Excel', description: EXCEL_DESCRIPTION },
-  {
-    path: '/data/finansiering.csv',
-    format: 'CSV',
-    description:
-      'En rad per penningflöde (funding): vem som betalar, vem som tar emot, belopp, grund och period. index räknar flödena i ärendet från 1.',
-  },
-  { path: xlsxPathOf('/data/finansiering.csv'), format: 'Excel', description: EXCEL_DESCRIPTION },
-  {
-    path: '/data/finansiering-poster.csv',
-    format: 'CSV',
-    description:
-      'En rad per post i ett penningflödes uppdelning (funding[].items). fundingIndex pekar på raden i finansiering.csv.',
-  },
-  { path: xlsxPathOf('/data/finansiering-poster.csv'), format: 'Excel', description: EXCEL_DESCRIPTION },
-  {
-    path: '/data/uppfoljningar.csv',
-    format: 'CSV',
-    description:
-      'En rad per utlovad återrapport, med status (state: reported, overdue, due-soon eller later) den dag webbplatsen byggdes.',
-  },
-  { path: xlsxPathOf('/data/uppfoljningar.csv'), format: 'Excel', description: EXCEL_DESCRIPTION },
-  { path: '/data/utfall.csv', format: 'CSV', description: 'En rad per mål eller resultat (outcomes).' },
-  { path: xlsxPathOf('/data/utfall.csv'), format: 'Excel', description: EXCEL_DESCRIPTION },
+  ...TABLE_NAMES.flatMap((name): Download[] => [
+    { path: tablePath(name, 'csv'), format: 'CSV', description: TABLE_DESCRIPTIONS[name] },
+    { path: tablePath(name, 'xlsx'), format: 'Excel', description: EXCEL_DESCRIPTION },
+  ]),
   {
     path: '/data/datapackage.json',
     format: 'JSON',

@@ -46,8 +46,12 @@ export interface TableDownload {
   build: (cases: readonly CaseEntry[], context: TableContext) => Table;
 }
 
-/** The table names: each is `/data/<name>.csv` and `/data/<name>.xlsx`. */
-export type TableName = 'arenden' | 'finansiering' | 'finansiering-poster' | 'uppfoljningar' | 'utfall';
+/** The table names: each is `/data/<name>.csv` and `/data/<name>.xlsx` (`tablePath`). */
+export const TABLE_NAMES = ['arenden', 'finansiering', 'finansiering-poster', 'uppfoljningar', 'utfall'] as const;
+export type TableName = (typeof TABLE_NAMES)[number];
+
+/** A table's file as a site path without the base: `/data/<name>.csv` or `/data/<name>.xlsx`. */
+export const tablePath = (name: string, format: 'csv' | 'xlsx'): string => `/data/${name}.${format}`;
 
 export const TABLE_DOWNLOADS: Record<TableName, TableDownload> = {
   arenden: { spec: CASES_SPEC, columns: CASE_COLUMNS, build: (cases, c) => casesTable(cases, c.urlOf) },
@@ -82,7 +86,7 @@ export function workbookInfo(
       ['Version (id)', versionId(version)],
       ['Byggd', version.buildDate],
       ['Licens', `${DATA_LICENSE.name}, ${DATA_LICENSE.url}`],
-      ['Samma rader som CSV', absolute(url(`/data/${spec.name}.csv`))],
+      ['Samma rader som CSV', absolute(url(tablePath(spec.name, 'csv')))],
       ['Om filerna', absolute(url('/data/'))],
     ],
   };

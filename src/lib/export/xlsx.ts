@@ -28,9 +28,6 @@ import { parsePartialDate } from '../core/partial-date.ts';
 import { type ColumnSpec, columnDefinitions, type TableSpec } from './columns.ts';
 import type { Cell, Table } from './csv.ts';
 
-/** The media type of an .xlsx file. */
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
 /** Excel's number format for kronor: digit grouping from the reader's settings, "kr" after. */
 export const KRONOR_FORMAT = '#,##0 "kr"';
 export const DAY_FORMAT = 'yyyy-mm-dd';

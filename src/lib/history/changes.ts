@@ -30,12 +30,6 @@ export function parseFrontmatter(yaml: string): Json | undefined {
   }
 }
 
-/** The frontmatter of a case file's text as plain data, or undefined when it has none or it does not parse. */
-export function frontmatterOf(source: string): Json | undefined {
-  const yaml = frontmatterText(source);
-  return yaml === undefined ? undefined : parseFrontmatter(yaml);
-}
-
 const str = (v: unknown): string | undefined =>
   typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined;
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);

@@ -134,8 +134,6 @@ function crossFieldRules(value: unknown, ctx: z.core.$RefinementCtx<unknown>): v
 export const caseSchema = caseFields.superRefine(crossFieldRules, always);
 
 export type CaseData = z.output<typeof caseSchema>;
-export type CaseInput = z.input<typeof caseSchema>;
-export type Party = CaseData['parties'][number];
 export type FundingEntry = NonNullable<CaseData['funding']>[number];
 export type FollowUp = NonNullable<CaseData['followUps']>[number];
 export type Outcome = NonNullable<CaseData['outcomes']>[number];

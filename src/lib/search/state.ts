@@ -14,6 +14,7 @@
  * Unknown parameters, unknown sort ids and bad page numbers are ignored.
  * Pure and DOM-free, so it runs in the browser bundle and in unit tests.
  */
+import { pageRange } from '../core/paging.ts';
 import { isPartialDate } from '../core/partial-date.ts';
 import {
   DEFAULT_SORT_WITHOUT_QUERY,
@@ -126,11 +127,6 @@ export function toggleFilter(state: SearchState, key: FilterKey, value: string, 
   return { ...state, filters, page: 1 };
 }
 
-/** Number of pages for a number of hits (at least 1). */
-export function pageCount(hits: number, pageSize: number): number {
-  return Math.max(1, Math.ceil(hits / pageSize));
-}
-
 /** "Inga träffar", "1 träff", "12 träffar" (with the query, when there is one). */
 export function hitsAnnouncement(hits: number, q: string): string {
   const count = hits === 0 ? 'Inga träffar' : hits === 1 ? '1 träff' : `${hits.toLocaleString('sv-SE')} träffar`;
@@ -139,6 +135,7 @@ export function hitsAnnouncement(hits: number, q: string): string {
 
 /** The status line: the announcement and, when there are several pages, which hits are shown. */
 export function statusText(hits: number, q: string, page: number, pageSize = PAGE_SIZE): string {
-  const range = hits > pageSize ? ` Visar ${(page - 1) * pageSize + 1}–${Math.min(page * pageSize, hits)}.` : '';
+  const { first, last } = pageRange(page, hits, pageSize);
+  const range = hits > pageSize ? ` Visar ${first}–${last}.` : '';
   return `${hitsAnnouncement(hits, q)}${range}`;
 }

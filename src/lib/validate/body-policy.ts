@@ -107,6 +107,9 @@ const DANGEROUS_ELEMENTS = new Set([
   'template',
 ]);
 
+/** Whether `<Citat källa="…">` names a web address (else a document's title): the quotation then cites it. */
+export const isUrlSource = (source: string): boolean => /^https?:\/\//i.test(source);
+
 /** The URL schemes a link in a body may use. */
 export const URL_SCHEMES: readonly string[] = ['https', 'http', 'mailto', 'tel'];
 
@@ -348,7 +351,7 @@ export const COMPONENTS: Readonly<Record<string, ComponentSpec>> = {
         check: (value) =>
           value.trim() === ''
             ? 'källan är tom'
-            : /^[a-z][a-z0-9+.-]*:/i.test(value) && !/^https?:\/\//i.test(value)
+            : /^[a-z][a-z0-9+.-]*:/i.test(value) && !isUrlSource(value)
               ? 'källan är en adress som inte börjar med https:// eller http://'
               : undefined,
       },

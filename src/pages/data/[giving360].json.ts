@@ -7,13 +7,13 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
-import { BUILD_DATE, config } from '../../lib/config.ts';
+import { BUILD_DATE } from '../../lib/config.ts';
 import { readOrganisationAliases } from '../../lib/content/organisations-file.ts';
 import { newestFirst } from '../../lib/domain/cases.ts';
 import { GIVING360_PATH, giving360Options } from '../../lib/export/downloads.ts';
 import { giving360, giving360Publication, type Giving360Result } from '../../lib/export/giving360.ts';
 import { toJson } from '../../lib/export/json.ts';
-import { absolutizer } from '../../lib/export/links.ts';
+import { siteAbsolute } from '../../lib/export/links.ts';
 import { fileResponse } from '../../lib/export/responses.ts';
 import { dataVersion } from '../../lib/history/data-version.ts';
 import { organisationIndex } from '../../views/organisation-pages.ts';
@@ -28,7 +28,7 @@ export const getStaticPaths = (async () => {
     cases,
     giving360Options(
       BUILD_DATE,
-      absolutizer(config.site),
+      siteAbsolute,
       dataVersion(BUILD_DATE),
       organisationIndex(collection, readOrganisationAliases()),
     ),

@@ -4,15 +4,11 @@ import { getCollection } from 'astro:content';
 import { BUILD_DATE } from '../../lib/config.ts';
 import { newestFirst } from '../../lib/domain/cases.ts';
 import { casesFile, toJson } from '../../lib/export/json.ts';
-import { absolute } from '../../lib/export/links.ts';
+import { caseAbsoluteUrl } from '../../lib/export/links.ts';
 import { fileResponse } from '../../lib/export/responses.ts';
 import { dataVersion } from '../../lib/history/data-version.ts';
-import { caseUrl } from '../../lib/site.ts';
 
-export const GET: APIRoute = async ({ site }) => {
+export const GET: APIRoute = async () => {
   const cases = newestFirst(await getCollection('cases'));
-  return fileResponse(
-    toJson(casesFile(cases, (slug) => absolute(caseUrl(slug), site), BUILD_DATE, dataVersion(BUILD_DATE))),
-    'json',
-  );
+  return fileResponse(toJson(casesFile(cases, caseAbsoluteUrl, BUILD_DATE, dataVersion(BUILD_DATE))), 'json');
 };

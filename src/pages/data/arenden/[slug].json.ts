@@ -10,9 +10,8 @@ import type { CaseEntry } from '../../../lib/domain/cases.ts';
 import { BUILD_DATE } from '../../../lib/config.ts';
 import { caseFile, caseJson, toJson, versionJson } from '../../../lib/export/json.ts';
 import { dataVersion } from '../../../lib/history/data-version.ts';
-import { absolute } from '../../../lib/export/links.ts';
+import { caseAbsoluteUrl } from '../../../lib/export/links.ts';
 import { fileResponse } from '../../../lib/export/responses.ts';
-import { caseUrl } from '../../../lib/site.ts';
 
 export const getStaticPaths = (async () => {
   if (!import.meta.env.DEV) return [];
@@ -20,10 +19,8 @@ export const getStaticPaths = (async () => {
   return cases.map((entry) => ({ params: { slug: entry.id }, props: { entry } }));
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute<{ entry: CaseEntry }> = ({ props, site }) =>
+export const GET: APIRoute<{ entry: CaseEntry }> = ({ props }) =>
   fileResponse(
-    toJson(
-      caseFile(caseJson(props.entry, absolute(caseUrl(props.entry.id), site)), versionJson(dataVersion(BUILD_DATE))),
-    ),
+    toJson(caseFile(caseJson(props.entry, caseAbsoluteUrl(props.entry.id)), versionJson(dataVersion(BUILD_DATE)))),
     'json',
   );

@@ -13,10 +13,10 @@ import { organisationPath } from '../../../lib/domain/organisations.ts';
 import { addedDay } from '../../../lib/export/added.ts';
 import { organisationFeedPath } from '../../../lib/export/downloads.ts';
 import { atomFeed } from '../../../lib/export/feeds.ts';
-import { absolute } from '../../../lib/export/links.ts';
+import { caseAbsoluteUrl, siteAbsolute } from '../../../lib/export/links.ts';
 import { fileResponse } from '../../../lib/export/responses.ts';
 import { dataVersion, versionId } from '../../../lib/history/data-version.ts';
-import { caseUrl, SITE_NAME, url } from '../../../lib/site.ts';
+import { SITE_NAME, url } from '../../../lib/site.ts';
 import { organisationIndex } from '../../../views/organisation-pages.ts';
 import { pageKey, siteInputs } from '../../../views/page-key.ts';
 
@@ -32,13 +32,13 @@ export const getStaticPaths = (async () => {
   }));
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute<{ name: string; cases: CaseEntry[]; version: string }> = ({ params, props, site }) => {
+export const GET: APIRoute<{ name: string; cases: CaseEntry[]; version: string }> = ({ params, props }) => {
   const slug = params['org']!;
   const body = atomFeed(props.cases, {
     title: `${SITE_NAME} – ärenden: ${props.name}`,
-    selfUrl: absolute(url(organisationFeedPath(slug)), site),
-    pageUrl: absolute(url(organisationPath(slug)), site),
-    urlOf: (s) => absolute(caseUrl(s), site),
+    selfUrl: siteAbsolute(url(organisationFeedPath(slug))),
+    pageUrl: siteAbsolute(url(organisationPath(slug))),
+    urlOf: caseAbsoluteUrl,
     buildDate: BUILD_DATE,
     addedOf: addedDay,
     version: props.version,

@@ -5,17 +5,15 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
-import { config } from '../../../lib/config.ts';
 import { newestFirst } from '../../../lib/domain/cases.ts';
-import { absolute } from '../../../lib/export/links.ts';
+import { caseAbsoluteUrl } from '../../../lib/export/links.ts';
 import { fileResponse } from '../../../lib/export/responses.ts';
 import { exportChunks } from '../../../lib/search/table.ts';
 import type { ExportChunk } from '../../../lib/search/table-format.ts';
-import { caseUrl } from '../../../lib/site.ts';
 
 export const getStaticPaths = (async () => {
   const cases = newestFirst(await getCollection('cases'));
-  return exportChunks(cases, (slug) => absolute(caseUrl(slug), config.site)).map((chunk, k) => ({
+  return exportChunks(cases, caseAbsoluteUrl).map((chunk, k) => ({
     params: { chunk: String(k) },
     props: { chunk },
   }));

@@ -1,0 +1,23 @@
+/**
+ * /data/<table>.xlsx for each table download: the rows of /data/<table>.csv
+ * as an Excel workbook (see src/lib/export/xlsx.ts), with a sheet of the
+ * columns' meanings and one about the file.
+ */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getCollection } from 'astro:content';
+import { BUILD_DATE } from '../../lib/config.ts';
+import { caseAbsoluteUrl, siteAbsolute } from '../../lib/export/links.ts';
+import { fileResponse } from '../../lib/export/responses.ts';
+import { TABLE_DOWNLOADS, workbookInfo } from '../../lib/export/tables.ts';
+import { toXlsx } from '../../lib/export/xlsx.ts';
+import { dataVersion } from '../../lib/history/data-version.ts';
+import { tableDownloadPaths, type TableRouteProps } from '../../views/table-downloads.ts';
+
+export const getStaticPaths = (async () => tableDownloadPaths(await getCollection('cases'))) satisfies GetStaticPaths;
+
+export const GET: APIRoute<TableRouteProps> = async ({ props }) => {
+  const { spec, build } = TABLE_DOWNLOADS[props.table];
+  const table = build(props.cases, { urlOf: caseAbsoluteUrl, buildDate: BUILD_DATE });
+  const info = workbookInfo(spec, table, dataVersion(BUILD_DATE), BUILD_DATE, siteAbsolute);
+  return fileResponse(new Uint8Array(await toXlsx(table, spec, info)), 'xlsx');
+};
