@@ -43,7 +43,7 @@ const urlOf = (slug: string) => `${SITE}/arenden/${slug}/`;
 const options: Giving360Options = {
   buildDate: BUILD,
   absolute: (p) => absolute(p, SITE),
-  casePath: (slug) => `/arenden/${slug}/`,
+  caseUrl: (slug) => `/arenden/${slug}/`,
   caseJsonPath: (slug) => `/data/arenden/${slug}.json`,
   homePath: '/',
   dataPagePath: '/data/',

@@ -112,7 +112,7 @@ export function giving360Options(
             organisations.bySlug.get(organisations.slugFor(name, data))?.orgNumber,
         }
       : {}),
-    casePath: caseUrl,
+    caseUrl,
     caseJsonPath: (slug) => url(CASE_JSON_PATH(slug)),
     homePath: url('/'),
     dataPagePath: url('/data/'),

@@ -116,7 +116,7 @@ export interface Giving360Options {
   /** Absolute URL of a site path (base included). */
   absolute: (sitePath: string) => string;
   /** Site path (with base) of a case's page and of its JSON. */
-  casePath: (slug: string) => string;
+  caseUrl: (slug: string) => string;
   caseJsonPath: (slug: string) => string;
   /** Site paths (with base) of the start page, the /data/ page and the package. */
   homePath: string;
@@ -235,7 +235,7 @@ function toGrant(
           })),
         }
       : {}),
-    url: options.absolute(options.casePath(entry.id)),
+    url: options.absolute(options.caseUrl(entry.id)),
     dataSource: options.absolute(options.caseJsonPath(entry.id)),
   };
 }
