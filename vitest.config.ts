@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import LongestFirst from './test/helpers/sequencer.ts';
 
 /**
  * `npm test` runs every project; `npm run test:unit`, `test:tooling`,
@@ -17,12 +18,16 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     reporters: ['default', './test/helpers/run-summary.ts'],
+    // The longest files first, across projects (test/helpers/sequencer.ts).
+    sequence: { sequencer: LongestFirst },
     pool: 'forks',
     // A worker keeps its imported modules from one test file to the next: importing
     // src/ again for every file was a third of the unit tier's time. No test mocks a
     // module or changes the environment, and each file builds its own state.
     isolate: false,
-    maxWorkers: 2,
+    // One more worker than cores: a browser file spends much of its time waiting on
+    // Chromium, and a build file on its child build, while the other cores have work.
+    maxWorkers: 3,
     projects: [
       {
         extends: true,

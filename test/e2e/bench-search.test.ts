@@ -9,13 +9,13 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { measureSearchBytes } from '../bench/search-bytes.ts';
 import { measureSearchTiming } from '../bench/search-timing.ts';
-import { launchChromium } from '../helpers/browser.ts';
+import { testBrowser } from '../helpers/browser.ts';
 
 const dir = inject('siteDir');
 let browser: Browser;
 
 beforeAll(async () => {
-  browser = await launchChromium();
+  browser = await testBrowser();
 });
 afterAll(async () => {
   await browser?.close();

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { browserSession } from '../helpers/browser.ts';
+import { browserSession, downloadText } from '../helpers/browser.ts';
 
 const dir = inject('siteDir');
 const session = browserSession(dir);
@@ -85,7 +85,7 @@ describe('the facet table in Chromium', () => {
     await announced(p, '3 träffar.');
     const [file] = await Promise.all([p.waitForEvent('download'), p.locator('#sok-ladda-csv').click()]);
     expect(file.suggestedFilename()).toBe('insyn-traffar.csv');
-    const csv = readFileSync((await file.path())!, 'utf8');
+    const csv = await downloadText(file);
     const full = readFileSync(join(dir, 'data/arenden.csv'), 'utf8');
     const [header, ...lines] = full.split(/\r\n(?=[a-z0-9-]+,)/);
     const bySlug = new Map(lines.map((l) => [l.slice(0, l.indexOf(',')), l.replace(/\r\n$/, '')]));

@@ -19,7 +19,7 @@ import { FILTER_FIELDS } from '../../src/lib/search/fields.ts';
 import { caseSearchMeta } from '../../src/lib/search/meta.ts';
 import { INDEX_DIR, ROWS_FILE, SHARDS_FILE, type RowsFile, type ShardsFile } from '../../src/lib/search/shards.ts';
 import { readTable, readTableRows } from '../helpers/search-table.ts';
-import { launchChromium } from '../helpers/browser.ts';
+import { testBrowser } from '../helpers/browser.ts';
 import { searchShardsIn } from '../helpers/pagefind.ts';
 import { listFiles, ROOT, SEED_CASES, TEST_BUILD_DATE } from '../helpers/site.ts';
 
@@ -31,7 +31,7 @@ const index = join(dir, INDEX_DIR);
 let browser: Browser;
 
 beforeAll(async () => {
-  browser = await launchChromium();
+  browser = await testBrowser();
 });
 afterAll(async () => {
   await browser?.close();

@@ -6,9 +6,8 @@
  * amount keeps cases without an amount after all others in both directions,
  * on screen and in the download of the hits.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
-import { axeViolations, browserSession, describeViolations } from '../helpers/browser.ts';
+import { axeViolations, browserSession, describeViolations, downloadText } from '../helpers/browser.ts';
 import { GENERATED } from '../helpers/shared-sites.ts';
 
 const CASES = GENERATED.count;
@@ -93,7 +92,7 @@ describe('paging through hits', () => {
       await page.goto(`${session.server.url}/sok/?sortering=${sort}`);
       await waitStatus(`${CASES} träffar. Visar 1–10.`);
       const [file] = await Promise.all([page.waitForEvent('download'), page.locator('#sok-ladda-json').click()]);
-      const json = JSON.parse(readFileSync((await file.path())!, 'utf8')) as { count: number; cases: Hit[] };
+      const json = JSON.parse(await downloadText(file)) as { count: number; cases: Hit[] };
       expect(json.count, sort).toBe(CASES);
       expect(new Set(json.cases.map((c) => c.slug)).size).toBe(CASES);
       const amounts = json.cases.map(largest);

@@ -4,12 +4,27 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll } from 'vitest';
-import { launchChromium } from './chromium.ts';
+import type { Browser, Download, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, inject } from 'vitest';
+import { connectChromium } from './chromium.ts';
 import { type StaticServer, serve } from './static-server.ts';
 
-export { CHROMIUM_PATH, launchChromium } from './chromium.ts';
+export { CHROMIUM_PATH } from './chromium.ts';
+
+/** A finished download's text (read through the connection: the file is the browser's). */
+export async function downloadText(download: Download): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * The browser tests' Chromium: a connection to the one their global setup started
+ * (setup-e2e.ts). Closing it closes this connection's contexts, not the browser.
+ */
+export function testBrowser(): Promise<Browser> {
+  return connectChromium(inject('chromiumEndpoint'));
+}
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -56,8 +71,8 @@ export interface BrowserSession {
 }
 
 /**
- * For a test file: starts Chromium and a static server for a built site
- * before its tests, with one open page, and closes both after them. After
+ * For a test file: connects to the tests' Chromium and starts a static server for a
+ * built site before its tests, with one open page, and closes both after them. After
  * each test, passed or failed, the page gets its first viewport and screen
  * media back, so no test inherits another's.
  */
@@ -65,7 +80,7 @@ export function browserSession(dir: string): BrowserSession {
   const session = {} as BrowserSession;
   let viewport: { width: number; height: number } | null = null;
   beforeAll(async () => {
-    [session.browser, session.server] = await Promise.all([launchChromium(), serve(dir)]);
+    [session.browser, session.server] = await Promise.all([testBrowser(), serve(dir)]);
     session.page = await session.browser.newPage();
     viewport = session.page.viewportSize();
   });
