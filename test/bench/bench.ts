@@ -20,6 +20,7 @@
  * puts the table, with the machine, date and commit, into README.md's Performance.
  */
 import { spawnSync } from 'node:child_process';
+import * as prettier from 'prettier';
 import {
   appendFileSync,
   existsSync,
@@ -297,7 +298,10 @@ for (const note of formatNotes(results)) console.log(`\n${note}`);
 for (const s of results.sizes) console.log(`\nN = ${s.n}: ${verdicts(s).join('; ')}`);
 console.log(`\nJSON: ${join(BENCH, 'results.json')}`);
 if (!flag('--no-readme')) {
+  // Formatted as `npm run format` would, so `npm run lint` passes after a bench run.
   const readme = join(root, 'README.md');
-  writeFileSync(readme, withBenchSection(readFileSync(readme, 'utf8'), readmeSection(results)));
+  const text = withBenchSection(readFileSync(readme, 'utf8'), readmeSection(results));
+  const options = (await prettier.resolveConfig(readme)) ?? {};
+  writeFileSync(readme, await prettier.format(text, { ...options, filepath: readme }));
   console.log('Tabellen är skriven i README.md (Performance).');
 }
