@@ -58,4 +58,4 @@ export function editUrl(
 }
 
 /** The date the accessibility of the site was last assessed (update when re-assessed). */
-export const ACCESSIBILITY_ASSESSED = '2026-11-29';
+export const ACCESSIBILITY_ASSESSED = '2026-12-07';
