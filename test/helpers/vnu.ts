@@ -4,13 +4,13 @@
  * seconds, so one run per file would cost minutes.
  *
  * It needs Java 11 or later (`java` on the PATH, or `$JAVA_HOME/bin/java`).
- * If there is none and we may install packages (root or passwordless sudo,
- * with apt-get), Debian's default-jre-headless is installed, as
- * ensure-chromium.ts does for the browser; otherwise the error says how.
+ * If there is none, Debian's default-jre-headless is installed where we may
+ * (apt.ts), as for Chromium; otherwise the error says how.
  */
 import { execFile, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
+import { aptInstall } from './apt.ts';
 import { fileURLToPath } from 'node:url';
 
 const VNU_JAR = createRequire(import.meta.url).resolve('vnu-jar/build/dist/vnu.jar');
@@ -36,19 +36,13 @@ function hasJava(java: string): boolean {
 export function ensureJava(): string {
   const java = javaCommand();
   if (hasJava(java)) return java;
-  const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
-  const isRoot = process.getuid?.() === 0;
-  const sudo = !isRoot && spawnSync('sudo', ['-n', 'true'], { stdio: 'ignore' }).status === 0;
-  if (hasApt && (isRoot || sudo) && !process.env['JAVA_HOME']) {
-    console.log('Java saknas; installerar Debians paket default-jre-headless för HTML-valideringen (vnu.jar) …');
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    const apt = (args: string[]) =>
-      (isRoot
-        ? spawnSync('apt-get', args, { stdio: 'inherit', env })
-        : spawnSync('sudo', ['-n', 'apt-get', ...args], { stdio: 'inherit', env })
-      ).status === 0;
-    if (apt(['update', '-qq']) && apt(['install', '-y', '-qq', 'default-jre-headless']) && hasJava(java)) return java;
-  }
+  // With JAVA_HOME set, the Java asked for is missing: installing another would not help.
+  if (
+    !process.env['JAVA_HOME'] &&
+    aptInstall('default-jre-headless', 'för HTML-valideringen (vnu.jar)') &&
+    hasJava(java)
+  )
+    return java;
   throw new Error(
     `HTML-valideringen med Nu Html Checker (vnu.jar) behöver Java 11 eller senare, men ${java} går inte att köra.\n` +
       'Installera Debians paket: sudo apt-get install -y default-jre-headless\n' +
