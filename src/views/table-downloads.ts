@@ -9,7 +9,9 @@
  */
 import { BUILD_DATE } from '../lib/config.ts';
 import { type CaseEntry, newestFirst } from '../lib/domain/cases.ts';
-import { TABLE_NAMES, type TableName } from '../lib/export/tables.ts';
+import type { Table } from '../lib/export/csv.ts';
+import { caseAbsoluteUrl } from '../lib/export/links.ts';
+import { TABLE_DOWNLOADS, TABLE_NAMES, type TableName } from '../lib/export/tables.ts';
 import { dataVersion } from '../lib/history/data-version.ts';
 import { pageKey, siteInputs } from './page-key.ts';
 
@@ -30,4 +32,9 @@ export function tableDownloadPaths(collection: readonly CaseEntry[]) {
     props: { table, cases } satisfies TableRouteProps,
     cacheKey: pageKey(site, table, data),
   }));
+}
+
+/** The rows of a table download, the same for its CSV file and its workbook. */
+export function tableOf({ table, cases }: TableRouteProps): Table {
+  return TABLE_DOWNLOADS[table].build(cases, { urlOf: caseAbsoluteUrl, buildDate: BUILD_DATE });
 }
