@@ -10,12 +10,13 @@
  */
 import { caseFilesLine, writeCaseFiles } from './case-json.ts';
 import { indexRows, readPostbuildInput } from './contract.ts';
-import { checkPagefindVersion } from './pagefind-format.ts';
+import { checkPagefindVersion, pagefindVersion } from './pagefind-format.ts';
 import { buildSearchIndex, summaryLine } from './search-index.ts';
 
 export async function runPostbuild(siteDir: string, log: (line: string) => void): Promise<void> {
   const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
-  checkPagefindVersion();
+  const version = pagefindVersion();
+  checkPagefindVersion(version);
   let started = performance.now();
   // The cases are let go before the index is built: at 100 000 cases they are over
   // a gigabyte, and Pagefind's service holds a shard's pages on top.
@@ -25,5 +26,5 @@ export async function runPostbuild(siteDir: string, log: (line: string) => void)
     return indexRows(input);
   })();
   started = performance.now();
-  log(`${summaryLine(await buildSearchIndex(siteDir, rows))} (${seconds(started)})`);
+  log(`${summaryLine(await buildSearchIndex(siteDir, rows, { version }))} (${seconds(started)})`);
 }
