@@ -7,9 +7,15 @@
  *   npm run check -- a.mdx b.mdx  only these files (plus the slug rule across all)
  *
  * The directory and alias file are those of the configuration (src/lib/config.ts).
+ *
+ * On GitHub Actions (GITHUB_ACTIONS=true) the same text goes to the log, with the
+ * runner's command processing paused around it (a case file's text could otherwise
+ * hold a workflow command), then each error and warning as an annotation on its file
+ * and line, and the whole list in the job summary (src/lib/validate/github-annotations.ts).
  */
 import './config-errors.ts';
-import { readFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { appendFileSync, readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { config } from '../lib/config.ts';
 import {
@@ -22,6 +28,12 @@ import {
 import { organisationAliasErrors, readOrganisationAliases } from '../lib/content/organisations-file.ts';
 import { organisationIdentityIssues } from '../lib/domain/organisation-checks.ts';
 import { type CaseError, formatCaseError, formatCaseErrors } from '../lib/validate/errors.ts';
+import {
+  caseAnnotations,
+  checkSummary,
+  warningsHeading,
+  withoutWorkflowCommands,
+} from '../lib/validate/github-annotations.ts';
 
 const root = process.cwd();
 const args = process.argv.slice(2).filter((a) => !a.startsWith('-'));
@@ -61,19 +73,45 @@ if (errors.length === 0) {
   errors.push(...issues.errors);
   warnings = issues.warnings;
 }
-if (warnings.length > 0) {
-  console.warn(
-    [
-      `${warnings.length} ${warnings.length === 1 ? 'varning' : 'varningar'} om organisationer:`,
-      ...warnings.map(formatCaseError),
-    ].join('\n\n'),
-  );
-}
-
 const ms = Math.round(performance.now() - started);
-if (errors.length > 0) {
-  console.error(formatCaseErrors(errors));
-  console.error(`\n${files.length} ärendefiler kontrollerade på ${ms} ms.`);
-  process.exit(1);
+const warningsText =
+  warnings.length > 0 ? [`${warningsHeading(warnings.length)}:`, ...warnings.map(formatCaseError)].join('\n\n') : '';
+const report =
+  errors.length > 0
+    ? `${formatCaseErrors(errors)}\n\n${files.length} ärendefiler kontrollerade på ${ms} ms.`
+    : `Alla ${files.length} ärendefiler är giltiga (${ms} ms).`;
+
+if (process.env['GITHUB_ACTIONS'] === 'true') {
+  // One stream for everything: the runner reads stdout and stderr separately and
+  // may interleave them, and the pause must come before the text it covers.
+  const text = [warningsText, report].filter((t) => t !== '').join('\n\n');
+  const annotations = caseAnnotations(errors, warnings);
+  process.stdout.write(
+    `${[withoutWorkflowCommands(text, randomUUID().replaceAll('-', '')), ...annotations].join('\n')}\n`,
+  );
+  const summary = process.env['GITHUB_STEP_SUMMARY'];
+  if (summary) appendFileSync(summary, checkSummary({ errors, warnings, checked: files.length, blob: blobUrl() }));
+} else {
+  if (warningsText !== '') console.warn(warningsText);
+  (errors.length > 0 ? console.error : console.log)(report);
 }
-console.log(`Alla ${files.length} ärendefiler är giltiga (${ms} ms).`);
+if (errors.length > 0) process.exit(1);
+
+/**
+ * `https://github.com/<owner>/<repo>/blob/<commit>/`, for the summary's links to files. The commit is
+ * the pull request's own (its head), so staff see the file as they saved it; elsewhere, the commit checked.
+ */
+function blobUrl(): string | undefined {
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_SHA, GITHUB_EVENT_PATH } = process.env;
+  if (!server || !repository) return undefined;
+  let commit = GITHUB_SHA;
+  try {
+    const event = JSON.parse(readFileSync(GITHUB_EVENT_PATH ?? '', 'utf8')) as {
+      pull_request?: { head?: { sha?: string } };
+    };
+    commit = event.pull_request?.head?.sha ?? commit;
+  } catch {
+    // No event file: the checked commit.
+  }
+  return commit ? `${server}/${repository}/blob/${commit}/` : undefined;
+}
