@@ -11,7 +11,8 @@
  *   validate  src/lib/validate/
  *   content   src/lib/content/        parse, load, render
  *   domain    src/lib/domain/         derived figures
- *   features  src/lib/export/, src/lib/search/, src/lib/history/, src/lib/charts/
+ *   features  src/lib/export/, src/lib/search/, src/lib/history/, src/lib/charts/,
+ *             src/lib/editor/ (the form editor's configuration, generated from the schema)
  *             (may import each other, e.g. export/added.ts uses history/, but
  *             not in a cycle)
  *   views     src/views/              what one page or a family of pages shows,
@@ -42,7 +43,7 @@ const SCHEMA = '^src/lib/schema/';
 const VALIDATE = '^src/lib/validate/';
 const CONTENT = '^src/lib/content/';
 const DOMAIN = '^src/lib/domain/';
-const FEATURES = '^src/lib/(export|search|history|charts)/';
+const FEATURES = '^src/lib/(export|search|history|charts|editor)/';
 const VIEWS = '^src/views/';
 const POSTBUILD = '^src/postbuild/';
 const TOP = '^src/(pages|components|layouts|integrations|cli|scripts)/|^src/content\\.config\\.ts$';
@@ -173,11 +174,19 @@ module.exports = {
     {
       name: 'scripts-browser-only',
       comment:
-        'src/scripts/ is shipped to the browser: it may import only src/lib/search/, src/lib/core/ and other ' +
-        'scripts (no npm packages, no Node built-ins, no other part of src/).',
+        'src/scripts/ is shipped to the browser: it may import only src/lib/search/, src/lib/core/, the ' +
+        "editor's bundle types and other scripts (no Node built-ins, no other part of src/), and no npm package " +
+        'except Sveltia CMS in the form editor (src/scripts/editor*.ts, bundled apart by src/lib/editor/assets.ts).',
       severity: 'error',
       from: { path: '^src/scripts/' },
-      to: { pathNot: '^src/(scripts|lib/search|lib/core)/' },
+      to: { pathNot: '^src/(scripts|lib/search|lib/core)/|^src/lib/editor/bundle\\.ts$|^node_modules/@sveltia/cms/' },
+    },
+    {
+      name: 'scripts-sveltia-only-in-editor',
+      comment: 'Only the form editor loads Sveltia CMS; the search page and every other script stay small.',
+      severity: 'error',
+      from: { path: '^src/scripts/', pathNot: '^src/scripts/editor' },
+      to: { path: '^node_modules/@sveltia/cms/' },
     },
     {
       name: 'scripts-no-node-reachable',

@@ -1,6 +1,7 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
+import { editorAssets } from './src/integrations/editor.ts';
 import { securityHeaders } from './src/integrations/headers.ts';
 import { sitemap } from './src/integrations/sitemap.ts';
 import { pruneStaleOutput } from './src/integrations/prune-output.ts';
@@ -29,7 +30,7 @@ export default defineConfig({
   // leaves the per-case JSON files and the search index alone, which the steps run by
   // src/cli/build.ts once Astro has exited write and prune themselves. The security headers come last:
   // they list the output's top-level entries, and the index's folder even before it exists.
-  integrations: [mdx(), sitemap(), pruneStaleOutput(), securityHeaders()],
+  integrations: [mdx(), sitemap(), editorAssets(), pruneStaleOutput(), securityHeaders()],
   devToolbar: { enabled: false },
   // Editors: the Astro VS Code extension completes and validates case frontmatter
   // from the collection schema (.vscode/settings.json, content/README.md).

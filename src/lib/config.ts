@@ -48,6 +48,9 @@ const variables = {
       message: 'ett datum som finns, ÅÅÅÅ-MM-DD, t.ex. 2026-11-23',
     })
     .optional(),
+  INSYN_EDITOR_LOCAL: z
+    .enum(['0', '1'], { message: '1 (redigeraren på /redigera/ arbetar mot den lokala arbetskopian) eller 0' })
+    .default('0'),
   INSYN_CASES_DIR: projectPath('content/cases').default('content/cases'),
   INSYN_ORGANISATIONS_FILE: projectPath('content/organisations.yaml').default('content/organisations.yaml'),
   INSYN_OUT_DIR: projectPath('./dist').default('./dist'),
@@ -70,6 +73,11 @@ export interface Config {
   repoUrl: string | undefined;
   repoBranch: string;
   contactEmail: string | undefined;
+  /**
+   * The editor on /redigera/ works on the local working copy only (`npm run redigera`),
+   * whether or not a repository is configured.
+   */
+  editorLocal: boolean;
   /** The pinned build day (`YYYY-MM-DD`), or undefined for the day the build runs. */
   buildDate: string | undefined;
   /** Case files, relative to the project root. */
@@ -110,6 +118,7 @@ export function readConfig(env: Record<string, string | undefined>): Config {
     repoUrl: v.INSYN_REPO_URL,
     repoBranch: v.INSYN_REPO_BRANCH,
     contactEmail: v.INSYN_CONTACT_EMAIL,
+    editorLocal: v.INSYN_EDITOR_LOCAL === '1',
     buildDate: v.INSYN_BUILD_DATE,
     casesDir: v.INSYN_CASES_DIR,
     organisationsFile: v.INSYN_ORGANISATIONS_FILE,

@@ -375,6 +375,7 @@ describe('data dictionary', () => {
       expect(paths).toContain(p);
     }
     expect(fields.filter((f) => f.description === '')).toEqual([]);
+    expect(fields.filter((f) => f.label === '')).toEqual([]);
   });
 
   it('gives types, required flags, allowed values and examples from the schema', () => {

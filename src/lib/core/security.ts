@@ -10,7 +10,7 @@
  * would also hit the embed pages), the strict rule is written once per
  * top-level entry of the built site, and the embed folder gets its own.
  */
-const DIRECTIVES: Record<string, string> = {
+const DIRECTIVES: Readonly<Record<string, string>> = {
   'default-src': "'self'",
   'script-src': "'self' 'wasm-unsafe-eval'",
   'style-src': "'self'",
@@ -39,6 +39,36 @@ export const CSP_EMBED_HEADER = serialize({ ...DIRECTIVES, 'frame-ancestors': "'
 /** The top-level folder of the embed pages (`/inbaddning/<organisation>/`). */
 export const EMBED_DIR = 'inbaddning';
 
+/** The top-level folder of the form editor (`/redigera/`). */
+export const EDITOR_DIR = 'redigera';
+
+/**
+ * The editor's policy, for /redigera/ only; every other page keeps the strict one.
+ * Why each exception:
+ * - style-src 'unsafe-inline': Sveltia CMS (Svelte) sets `style` attributes and
+ *   inserts `<style>` elements at run time; it ships no stylesheet file to allow instead.
+ * - img-src blob: and the GitHub hosts: previews of files being saved, and the signed-in
+ *   person's avatar and images already in the repository.
+ * - connect-src GitHub's API (REST and GraphQL) and its status page: reading the repository
+ *   and saving through pull requests, and telling staff when GitHub itself is down.
+ * - worker-src blob:: the editor's background work in web workers made from blobs.
+ * Scripts stay `'self'`: the editor is served from the site, never from a CDN.
+ */
+const EDITOR_DIRECTIVES: Record<string, string> = {
+  ...DIRECTIVES,
+  'script-src': "'self'",
+  'style-src': "'self' 'unsafe-inline'",
+  'img-src': "'self' data: blob: https://avatars.githubusercontent.com https://raw.githubusercontent.com",
+  'connect-src': "'self' https://api.github.com https://www.githubstatus.com",
+  'worker-src': "'self' blob:",
+};
+
+/** The editor's policy for its `<meta http-equiv>` tag. */
+export const CSP_EDITOR_META = serialize(EDITOR_DIRECTIVES);
+
+/** The editor's policy as an HTTP header: it may not be framed either. */
+export const CSP_EDITOR_HEADER = serialize({ ...EDITOR_DIRECTIVES, 'frame-ancestors': "'none'" });
+
 function rule(path: string, csp: string): string[] {
   return [
     path,
@@ -58,11 +88,12 @@ function rule(path: string, csp: string): string[] {
 export function headersFile(entries: readonly string[], base = '/'): string {
   const lines: string[] = [];
   for (const entry of [...entries].sort()) {
-    if (entry === '_headers' || entry === EMBED_DIR) continue;
+    if (entry === '_headers' || entry === EMBED_DIR || entry === EDITOR_DIR) continue;
     if (entry === 'index.html') lines.push(...rule(base, CSP_HEADER), ...rule(`${base}index.html`, CSP_HEADER));
     else if (entry.includes('.')) lines.push(...rule(`${base}${entry}`, CSP_HEADER));
     else lines.push(...rule(`${base}${entry}/*`, CSP_HEADER));
   }
   if (entries.includes(EMBED_DIR)) lines.push(...rule(`${base}${EMBED_DIR}/*`, CSP_EMBED_HEADER));
+  if (entries.includes(EDITOR_DIR)) lines.push(...rule(`${base}${EDITOR_DIR}/*`, CSP_EDITOR_HEADER));
   return lines.join('\n');
 }

@@ -16,6 +16,8 @@ import { caseFields } from '../schema/case.ts';
 export interface DictionaryField {
   /** `title`, `period.start`, `funding[].items[].amount`. */
   path: string;
+  /** The field's short Swedish name, as forms and tables label it ("Beslutsdatum"). */
+  label: string;
   /** Swedish description of the value's type ("text", "heltal", "datum …", "lista med objekt"). */
   type: string;
   /** Whether the field must be given where its parent is given. */
@@ -45,6 +47,7 @@ interface Def {
 type Schema = z.ZodType & { _zod: { def: Def } };
 
 interface Meta {
+  title?: string;
   description?: string;
   examples?: unknown[];
 }
@@ -100,6 +103,7 @@ function walk(schema: Schema, path: string, out: DictionaryField[]): void {
   const def = inner._zod.def;
   const field: DictionaryField = {
     path,
+    label: meta.title ?? '',
     type: typeOf(inner),
     required: !optional,
     description: meta.description ?? '',

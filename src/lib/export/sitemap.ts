@@ -10,7 +10,7 @@
  * `sitemap-2.xml` … of at most SITEMAP_MAX_URLS each, and `sitemap.xml` is then
  * the sitemap index that lists them, so crawlers keep one address.
  */
-import { EMBED_DIR } from '../core/security.ts';
+import { EDITOR_DIR, EMBED_DIR } from '../core/security.ts';
 import { escapeXml } from './feeds.ts';
 import { absolute } from './links.ts';
 
@@ -26,6 +26,7 @@ export function htmlPagePaths(pathnames: readonly string[], base: string): strin
     if (/\.[a-z0-9]+$/i.test(p)) continue; // endpoints: .json, .csv, .atom, .ics, .xml
     if (p === '404' || p === '500') continue;
     if (p === EMBED_DIR || p.startsWith(`${EMBED_DIR}/`)) continue;
+    if (p === EDITOR_DIR) continue; // the editor's page, for staff (noindex)
     paths.add(p === '' ? prefix : `${prefix}${p}/`);
   }
   return [...paths].sort();

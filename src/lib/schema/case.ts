@@ -17,55 +17,68 @@ import { href, text, textList } from './text.ts';
 
 const documentRef = z
   .strictObject({
-    title: text('Dokumentets namn.', 'Tjänsteskrivelse Överenskommelse Stångåstaden Linkstep (dec 2019)', { max: 300 }),
-    href: href.optional(),
+    title: text(
+      'Dokumentets namn',
+      'Dokumentets namn.',
+      'Tjänsteskrivelse Överenskommelse Stångåstaden Linkstep (dec 2019)',
+      { max: 300 },
+    ),
+    href: href.meta({ title: 'Länk till dokumentet' }).optional(),
   })
-  .meta({ description: 'Ett källdokument.', examples: [{ title: 'Rapport år 1 till AMI' }] });
+  .meta({ title: 'Dokument', description: 'Ett källdokument.', examples: [{ title: 'Rapport år 1 till AMI' }] });
 
 const signer = z
   .strictObject({
-    name: text('Namn.', 'Helena Paulsson', { max: 200 }),
-    unit: text('Enhet eller förvaltning.', 'Utbildningskontoret', { max: 200 }).optional(),
+    name: text('Namn', 'Namn.', 'Helena Paulsson', { max: 200 }),
+    unit: text('Enhet', 'Enhet eller förvaltning.', 'Utbildningskontoret', { max: 200 }).optional(),
   })
   .meta({
+    title: 'Tjänsteperson',
     description: 'En tjänsteperson som står på dokumentet.',
     examples: [{ name: 'Helena Paulsson', unit: 'Utbildningskontoret' }],
   });
 
 /** The frontmatter fields, without cross-field rules (also used for the JSON Schema). */
 export const caseFields = z.strictObject({
-  title: text('Ärendets namn som i dokumentet.', 'Stångåstaden ett steg till sysselsättning (Linkstep)', {
+  title: text('Rubrik', 'Ärendets namn som i dokumentet.', 'Stångåstaden ett steg till sysselsättning (Linkstep)', {
     min: 3,
     max: 200,
   }),
   summary: text(
+    'Sammanfattning',
     'En eller två meningar: vem får vad, för vad.',
     'Arbetsmarknadsnämnden finansierar tre kompetenskoordinatorer hos AB Stångåstaden.',
     { min: 10, max: 400 },
   ),
   kind: z.enum(KINDS).meta({
+    title: 'Typ av ärende',
     description:
       'agreement (överenskommelse/avtal), grant (beviljat stöd), partnership (IOP), application (ansökan) eller report (information/uppföljning).',
     examples: ['agreement'],
   }),
   status: z.enum(STATUSES).meta({
+    title: 'Status',
     description:
       'proposed (förslag till beslut), applied (ansökt), decided (beslutat), noted (noterat), rejected (avslag) eller withdrawn (återkallat).',
     examples: ['decided'],
   }),
-  organisation: text('Organisationen som beslutar eller tillfrågas.', 'Linköpings kommun', { max: 200 }),
-  body: text('Det beslutande organet.', 'Arbetsmarknadsnämnden', { max: 200 }),
+  organisation: text('Organisation', 'Organisationen som beslutar eller tillfrågas.', 'Linköpings kommun', {
+    max: 200,
+  }),
+  body: text('Beslutande organ', 'Det beslutande organet.', 'Arbetsmarknadsnämnden', { max: 200 }),
   decided: partialDate
     .meta({
+      title: 'Beslutsdatum',
       description: 'Beslutsdatum; för proposed och applied datum för förslaget eller ansökan.',
       examples: ['2019-12-18'],
     })
     .optional(),
-  reference: text('Diarienummer.', 'KS 2018-597', { max: 100 }).optional(),
+  reference: text('Diarienummer', 'Diarienummer.', 'KS 2018-597', { max: 100 }).optional(),
   decisionPoints: z
     .array(z.string().trim().min(1).max(2000))
     .min(1)
     .meta({
+      title: 'Beslutspunkter',
       description: 'Det som beslutas eller föreslås, i ordning.',
       examples: [['Nämnden noterar informationen.']],
     }),
@@ -75,15 +88,20 @@ export const caseFields = z.strictObject({
   followUps: followUps.optional(),
   outcomes: outcomes.optional(),
   targetGroup: targetGroup.optional(),
-  places: textList('Stadsdelar eller orter.', ['Ryd', 'Skäggetorp']).optional(),
-  topics: textList('Fria nyckelord.', ['försörjningsstöd', 'nyanlända']).optional(),
+  places: textList('Platser', 'Stadsdelar eller orter.', ['Ryd', 'Skäggetorp']).optional(),
+  topics: textList('Ämnesord', 'Fria nyckelord.', ['försörjningsstöd', 'nyanlända']).optional(),
   documents: z
     .array(documentRef)
-    .meta({ description: 'Källdokument (beslutsunderlag).', examples: [[{ title: 'Rapport år 1 till AMI' }]] })
+    .meta({
+      title: 'Dokument',
+      description: 'Källdokument (beslutsunderlag).',
+      examples: [[{ title: 'Rapport år 1 till AMI' }]],
+    })
     .optional(),
   signedBy: z
     .array(signer)
     .meta({
+      title: 'Undertecknat av',
       description: 'Tjänstepersoner som står på dokumentet.',
       examples: [[{ name: 'Helena Paulsson', unit: 'Utbildningskontoret' }]],
     })

@@ -25,6 +25,7 @@ export const partialDate = z
     return text;
   })
   .meta({
+    title: 'Datum',
     description: 'Ett datum med den precision källan ger: ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD.',
     examples: ['2019-12-18', '2020-09', '2018'],
   });
@@ -32,8 +33,10 @@ export const partialDate = z
 /** A period `{ start, end? }` of partial dates; `end` must not be before `start`. */
 export const period = z
   .strictObject({
-    start: partialDate.meta({ description: 'Periodens början.', examples: ['2020-01-01'] }),
-    end: partialDate.meta({ description: 'Periodens slut (får utelämnas).', examples: ['2020-12-31'] }).optional(),
+    start: partialDate.meta({ title: 'Från', description: 'Periodens början.', examples: ['2020-01-01'] }),
+    end: partialDate
+      .meta({ title: 'Till', description: 'Periodens slut (får utelämnas).', examples: ['2020-12-31'] })
+      .optional(),
   })
   .superRefine((value, ctx) => {
     if (!isRecord(value)) return;
@@ -51,6 +54,7 @@ export const period = z
     }
   }, always)
   .meta({
+    title: 'Period',
     description: 'När det finansierade arbetet pågår: start och eventuellt slut.',
     examples: [{ start: '2020-01-01', end: '2020-12-31' }],
   });

@@ -13,17 +13,24 @@ import { text } from './text.ts';
 
 export const fundingItem = z
   .strictObject({
-    label: text('Vad posten avser.', 'Heltidstjänst inkl. sociala avgifter', { max: 300 }),
+    label: text('Post', 'Vad posten avser.', 'Heltidstjänst inkl. sociala avgifter', { max: 300 }),
     amount,
   })
-  .meta({ description: 'En post i beloppets uppdelning.', examples: [{ label: 'Utbildningslokal', amount: 120000 }] });
+  .meta({
+    title: 'Post',
+    description: 'En post i beloppets uppdelning.',
+    examples: [{ label: 'Utbildningslokal', amount: 120000 }],
+  });
 
 export const fundingEntry = z
   .strictObject({
-    from: text('Vem som betalar: ett namn under parties eller organisation.', 'Linköpings kommun', { max: 200 }),
-    to: text('Vem som tar emot.', 'AB Stångåstaden', { max: 200 }).optional(),
+    from: text('Betalare', 'Vem som betalar: ett namn under parties eller organisation.', 'Linköpings kommun', {
+      max: 200,
+    }),
+    to: text('Mottagare', 'Vem som tar emot.', 'AB Stångåstaden', { max: 200 }).optional(),
     amount: amount.optional(),
     basis: z.enum(BASES).meta({
+      title: 'Beloppets grund',
       description:
         'total (för hela perioden), per-year (per år), maximum (högst, för hela perioden) eller maximum-per-year (högst, per år).',
       examples: ['total'],
@@ -33,6 +40,7 @@ export const fundingEntry = z
       .array(fundingItem)
       .min(1)
       .meta({
+        title: 'Uppdelning',
         description: 'Uppdelning av beloppet; posterna ska summera till amount exakt.',
         examples: [
           [
@@ -42,7 +50,7 @@ export const fundingEntry = z
         ],
       })
       .optional(),
-    note: text('Varifrån pengarna kommer, villkor.', 'Ur medel från Tillväxtverket och Delmos.', {
+    note: text('Anmärkning', 'Varifrån pengarna kommer, villkor.', 'Ur medel från Tillväxtverket och Delmos.', {
       max: 1000,
     }).optional(),
   })
@@ -72,11 +80,13 @@ export const fundingEntry = z
     }
   }, always)
   .meta({
+    title: 'Finansiering',
     description: 'Ett penningflöde som dokumentet anger.',
     examples: [{ from: 'Linköpings kommun', to: 'AB Stångåstaden', amount: 2400000, basis: 'total' }],
   });
 
 export const funding = z.array(fundingEntry).meta({
+  title: 'Finansiering',
   description: 'Varje penningflöde som dokumentet anger.',
   examples: [[{ from: 'Linköpings kommun', amount: 2400000, basis: 'total' }]],
 });

@@ -56,9 +56,10 @@ export function caseJsonSchema(options: JsonSchemaOptions = {}): JsonObject {
       const schema = ctx.jsonSchema as JsonObject;
       const def = ctx.zodSchema._zod.def;
       if (def === partialDate._zod.def) {
-        const { description, examples } = schema;
+        const { title, description, examples } = schema;
         for (const key of Object.keys(schema)) delete schema[key];
         Object.assign(schema, {
+          ...(title !== undefined ? { title } : {}),
           ...(description !== undefined ? { description } : {}),
           anyOf: [
             { type: 'string', pattern: PARTIAL_DATE_PATTERN },

@@ -10,6 +10,7 @@ export const amount = z
   .int()
   .positive()
   .meta({
+    title: 'Belopp (kr)',
     description: 'Belopp i hela kronor. Utelämnas när källan inte anger belopp.',
     examples: [2400000],
   });
@@ -18,4 +19,4 @@ export const amount = z
 export const quantity = z
   .number()
   .nonnegative()
-  .meta({ description: 'Ett tal som är 0 eller större.', examples: [50] });
+  .meta({ title: 'Tal', description: 'Ett tal som är 0 eller större.', examples: [50] });

@@ -10,11 +10,13 @@ import { text } from './text.ts';
 
 export const outcome = z
   .strictObject({
-    indicator: text('Vad som mäts.', 'Deltagare som påbörjat en anställning', { max: 300 }),
-    target: quantity.meta({ description: 'Målet.', examples: [50] }).optional(),
-    actual: quantity.meta({ description: 'Utfallet.', examples: [67] }).optional(),
-    unit: text('Enhet.', 'personer', { max: 50 }),
-    asOf: partialDate.meta({ description: 'När siffran gällde.', examples: ['2019-11'] }).optional(),
+    indicator: text('Indikator', 'Vad som mäts.', 'Deltagare som påbörjat en anställning', { max: 300 }),
+    target: quantity.meta({ title: 'Mål', description: 'Målet.', examples: [50] }).optional(),
+    actual: quantity.meta({ title: 'Utfall', description: 'Utfallet.', examples: [67] }).optional(),
+    unit: text('Enhet', 'Enhet.', 'personer', { max: 50 }),
+    asOf: partialDate
+      .meta({ title: 'Gäller per', description: 'När siffran gällde.', examples: ['2019-11'] })
+      .optional(),
   })
   .superRefine((value, ctx) => {
     if (!isRecord(value)) return;
@@ -28,29 +30,33 @@ export const outcome = z
     }
   }, always)
   .meta({
+    title: 'Mål eller utfall',
     description: 'Ett mål och/eller ett utfall.',
     examples: [{ indicator: 'Deltagare som påbörjat en anställning', actual: 67, unit: 'personer', asOf: '2019-11' }],
   });
 
 export const outcomes = z.array(outcome).meta({
+  title: 'Mål och resultat',
   description: 'Mål och resultat.',
   examples: [[{ indicator: 'Deltagare i arbete', target: 50, unit: 'personer' }]],
 });
 
 export const targetGroup = z
   .strictObject({
-    description: text('Vilka arbetet riktar sig till.', 'Arbetssökande boende i Linköping', { max: 500 }),
+    description: text('Beskrivning', 'Vilka arbetet riktar sig till.', 'Arbetssökande boende i Linköping', {
+      max: 500,
+    }),
     ageFrom: z
       .int()
       .nonnegative()
       .max(120)
-      .meta({ description: 'Lägsta ålder.', examples: [20] })
+      .meta({ title: 'Ålder från', description: 'Lägsta ålder.', examples: [20] })
       .optional(),
     ageTo: z
       .int()
       .nonnegative()
       .max(120)
-      .meta({ description: 'Högsta ålder.', examples: [60] })
+      .meta({ title: 'Ålder till', description: 'Högsta ålder.', examples: [60] })
       .optional(),
   })
   .superRefine((value, ctx) => {
@@ -67,6 +73,7 @@ export const targetGroup = z
     }
   }, always)
   .meta({
+    title: 'Målgrupp',
     description: 'Målgruppen: beskrivning och eventuellt åldersspann.',
     examples: [{ description: 'Arbetssökande boende i Linköping', ageFrom: 20, ageTo: 60 }],
   });

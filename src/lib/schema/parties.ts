@@ -23,12 +23,17 @@ export const orgNumber = z
       });
     }
   })
-  .meta({ description: 'Organisationsnummer NNNNNN-NNNN med giltig kontrollsiffra.', examples: ['212000-0449'] });
+  .meta({
+    title: 'Organisationsnummer',
+    description: 'Organisationsnummer NNNNNN-NNNN med giltig kontrollsiffra.',
+    examples: ['212000-0449'],
+  });
 
 export const party = z
   .strictObject({
-    name: text('Partens namn som i dokumentet.', 'AB Stångåstaden', { max: 200 }),
+    name: text('Namn', 'Partens namn som i dokumentet.', 'AB Stångåstaden', { max: 200 }),
     role: z.enum(ROLES).meta({
+      title: 'Roll',
       description:
         'Partens roll: owner (ägare), recipient (mottagare), partner, funder (finansiär), applicant (sökande).',
       examples: ['recipient'],
@@ -36,6 +41,7 @@ export const party = z
     orgNumber: orgNumber.optional(),
   })
   .meta({
+    title: 'Part',
     description: 'En part i ärendet med namn och roll.',
     examples: [{ name: 'AB Stångåstaden', role: 'recipient' }],
   });
@@ -43,4 +49,8 @@ export const party = z
 export const parties = z
   .array(party)
   .min(1)
-  .meta({ description: 'Parterna i ärendet, minst en.', examples: [[{ name: 'AB Stångåstaden', role: 'recipient' }]] });
+  .meta({
+    title: 'Parter',
+    description: 'Parterna i ärendet, minst en.',
+    examples: [[{ name: 'AB Stångåstaden', role: 'recipient' }]],
+  });

@@ -314,6 +314,8 @@ export function parseError(error: unknown, lineOffset: number): BodyError {
 export type Placement = 'block' | 'text';
 
 interface AttributeSpec {
+  /** Its name in a form (the editor's Insert menu), in Swedish. */
+  label: string;
   required: boolean;
   /** What a good value is, in Swedish. */
   expected: string;
@@ -323,6 +325,10 @@ interface AttributeSpec {
 }
 
 export interface ComponentSpec {
+  /** Its name in the editor's Insert menu, in Swedish. */
+  label: string;
+  /** What the text between the tags is, in Swedish (the editor's form). */
+  content: string;
   /** What it is for, in Swedish (for messages and the staff guide). */
   purpose: string;
   attributes: Readonly<Record<string, AttributeSpec>>;
@@ -342,9 +348,12 @@ const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** The site's components, available in every body without an import. */
 export const COMPONENTS: Readonly<Record<string, ComponentSpec>> = {
   Citat: {
+    label: 'Citat ur ett dokument',
+    content: 'Citatet, ordagrant',
     purpose: 'ett ordagrant citat ur ett källdokument',
     attributes: {
       källa: {
+        label: 'Källa',
         required: true,
         expected: 'titeln på ett av ärendets dokument (documents[].title), eller en webbadress som börjar med https://',
         example: 'källa="Tjänsteskrivelse Överenskommelse Stångåstaden Linkstep (dec 2019)"',
@@ -356,6 +365,7 @@ export const COMPONENTS: Readonly<Record<string, ComponentSpec>> = {
               : undefined,
       },
       sida: {
+        label: 'Sida',
         required: false,
         expected: 'ett sidnummer eller ett sidintervall, t.ex. 4 eller 4–5',
         example: 'sida="4"',
@@ -368,9 +378,12 @@ export const COMPONENTS: Readonly<Record<string, ComponentSpec>> = {
       '<Citat källa="Tjänsteskrivelse Överenskommelse Stångåstaden Linkstep (dec 2019)">\nArbetsmarknadsnämnden ingår en överenskommelse med AB Stångåstaden …\n</Citat>',
   },
   Rättelse: {
+    label: 'Rättelse',
+    content: 'Vad som var fel och vad som gäller',
     purpose: 'en rättelse av ett fel i ärendet',
     attributes: {
       datum: {
+        label: 'Datum för rättelsen',
         required: true,
         expected: 'dagen för rättelsen som ÅÅÅÅ-MM-DD, en dag som finns i kalendern och inte är senare än i dag',
         example: 'datum="2026-11-20"',
@@ -387,9 +400,12 @@ export const COMPONENTS: Readonly<Record<string, ComponentSpec>> = {
     example: '<Rättelse datum="2026-11-20">\nBeloppet för 2021 var 1 200 000 kr, inte 2 100 000 kr.\n</Rättelse>',
   },
   Ärende: {
+    label: 'Länk till ett annat ärende',
+    content: 'Länktexten',
     purpose: 'en länk till ett annat ärende på webbplatsen',
     attributes: {
       slug: {
+        label: 'Det andra ärendets slug (filnamnet utan .mdx)',
         required: true,
         expected: 'sluggen (filnamnet utan .mdx) för ett ärende som finns',
         example: 'slug="linkstep-stangastaden-2020"',

@@ -1,0 +1,52 @@
+/**
+ * The form editor's files under /redigera/ (src/lib/editor/assets.ts): written
+ * into the build's output once Astro has rendered the pages (before pruning, so
+ * they count as this build's output), and served by `astro dev` for
+ * `npm run redigera`. The page itself is src/pages/redigera/index.astro.
+ * Nothing is written or served when the editor is off.
+ */
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { config } from '../lib/config.ts';
+import { EDITOR_DIR } from '../lib/core/security.ts';
+import { editorBackend, writeEditorAssets } from '../lib/editor/assets.ts';
+
+const TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.wasm': 'application/wasm',
+  '.png': 'image/png',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+export function editorAssets(): AstroIntegration {
+  return {
+    name: 'insyn-editor',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        if (editorBackend() === undefined) return;
+        const files = await writeEditorAssets(join(fileURLToPath(dir), EDITOR_DIR));
+        logger.info(`/${EDITOR_DIR}/: redigeraren, ${files.length} filer`);
+      },
+      'astro:server:setup': async ({ server, logger }) => {
+        if (editorBackend() === undefined) return;
+        const dir = mkdtempSync(join(tmpdir(), 'insyn-redigera-'));
+        await writeEditorAssets(dir);
+        const prefix = `${config.base}${EDITOR_DIR}/`;
+        logger.info(`Redigeraren: ${prefix}`);
+        server.middlewares.use((req, res, next) => {
+          const path = decodeURIComponent((req.url ?? '').split('?')[0]!);
+          if (!path.startsWith(prefix) || path === prefix) return next();
+          const file = normalize(join(dir, path.slice(prefix.length)));
+          if (!file.startsWith(dir) || !statSync(file, { throwIfNoEntry: false })?.isFile()) return next();
+          res.setHeader('Content-Type', TYPES[extname(file)] ?? 'application/octet-stream');
+          res.end(readFileSync(file));
+        });
+      },
+    },
+  };
+}

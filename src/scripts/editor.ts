@@ -1,0 +1,139 @@
+/**
+ * Starts the form editor on /redigera/: Sveltia CMS with the configuration
+ * generated from the case format (config.json beside this page,
+ * src/lib/editor/cms-config.ts), the body components as forms in the editor's
+ * Insert menu, and checks the editor cannot express as patterns (check digits,
+ * calendar days) on the fields that need them.
+ *
+ * Bundled with Sveltia's npm build by src/lib/editor/assets.ts, so it may import
+ * small pure helpers from src/lib/core/ and nothing that reads the site's data.
+ */
+// First, so that Sveltia starts in Swedish.
+import './editor-language.ts';
+import CMS from '@sveltia/cms';
+import { luhnValid } from '../lib/core/luhn.ts';
+import { isPartialDate } from '../lib/core/partial-date.ts';
+import type { EditorBundle, EditorComponentSpec } from '../lib/editor/bundle.ts';
+
+type SveltiaCms = typeof CMS;
+
+declare global {
+  interface Window {
+    /** React's createClass and createElement, which Sveltia provides for custom fields. */
+    createClass?: (spec: Record<string, unknown>) => unknown;
+    h?: (type: unknown, props: unknown, ...children: unknown[]) => unknown;
+  }
+}
+
+const quote = (value: unknown) => String(value ?? '').replace(/"/g, '”');
+
+/** `källa="…" sida="…"`: the attributes given, in the component's order, empty ones left out. */
+function attributesOf(spec: EditorComponentSpec, props: Record<string, unknown>): string {
+  return spec.attributes
+    .filter((a) => String(props[a.name] ?? '').trim() !== '')
+    .map((a) => ` ${a.name}="${quote(String(props[a.name]).trim())}"`)
+    .join('');
+}
+
+/** Reads `name="value"` pairs back. */
+function parseAttributes(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const m of text.matchAll(/([^\s="]+)="([^"]*)"/gu)) out[m[1]!] = m[2]!;
+  return out;
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function registerComponent(cms: SveltiaCms, spec: EditorComponentSpec): void {
+  const tag = escapeRegExp(spec.tag);
+  // Block components stand on their own lines, text between the tags on lines of its own;
+  // an inline one (<Ärende>) is matched inside a paragraph.
+  const pattern = spec.block
+    ? new RegExp(`^<${tag}((?:\\s+[^\\s=>]+="[^"]*")*)\\s*>\\n([\\s\\S]*?)\\n</${tag}>`, 'u')
+    : new RegExp(`<${tag}((?:\\s+[^\\s=>]+="[^"]*")*)\\s*>([^<\\n]*)</${tag}>`, 'u');
+  cms.registerEditorComponent({
+    id: spec.id,
+    label: spec.label,
+    fields: [
+      ...spec.attributes.map((a) => ({
+        name: a.name,
+        label: a.label,
+        hint: a.hint,
+        widget: 'string',
+        required: a.required,
+        ...(a.pattern ? { pattern: a.pattern } : {}),
+      })),
+      {
+        name: 'text',
+        label: spec.textLabel,
+        hint: spec.textHint,
+        widget: spec.block ? 'text' : 'string',
+        required: true,
+      },
+    ],
+    pattern,
+    fromBlock: (match: RegExpMatchArray) => ({ ...parseAttributes(match[1] ?? ''), text: match[2] ?? '' }),
+    toBlock: (props: Record<string, unknown>) => {
+      const text = String(props['text'] ?? '').trim();
+      return spec.block
+        ? `<${spec.tag}${attributesOf(spec, props)}>\n${text}\n</${spec.tag}>`
+        : `<${spec.tag}${attributesOf(spec, props)}>${text}</${spec.tag}>`;
+    },
+    toPreview: (props: Record<string, unknown>) => String(props['text'] ?? ''),
+  });
+}
+
+type Check = (value: string) => string | undefined;
+
+/** Field types that are the built-in text field plus one check the editor runs before saving. */
+const CHECKED_TYPES: Record<string, Check> = {
+  orgnummer: (value) =>
+    !/^\d{6}-\d{4}$/.test(value)
+      ? 'Skriv organisationsnumret som NNNNNN-NNNN, t.ex. 212000-0449.'
+      : luhnValid(value.replace('-', ''))
+        ? undefined
+        : `Kontrollsiffran (sista siffran) i ${value} stämmer inte. Jämför med dokumentet eller allabolag.se.`,
+  datum: (value) =>
+    isPartialDate(value)
+      ? undefined
+      : /^\d{4}(-\d{2}){0,2}$/.test(value)
+        ? `Datumet ${value} finns inte i kalendern.`
+        : 'Skriv datumet som ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD, t.ex. 2019-12-18.',
+};
+
+function registerCheckedTypes(cms: SveltiaCms): void {
+  const base = cms.getFieldType('string')?.control;
+  const { createClass, h } = window;
+  if (base === undefined || createClass === undefined || h === undefined) return;
+  for (const [name, check] of Object.entries(CHECKED_TYPES)) {
+    cms.registerFieldType(
+      name,
+      createClass({
+        isValid(this: { props: { value?: unknown } }) {
+          const value = String(this.props.value ?? '').trim();
+          if (value === '') return true;
+          const message = check(value);
+          return message === undefined ? true : { error: { message } };
+        },
+        render(this: { props: Record<string, unknown> }) {
+          return h(base, this.props);
+        },
+      }),
+    );
+  }
+}
+
+async function start(cms: SveltiaCms): Promise<void> {
+  const response = await fetch(new URL('config.json', document.baseURI));
+  const bundle = (await response.json()) as EditorBundle;
+  registerCheckedTypes(cms);
+  for (const spec of bundle.components) registerComponent(cms, spec);
+  await cms.init({ config: bundle.config as never });
+}
+
+start(CMS).catch((error: unknown) => {
+  const p = document.createElement('p');
+  p.setAttribute('role', 'alert');
+  p.textContent = `Redigeraren kunde inte starta: ${error instanceof Error ? error.message : String(error)}`;
+  document.body.append(p);
+});
