@@ -1,11 +1,12 @@
 /**
- * The form editor's files under /redigera/ (src/lib/editor/assets.ts): written
- * into the build's output once Astro has rendered the pages (before pruning, so
- * they count as this build's output), and served by `astro dev` for
- * `npm run redigera`. The page itself is src/pages/redigera/index.astro.
- * Nothing is written or served when the editor is off.
+ * The form editor under /redigera/: its page (src/lib/editor/page.ts) and files
+ * (src/lib/editor/assets.ts), written into the build's output once Astro has
+ * rendered the pages (before pruning, so they count as this build's output), and
+ * served by `astro dev` for `npm run redigera`. Nothing is written or served
+ * when the editor is off; src/pages/redigera/[...off].astro then says how to
+ * turn it on.
  */
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +14,14 @@ import type { AstroIntegration } from 'astro';
 import { config } from '../lib/config.ts';
 import { EDITOR_DIR } from '../lib/core/security.ts';
 import { editorBackend, writeEditorAssets } from '../lib/editor/assets.ts';
+import { editorPageHtml } from '../lib/editor/page.ts';
+
+/** The page and the files, into `dir` (the output's /redigera/). */
+async function writeEditor(dir: string): Promise<string[]> {
+  const files = await writeEditorAssets(dir);
+  writeFileSync(join(dir, 'index.html'), editorPageHtml());
+  return [...files, 'index.html'];
+}
 
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -21,6 +30,7 @@ const TYPES: Record<string, string> = {
   '.wasm': 'application/wasm',
   '.png': 'image/png',
   '.txt': 'text/plain; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
 };
 
 export function editorAssets(): AstroIntegration {
@@ -29,19 +39,19 @@ export function editorAssets(): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         if (editorBackend() === undefined) return;
-        const files = await writeEditorAssets(join(fileURLToPath(dir), EDITOR_DIR));
+        const files = await writeEditor(join(fileURLToPath(dir), EDITOR_DIR));
         logger.info(`/${EDITOR_DIR}/: redigeraren, ${files.length} filer`);
       },
       'astro:server:setup': async ({ server, logger }) => {
         if (editorBackend() === undefined) return;
         const dir = mkdtempSync(join(tmpdir(), 'insyn-redigera-'));
-        await writeEditorAssets(dir);
+        await writeEditor(dir);
         const prefix = `${config.base}${EDITOR_DIR}/`;
         logger.info(`Redigeraren: ${prefix}`);
         server.middlewares.use((req, res, next) => {
           const path = decodeURIComponent((req.url ?? '').split('?')[0]!);
-          if (!path.startsWith(prefix) || path === prefix) return next();
-          const file = normalize(join(dir, path.slice(prefix.length)));
+          if (!path.startsWith(prefix)) return next();
+          const file = normalize(join(dir, path.slice(prefix.length) || 'index.html'));
           if (!file.startsWith(dir) || !statSync(file, { throwIfNoEntry: false })?.isFile()) return next();
           res.setHeader('Content-Type', TYPES[extname(file)] ?? 'application/octet-stream');
           res.end(readFileSync(file));

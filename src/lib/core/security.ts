@@ -50,7 +50,8 @@ export const EDITOR_DIR = 'redigera';
  * - img-src blob: and the GitHub hosts: previews of files being saved, and the signed-in
  *   person's avatar and images already in the repository.
  * - connect-src GitHub's API (REST and GraphQL) and its status page: reading the repository
- *   and saving through pull requests, and telling staff when GitHub itself is down.
+ *   and saving through pull requests, and telling staff when GitHub itself is down; and
+ *   data: URLs, which the editor reads its own built-in images from (nothing leaves the page).
  * - worker-src blob:: the editor's background work in web workers made from blobs.
  * Scripts stay `'self'`: the editor is served from the site, never from a CDN.
  */
@@ -59,7 +60,7 @@ const EDITOR_DIRECTIVES: Record<string, string> = {
   'script-src': "'self'",
   'style-src': "'self' 'unsafe-inline'",
   'img-src': "'self' data: blob: https://avatars.githubusercontent.com https://raw.githubusercontent.com",
-  'connect-src': "'self' https://api.github.com https://www.githubstatus.com",
+  'connect-src': "'self' data: https://api.github.com https://www.githubstatus.com",
   'worker-src': "'self' blob:",
 };
 
