@@ -9,6 +9,8 @@
  *   npm run redigera                 http://localhost:4321/redigera/
  *   npm run redigera -- --port 4400  another port
  */
+// Set before the configuration is first read (the imports below), which then validates it.
+// eslint-disable-next-line no-restricted-syntax
 process.env['INSYN_EDITOR_LOCAL'] = '1';
 
 const { dev } = await import('astro');
