@@ -1,10 +1,20 @@
 /**
  * The `_headers` file: the strict policy (frame-ancestors 'none') for every
  * top-level entry of the built site, the framable one only for the embed
- * pages, under the base path; no catch-all rule that would also hit them.
+ * pages, the editor's own only for /redigera/, under the base path; no
+ * catch-all rule that would also hit them.
  */
 import { describe, expect, it } from 'vitest';
-import { CSP_EMBED_HEADER, CSP_HEADER, CSP_META, EMBED_DIR, headersFile } from '../../src/lib/core/security.ts';
+import {
+  CSP_EDITOR_HEADER,
+  CSP_EDITOR_META,
+  CSP_EMBED_HEADER,
+  CSP_HEADER,
+  CSP_META,
+  EDITOR_DIR,
+  EMBED_DIR,
+  headersFile,
+} from '../../src/lib/core/security.ts';
 
 /** The rules as path → Content-Security-Policy. */
 function rules(text: string): Map<string, string> {
@@ -44,5 +54,36 @@ describe('_headers', () => {
       '/insyn/index.html',
       '/insyn/inbaddning/*',
     ]);
+  });
+});
+
+/** A policy as directive → its sources. */
+function directives(csp: string): Map<string, string[]> {
+  return new Map(csp.split('; ').map((d) => [d.split(' ')[0]!, d.split(' ').slice(1)]));
+}
+
+describe('the editor policy', () => {
+  it('applies to /redigera/ only, and the strict policy to everything else', () => {
+    const r = rules(headersFile(['index.html', 'arenden', EDITOR_DIR, EMBED_DIR], '/insyn/'));
+    expect(r.get('/insyn/redigera/*')).toBe(CSP_EDITOR_HEADER);
+    for (const [path, csp] of r) if (path !== '/insyn/redigera/*') expect(csp, path).not.toBe(CSP_EDITOR_HEADER);
+    expect(CSP_EDITOR_HEADER).toBe(`${CSP_EDITOR_META}; frame-ancestors 'none'`);
+  });
+
+  it('runs scripts from the site only, as every page, and loosens only styles, images, workers and connections', () => {
+    const strict = directives(CSP_META);
+    const editor = directives(CSP_EDITOR_META);
+    expect(editor.get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'"]);
+    expect(editor.get('object-src')).toEqual(["'none'"]);
+    expect(editor.get('default-src')).toEqual(["'self'"]);
+    expect(editor.get('style-src')).toEqual(["'self'", "'unsafe-inline'"]);
+    expect(editor.get('connect-src')).toEqual([
+      "'self'",
+      'data:',
+      'https://api.github.com',
+      'https://www.githubstatus.com',
+    ]);
+    const changed = [...editor.keys()].filter((k) => strict.get(k)?.join(' ') !== editor.get(k)!.join(' '));
+    expect(changed.sort()).toEqual(['connect-src', 'img-src', 'style-src', 'worker-src']);
   });
 });

@@ -53,11 +53,11 @@ export const EDITOR_DIR = 'redigera';
  *   and saving through pull requests, and telling staff when GitHub itself is down; and
  *   data: URLs, which the editor reads its own built-in images from (nothing leaves the page).
  * - worker-src blob:: the editor's background work in web workers made from blobs.
- * Scripts stay `'self'`: the editor is served from the site, never from a CDN.
+ * Scripts stay as everywhere (`'self'`, and WebAssembly, which the editor's image
+ * conversion uses): the editor is served from the site, never from a CDN.
  */
 const EDITOR_DIRECTIVES: Record<string, string> = {
   ...DIRECTIVES,
-  'script-src': "'self'",
   'style-src': "'self' 'unsafe-inline'",
   'img-src': "'self' data: blob: https://avatars.githubusercontent.com https://raw.githubusercontent.com",
   'connect-src': "'self' data: https://api.github.com https://www.githubstatus.com",
