@@ -41,3 +41,5 @@ console.log(
     'Avsluta med Ctrl+C.',
   ].join('\n'),
 );
+
+export {};

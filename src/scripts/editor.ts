@@ -83,42 +83,102 @@ function registerComponent(cms: SveltiaCms, spec: EditorComponentSpec): void {
   });
 }
 
-type Check = (value: string) => string | undefined;
+/** A check of a field's text: a Swedish message when it is wrong. */
+type Check = (value: string, field: FieldOptions) => string | undefined;
 
-/** Field types that are the built-in text field plus one check the editor runs before saving. */
-const CHECKED_TYPES: Record<string, Check> = {
-  orgnummer: (value) =>
-    !/^\d{6}-\d{4}$/.test(value)
-      ? 'Skriv organisationsnumret som NNNNNN-NNNN, t.ex. 212000-0449.'
-      : luhnValid(value.replace('-', ''))
+/** The field's options, as Sveltia hands them to a control (an Immutable Map, or a plain object). */
+interface FieldOptions {
+  get?(key: string): unknown;
+  [key: string]: unknown;
+}
+
+const option = (field: FieldOptions, key: string): unknown =>
+  typeof field.get === 'function' ? field.get(key) : field[key];
+
+const formatNumber = (n: number) => n.toLocaleString('sv-SE');
+
+/** A number as staff write it, or undefined: digits, and for decimals one comma or point. */
+function parseNumber(text: string, integer: boolean): number | undefined {
+  const t = text.trim();
+  if (integer ? !/^\d+$/.test(t) : !/^\d+(?:[.,]\d+)?$/.test(t)) return undefined;
+  return Number(t.replace(',', '.'));
+}
+
+/**
+ * Field types built on Sveltia's text field, each with one check it runs before
+ * saving. `tal` also turns the text into a number, so that the file holds
+ * `amount: 2400000`, never text; what cannot be read as one stays text and is
+ * refused with a message that says how to write it.
+ */
+const CHECKED_TYPES: Record<string, { check: Check; value?: (text: string, field: FieldOptions) => unknown }> = {
+  orgnummer: {
+    check: (value) =>
+      !/^\d{6}-\d{4}$/.test(value)
+        ? 'Skriv organisationsnumret som NNNNNN-NNNN, t.ex. 212000-0449.'
+        : luhnValid(value.replace('-', ''))
+          ? undefined
+          : `Kontrollsiffran (sista siffran) i ${value} stämmer inte. Jämför med dokumentet eller allabolag.se.`,
+  },
+  datum: {
+    check: (value) =>
+      isPartialDate(value)
         ? undefined
-        : `Kontrollsiffran (sista siffran) i ${value} stämmer inte. Jämför med dokumentet eller allabolag.se.`,
-  datum: (value) =>
-    isPartialDate(value)
-      ? undefined
-      : /^\d{4}(-\d{2}){0,2}$/.test(value)
-        ? `Datumet ${value} finns inte i kalendern.`
-        : 'Skriv datumet som ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD, t.ex. 2019-12-18.',
+        : /^\d{4}(-\d{2}){0,2}$/.test(value)
+          ? `Datumet ${value} finns inte i kalendern.`
+          : 'Skriv datumet som ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD, t.ex. 2019-12-18.',
+  },
+  tal: {
+    check: (value, field) => {
+      const integer = option(field, 'value_type') === 'int';
+      const n = parseNumber(value, integer);
+      if (n === undefined) {
+        return integer
+          ? `Skriv bara siffror, utan mellanslag, punkter eller "kr": 2400000 för 2 400 000 kr. Du skrev "${value}".`
+          : `Skriv bara siffror, med komma eller punkt för decimaler, utan mellanslag eller enhet: 12,5. Du skrev "${value}".`;
+      }
+      const min = option(field, 'min');
+      const max = option(field, 'max');
+      if (typeof min === 'number' && n < min) return `Talet får inte vara mindre än ${formatNumber(min)}.`;
+      if (typeof max === 'number' && n > max) return `Talet får inte vara större än ${formatNumber(max)}.`;
+      return undefined;
+    },
+    value: (text, field) => parseNumber(text, option(field, 'value_type') === 'int') ?? text,
+  },
 };
+
+interface ControlProps {
+  value?: unknown;
+  field: FieldOptions;
+  onChange(value: unknown): void;
+  [key: string]: unknown;
+}
 
 function registerCheckedTypes(cms: SveltiaCms): void {
   const base = cms.getFieldType('string')?.control;
   const { createClass, h } = window;
-  if (base === undefined || createClass === undefined || h === undefined) return;
-  for (const [name, check] of Object.entries(CHECKED_TYPES)) {
+  if (base === undefined || createClass === undefined || h === undefined) {
+    throw new Error('Sveltia CMS saknar textfältet att bygga de kontrollerade fälten på.');
+  }
+  for (const [name, { check, value }] of Object.entries(CHECKED_TYPES)) {
     cms.registerFieldType(
       name,
       createClass({
-        isValid(this: { props: { value?: unknown } }) {
-          const value = String(this.props.value ?? '').trim();
-          if (value === '') return true;
-          const message = check(value);
+        isValid(this: { props: ControlProps }) {
+          const text = String(this.props.value ?? '').trim();
+          if (text === '') return true;
+          const message = check(text, this.props.field);
           return message === undefined ? true : { error: { message } };
         },
-        render(this: { props: Record<string, unknown> }) {
-          return h(base, this.props);
+        render(this: { props: ControlProps }) {
+          const props = this.props;
+          if (value === undefined) return h(base, props);
+          return h(base, {
+            ...props,
+            value: props.value === undefined ? props.value : String(props.value),
+            onChange: (text: unknown) => props.onChange(typeof text === 'string' ? value(text, props.field) : text),
+          });
         },
-      }),
+      }) as never,
     );
   }
 }

@@ -86,3 +86,59 @@ describe('saving a case from the editor', () => {
     }
   });
 });
+
+/** The error message a field shows (its aria-errormessage), by the field's label. */
+async function fieldErrors(editor: EditorPage): Promise<Record<string, string>> {
+  return editor.page.locator('[aria-invalid=true]').evaluateAll((elements) =>
+    Object.fromEntries(
+      elements.map((e) => {
+        const label = document.getElementById(e.getAttribute('aria-labelledby')?.split(' ')[0] ?? '')?.textContent;
+        const message = document.getElementById(e.getAttribute('aria-errormessage') ?? '')?.textContent ?? '';
+        return [(label ?? '').trim(), message.replace(/^error\s*/, '').trim()];
+      }),
+    ),
+  );
+}
+
+describe('wrong values in a new case', () => {
+  it('are stopped at their field with a Swedish message, and nothing is saved', async () => {
+    const editor = await openEditor(browser, editorUrl, {});
+    try {
+      const { page } = editor;
+      await signInLocally(page);
+      await page.goto(`${editorUrl}#/collections/arenden/new`);
+      await page.getByRole('textbox', { name: 'Beslutsdatum' }).fill('2019-13-01');
+      await page.getByRole('button', { name: /^Lägg till \W?Parter/ }).click();
+      await page.getByRole('textbox', { name: 'Organisationsnummer' }).fill('212000-0448');
+      await page.getByRole('button', { name: /^Lägg till \W?Finansiering/ }).click();
+      await page.getByRole('textbox', { name: 'Belopp (kr)' }).pressSequentially('2 400 000 kr');
+      await page.getByRole('button', { name: 'Spara', exact: true }).click();
+      await expect
+        .poll(() => fieldErrors(editor))
+        .toMatchObject({
+          Rubrik: 'Detta fält är obligatoriskt.',
+          Beslutsdatum: expect.stringContaining('Datumet 2019-13-01 finns inte i kalendern.'),
+          Organisationsnummer:
+            'Kontrollsiffran (sista siffran) i 212000-0448 stämmer inte. Jämför med dokumentet eller allabolag.se.',
+          'Belopp (kr)':
+            'Skriv bara siffror, utan mellanslag, punkter eller "kr": 2400000 för 2 400 000 kr. Du skrev "2 400 000 kr".',
+        });
+      expect(
+        await page.getByRole('alert').filter({ hasText: 'fält har fel. Rätta dem för att spara posten.' }).count(),
+      ).toBe(1);
+      expect(await editor.list()).toEqual([]);
+
+      // Written as the format wants, the same fields are accepted.
+      await page.getByRole('textbox', { name: 'Beslutsdatum' }).fill('2019-12');
+      await page.getByRole('textbox', { name: 'Organisationsnummer' }).fill('212000-0449');
+      await page.getByRole('textbox', { name: 'Belopp (kr)' }).fill('2400000');
+      await page.getByRole('button', { name: 'Spara', exact: true }).click();
+      await expect.poll(async () => (await fieldErrors(editor))['Rubrik']).toBe('Detta fält är obligatoriskt.');
+      const errors = await fieldErrors(editor);
+      for (const field of ['Beslutsdatum', 'Organisationsnummer', 'Belopp (kr)'])
+        expect(errors[field], field).toBeUndefined();
+    } finally {
+      await editor.context.close();
+    }
+  });
+});

@@ -102,10 +102,10 @@ describe('the editor configuration, generated from the schema', () => {
     expect(pattern('documents[].href').test('/dokument/beslut.pdf')).toBe(true);
     expect(pattern('documents[].href').test('javascript:alert(1)')).toBe(false);
     for (const path of ['funding[].amount', 'funding[].items[].amount']) {
-      expect(fields.get(path)).toMatchObject({ widget: 'number', value_type: 'int', min: 1, step: 1 });
+      expect(fields.get(path)).toMatchObject({ widget: 'tal', value_type: 'int', min: 1 });
     }
-    expect(fields.get('outcomes[].target')).toMatchObject({ widget: 'number', value_type: 'float', min: 0 });
-    expect(fields.get('targetGroup.ageTo')).toMatchObject({ widget: 'number', value_type: 'int', min: 0, max: 120 });
+    expect(fields.get('outcomes[].target')).toMatchObject({ widget: 'tal', value_type: 'float', min: 0 });
+    expect(fields.get('targetGroup.ageTo')).toMatchObject({ widget: 'tal', value_type: 'int', min: 0, max: 120 });
   });
 
   it('bounds texts by the schema, with a box of several lines for long ones', () => {

@@ -19,7 +19,8 @@ export interface EditorField {
   name: string;
   label: string;
   hint?: string;
-  widget: 'string' | 'text' | 'number' | 'select' | 'list' | 'object' | 'markdown' | 'orgnummer' | 'datum';
+  /** Sveltia's field types, and src/scripts/editor.ts's checked ones: orgnummer, datum, tal. */
+  widget: 'string' | 'text' | 'select' | 'list' | 'object' | 'markdown' | 'orgnummer' | 'datum' | 'tal';
   required?: boolean;
   pattern?: [string, string];
   minlength?: number;
@@ -27,7 +28,6 @@ export interface EditorField {
   value_type?: 'int' | 'float';
   min?: number;
   max?: number;
-  step?: number;
   options?: { label: string; value: string }[];
   fields?: EditorField[];
   field?: EditorField;
@@ -132,11 +132,10 @@ function fieldOf(name: string, schema: Json, required: boolean, path: string): E
     const min = typeof exclusive === 'number' ? exclusive + 1 : (schema['minimum'] as number | undefined);
     return {
       ...base,
-      widget: 'number',
+      widget: 'tal',
       value_type: type === 'integer' ? 'int' : 'float',
       ...(min !== undefined ? { min } : {}),
       ...(typeof schema['maximum'] === 'number' ? { max: schema['maximum'] } : {}),
-      ...(type === 'integer' ? { step: 1 } : {}),
     };
   }
   if (type === 'object') {
