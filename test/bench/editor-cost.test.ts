@@ -1,7 +1,7 @@
 /**
- * The form editor's measurements for the benchmark (issue 27) without a build or a
- * browser: summing what a page loaded, and the scripts of every page with the
- * editor off and on.
+ * The form editor's rows of the benchmark (issue 27) without a build or a browser:
+ * summing what a page loaded, the scripts of every page with the editor off and
+ * on, and the rows and notes of the table.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +17,16 @@ import {
   siteScripts,
   withoutMarker,
 } from './editor-cost.ts';
+import {
+  type BenchResults,
+  type EditorResult,
+  editorNotes,
+  formatByteDelta,
+  formatTable,
+  readmeSection,
+  type SizeResult,
+} from './report.ts';
+import { summarise } from './search-timing.ts';
 
 const ORIGIN = 'http://127.0.0.1:4321';
 
@@ -174,3 +184,146 @@ describe('scripts of the pages outside /redigera/', () => {
     expect(isCode('/sok/', 'document')).toBe(false);
   });
 });
+
+describe("the editor's rows", () => {
+  const editor: EditorResult = {
+    site: 'seed fixture of 5 cases',
+    build: { offMs: 5_300, onMs: 6_800 },
+    signIn: { requests: 20, bytes: 1_566_962 },
+    caseList: {
+      requests: 23,
+      bytes: 1_567_460,
+      largest: [
+        { path: '/redigera/assets/material-symbols.woff2', bytes: 753_256 },
+        { path: '/redigera/insyn-editor.js', bytes: 672_089 },
+      ],
+      elsewhere: ['https://www.githubstatus.com/api/v2/status.json'],
+    },
+    save: { ...summarise([126, 122, 125, 100, 68]), file: 'test/fixtures/seed/cases/2018/a.mdx' },
+    otherPages: {
+      pages: 27,
+      offBytes: 19_489,
+      onBytes: 19_489,
+      changed: [],
+      onlyOff: [],
+      onlyOn: [],
+      editorPages: [],
+      browser: { pages: ['/', '/arenden/a/', '/sok/'], offBytes: 80_000, onBytes: 80_000, editorRequests: [] },
+    },
+  };
+  const results = (over: Partial<BenchResults> = {}): BenchResults => ({
+    date: '2026-01-01T10:00:00.000Z',
+    commit: 'abc1234',
+    seed: 1,
+    renderers: [],
+    missingRenderers: [],
+    machine: { cpu: 'x', cores: 2, memoryBytes: 1, os: 'Linux', node: 'v22', astro: '7.3.5' },
+    sizes: [],
+    ...over,
+  });
+
+  it('writes byte differences exactly', () => {
+    expect(formatByteDelta(0)).toBe('0 B');
+    expect(formatByteDelta(1234)).toBe('+1 234 B');
+    expect(formatByteDelta(-56)).toBe('−56 B');
+  });
+
+  it('stand in the first column, name their site, and make a table of their own without sizes', () => {
+    const lines = formatTable(results({ editor })).split('\n');
+    expect(lines).toEqual([
+      '| | |',
+      '|---|--:|',
+      '| editor on the seed fixture of 5 cases: bytes transferred opening `/redigera/` until the case list, gzip (until sign-in) | 1.5 MB in 23 requests (1.5 MB) |',
+      '| editor on the seed fixture of 5 cases: Save pressed until the case file is on disk, local mode, median of 5 | 122 ms |',
+      '| editor on the seed fixture of 5 cases: JavaScript of every other page, editor on − off (in Chromium) | 0 B on 27 pages; 0 B in Chromium |',
+    ]);
+    expect(formatTable(results())).toBe('| | |\n|---|--:|');
+  });
+
+  it('come last, leave the other size columns empty, and go into the README', () => {
+    const size = (n: number): SizeResult => ({
+      n,
+      floor: { renderMs: 600, renderCpuMs: 600, validateMs: 300, validateCpuMs: 300 },
+      check: { ms: 1500, cpuMs: 1400, ok: true },
+      build: {
+        ok: true,
+        wallMs: 9000,
+        cpuMs: 12000,
+        load: [1, 2],
+        cpuRatioToFloor: 20,
+        peakRss: 800 * 1024 ** 2,
+        pagesOut: n,
+        pagesPerSecond: 111,
+        distBytes: 12 * 1024 ** 2,
+        pagefindBytes: 3 * 1024 ** 2,
+        indexRecords: n,
+        ratioToFloor: 15,
+      },
+      weights: { caseHtmlGzMedian: 3100, caseHtmlGzMax: 3500, sharedCssGz: 1700, caseJsBytes: 0 },
+    });
+    const r = results({ sizes: [size(1_000), size(10_000)], editor });
+    const lines = formatTable(r).split('\n');
+    expect(lines[0]).toBe('| | 1 000 | 10 000 |');
+    expect(lines.slice(-4, -3)[0]).toBe('| JavaScript on case pages | 0 B | 0 B |');
+    // The label, then the figure in the first column and the second left empty.
+    expect(lines.slice(-3).map((l) => l.split(' | ').slice(1))).toEqual([
+      ['1.5 MB in 23 requests (1.5 MB)', '|'],
+      ['122 ms', '|'],
+      ['0 B on 27 pages; 0 B in Chromium', '|'],
+    ]);
+    const { editor: _editor, ...without } = r;
+    expect(formatTable(r)).toBe(`${formatTable(without)}\n${lines.slice(-3).join('\n')}`);
+    const section = readmeSection(r);
+    expect(section.split('\n')[0]).toBe(
+      'Measured 2026-01-01 on commit abc1234, 1,000 and 10,000 generated cases (seed 1), the editor on the seed fixture of 5 cases: x, 2 cores, 0.0 kB, Linux, Node v22, Astro 7.3.5.',
+    );
+    expect(section.split('\n').slice(-3)).toEqual(lines.slice(-3));
+  });
+
+  it('say what went wrong: a page that gained script, a save that failed, a run that failed', () => {
+    const worse: EditorResult = {
+      ...editor,
+      save: { ...summarise([], ['tidsgränsen gick ut']), file: editor.save.file },
+      otherPages: {
+        ...editor.otherPages,
+        onBytes: 19_989,
+        changed: ['index.html'],
+        editorPages: ['index.html'],
+        browser: { error: 'ingen Chromium' },
+      },
+    };
+    const lines = editorRowsOf(formatTable(results({ editor: worse })));
+    expect(lines[1]).toMatch(/ \| failed \|$/);
+    expect(lines[2]).toMatch(
+      / \| \+500 B on 27 pages, other scripts on 1, 1 load `\/redigera\/`; failed in Chromium \|$/,
+    );
+    const failed = editorRowsOf(formatTable(results({ editor: { site: 'seed fixture of 5 cases', error: 'bygget' } })));
+    expect(failed.map((l) => l.split(' | ').at(-1))).toEqual(['failed |', 'failed |', 'failed |']);
+    expect(editorNotes({ site: 'seed fixture of 5 cases', error: 'bygget' })).toEqual([
+      'editor (seed fixture of 5 cases): not measured: bygget',
+    ]);
+    expect(editorNotes(worse)).toContain('editor (seed fixture of 5 cases): failed saves: tidsgränsen gick ut');
+    expect(editorNotes(worse)).toContain('editor (seed fixture of 5 cases): pages that load `/redigera/`: index.html');
+  });
+
+  it('note the builds, the largest files, the other hosts and the saves', () => {
+    const notes = editorNotes(editor);
+    expect(notes[0]).toBe(
+      'editor (seed fixture of 5 cases): built in 5.30 s with the editor off, 6.80 s on; 20 requests until the sign-in page, 23 until the case list; ' +
+        'largest: /redigera/assets/material-symbols.woff2 735.6 kB, /redigera/insyn-editor.js 656.3 kB; ' +
+        "not counted, other hosts (blocked by the editor's policy or not reached): https://www.githubstatus.com/api/v2/status.json",
+    );
+    expect(notes[1]).toBe(
+      'editor (seed fixture of 5 cases): saving 2018/a.mdx with its title edited: 68 ms–126 ms over 5 saves',
+    );
+    expect(notes[2]).toBe(
+      'editor (seed fixture of 5 cases): scripts of 27 pages outside `/redigera/`: 19.0 kB with the editor off, 19.0 kB on; in Chromium (/, /arenden/a/, /sok/): 78.1 kB off, 78.1 kB on',
+    );
+    expect(notes).toHaveLength(3);
+  });
+});
+
+/** The table's or section's editor rows. */
+function editorRowsOf(text: string): string[] {
+  return text.split('\n').filter((l) => l.startsWith('| editor '));
+}

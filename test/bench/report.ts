@@ -4,8 +4,10 @@
  * README between BENCH_START and BENCH_END:
  * one row per target with the measured value, the target and whether it is met
  * (and by how much it is missed), then the floor and the build's ratio to it,
- * then the other figures. Sizes are binary (1 kB = 1 024 bytes, 1 GB = 1 024³).
+ * then the other figures, then the form editor's (issue 27, measured once, on a
+ * small site). Sizes are binary (1 kB = 1 024 bytes, 1 GB = 1 024³).
  */
+import type { FetchedFile } from './search-bytes.ts';
 import type { Samples, SearchTiming } from './search-timing.ts';
 
 /** Everything measured at one size N. */
@@ -44,6 +46,35 @@ export interface SizeResult {
   timing?: SearchTiming | { error: string };
 }
 
+/**
+ * The form editor (/redigera/, issue 27), measured once per run on a small site
+ * (test/bench/editor-cost.ts), not per size: the rows say which site.
+ */
+export interface EditorResult {
+  /** The site measured, as the rows name it, e.g. "seed fixture of 5 cases". */
+  site: string;
+  /** Wall time of the site's build with the editor off and on. */
+  build: { offMs: number; onMs: number };
+  /** Until the sign-in page is ready: same-origin responses and their bodies as transferred (gzip). */
+  signIn: { requests: number; bytes: number };
+  /** Until the case list is shown after local sign-in, the sign-in page included. */
+  caseList: { requests: number; bytes: number; largest: FetchedFile[]; elsewhere: string[] };
+  /** Save pressed until the case file is on disk (local mode), in ms. */
+  save: Samples & { file: string };
+  /** Scripts of every page outside /redigera/ with the editor off and on (test/bench/editor-cost.ts). */
+  otherPages: {
+    pages: number;
+    offBytes: number;
+    onBytes: number;
+    changed: string[];
+    onlyOff: string[];
+    onlyOn: string[];
+    editorPages: string[];
+    /** The same in Chromium on a few pages: code bytes fetched. */
+    browser: { pages: string[]; offBytes: number; onBytes: number; editorRequests: string[] } | { error: string };
+  };
+}
+
 export interface BenchResults {
   date: string;
   /** The commit measured (short hash), with ` + uncommitted changes` when the tree was not clean. */
@@ -53,6 +84,8 @@ export interface BenchResults {
   renderers: { renderer: string; msPerBody: number }[];
   missingRenderers: string[];
   sizes: SizeResult[];
+  /** Absent when the editor was not measured (`--no-editor`). */
+  editor?: EditorResult | { site: string; error: string };
 }
 
 const KB = 1024;
@@ -166,6 +199,12 @@ export function formatBytes(bytes: number | null): string {
   return `${(bytes / KB).toFixed(1)} kB`;
 }
 
+/** A difference in bytes, exact: "0 B", "+1 234 B", "−56 B". */
+export function formatByteDelta(bytes: number): string {
+  const n = Math.abs(bytes).toLocaleString('sv-SE').replace(/\s/g, ' ');
+  return bytes === 0 ? '0 B' : `${bytes > 0 ? '+' : '−'}${n} B`;
+}
+
 const format = (unit: Unit, v: number) => (unit === 'ms' ? formatDuration(v) : formatBytes(v));
 
 export interface Verdict {
@@ -221,11 +260,57 @@ export function verdicts(r: SizeResult): string[] {
   return out;
 }
 
-/** The results as one Markdown table, one column per size: the targets first, then the floor, then the rest. */
+/** The editor's rows start with this (the README keeps them all). */
+const EDITOR_ROW = 'editor ';
+
+/**
+ * The editor's rows (issue 27). It is measured once per run, on its own small site,
+ * so its figures stand in the first column, the others left empty, and each label
+ * names the site.
+ */
+export function editorRows(editor: NonNullable<BenchResults['editor']>, columns: number): string[] {
+  const saves = 'error' in editor ? '' : ` of ${editor.save.samples.length + editor.save.errors.length}`;
+  const on = `${EDITOR_ROW}on the ${editor.site}:`;
+  const labels = [
+    `${on} bytes transferred opening \`/redigera/\` until the case list, gzip (until sign-in)`,
+    `${on} Save pressed until the case file is on disk, local mode, median${saves}`,
+    `${on} JavaScript of every other page, editor on − off (in Chromium)`,
+  ];
+  let cells: string[];
+  if ('error' in editor) cells = ['failed', 'failed', 'failed'];
+  else {
+    const { caseList, signIn, save, otherPages: o } = editor;
+    const files = [
+      `${formatByteDelta(o.onBytes - o.offBytes)} on ${o.pages} pages`,
+      ...(o.changed.length ? [`other scripts on ${o.changed.length}`] : []),
+      ...(o.editorPages.length ? [`${o.editorPages.length} load \`/redigera/\``] : []),
+      ...(o.onlyOn.length ? [`${o.onlyOn.length} pages only with the editor`] : []),
+    ].join(', ');
+    const browser =
+      'error' in o.browser
+        ? 'failed in Chromium'
+        : `${formatByteDelta(o.browser.onBytes - o.browser.offBytes)} in Chromium${o.browser.editorRequests.length ? `, ${o.browser.editorRequests.length} requests to \`/redigera/\`` : ''}`;
+    cells = [
+      `${formatBytes(caseList.bytes)} in ${caseList.requests} requests (${formatBytes(signIn.bytes)})`,
+      save.median === null ? 'failed' : formatDuration(save.median),
+      `${files}; ${browser}`,
+    ];
+  }
+  const empty = Array.from({ length: Math.max(0, columns - 1) }, () => ' |').join('');
+  return labels.map((label, i) => `| ${label} | ${cells[i]} |${empty}`);
+}
+
+/**
+ * The results as one Markdown table, one column per size: the targets first, then the floor, then the rest,
+ * then the editor's rows. Without sizes (only the editor measured), one column without a heading.
+ */
 export function formatTable(results: BenchResults): string {
   const sizes = results.sizes;
-  const head = `| | ${sizes.map((s) => s.n.toLocaleString('sv-SE').replace(/\s/g, ' ')).join(' | ')} |`;
-  const sep = `|---|${sizes.map(() => '--:').join('|')}|`;
+  const columns = Math.max(1, sizes.length);
+  const head = sizes.length
+    ? `| | ${sizes.map((s) => s.n.toLocaleString('sv-SE').replace(/\s/g, ' ')).join(' | ')} |`
+    : '| | |';
+  const sep = `|---|${Array.from({ length: columns }, () => '--:').join('|')}|`;
   const row = (label: string, f: (s: SizeResult) => string) => `| ${label} | ${sizes.map(f).join(' | ')} |`;
   const opt = <T>(v: T | null | undefined, f: (v: T) => string) => (v === null || v === undefined ? '–' : f(v));
   const lines = [
@@ -264,6 +349,8 @@ export function formatTable(results: BenchResults): string {
     row('shared CSS, gzipped', (s) => formatBytes(s.weights.sharedCssGz)),
     row('JavaScript on case pages', (s) => `${s.weights.caseJsBytes} B`),
   ];
+  if (!sizes.length) lines.splice(2);
+  if (results.editor) lines.push(...editorRows(results.editor, columns));
   return lines.join('\n');
 }
 
@@ -289,6 +376,45 @@ export function formatNotes(results: BenchResults): string[] {
     }
     if (s.search && 'error' in s.search) out.push(`${n}: bytes on opening \`/sok/\` not measured: ${s.search.error}`);
   }
+  if (results.editor) out.push(...editorNotes(results.editor));
+  return out;
+}
+
+const pathList = (paths: string[], max = 5) =>
+  `${paths.slice(0, max).join(', ')}${paths.length > max ? ` and ${paths.length - max} more` : ''}`;
+
+/** What the editor's rows measured: the site's builds, the largest files, what was not counted, the saves. */
+export function editorNotes(editor: NonNullable<BenchResults['editor']>): string[] {
+  const where = `editor (${editor.site})`;
+  if ('error' in editor) return [`${where}: not measured: ${editor.error}`];
+  const { build, signIn, caseList, save, otherPages: o } = editor;
+  const out = [
+    `${where}: built in ${formatDuration(build.offMs)} with the editor off, ${formatDuration(build.onMs)} on; ` +
+      `${signIn.requests} requests until the sign-in page, ${caseList.requests} until the case list; largest: ` +
+      caseList.largest.map((f) => `${f.path} ${formatBytes(f.bytes)}`).join(', ') +
+      (caseList.elsewhere.length
+        ? `; not counted, other hosts (blocked by the editor's policy or not reached): ${pathList(caseList.elsewhere)}`
+        : ''),
+  ];
+  const file = save.file.split('/').slice(-2).join('/');
+  const range =
+    save.min === null || save.max === null
+      ? 'no save succeeded'
+      : `${formatDuration(save.min)}–${formatDuration(save.max)} over ${save.samples.length} saves`;
+  out.push(`${where}: saving ${file} with its title edited: ${range}`);
+  if (save.errors.length) out.push(`${where}: failed saves: ${[...new Set(save.errors)].join('; ')}`);
+  out.push(
+    `${where}: scripts of ${o.pages} pages outside \`/redigera/\`: ${formatBytes(o.offBytes)} with the editor off, ${formatBytes(o.onBytes)} on` +
+      ('error' in o.browser
+        ? `; in Chromium not measured: ${o.browser.error}`
+        : `; in Chromium (${o.browser.pages.join(', ')}): ${formatBytes(o.browser.offBytes)} off, ${formatBytes(o.browser.onBytes)} on`),
+  );
+  if (o.changed.length) out.push(`${where}: other scripts with the editor on: ${pathList(o.changed)}`);
+  if (o.editorPages.length) out.push(`${where}: pages that load \`/redigera/\`: ${pathList(o.editorPages)}`);
+  if (!('error' in o.browser) && o.browser.editorRequests.length)
+    out.push(`${where}: requests to \`/redigera/\` from other pages: ${pathList(o.browser.editorRequests)}`);
+  if (o.onlyOn.length || o.onlyOff.length)
+    out.push(`${where}: pages only with the editor on: ${pathList(o.onlyOn)}; only off: ${pathList(o.onlyOff)}`);
   return out;
 }
 
@@ -308,11 +434,17 @@ const README_ROWS = [
 /** The README's performance section: what was measured, where and when, then the targets and a few rows. */
 export function readmeSection(results: BenchResults): string {
   const [head, sep, ...rows] = formatTable(results).split('\n');
-  const kept = rows.filter((r, i) => i < TARGETS.length || README_ROWS.some((label) => r.startsWith(`| ${label} |`)));
+  const kept = rows.filter(
+    (r, i) =>
+      i < TARGETS.length ||
+      README_ROWS.some((label) => r.startsWith(`| ${label} |`)) ||
+      r.startsWith(`| ${EDITOR_ROW}`),
+  );
   const m = results.machine;
   const sizes = results.sizes.map((s) => s.n.toLocaleString('en-GB')).join(' and ');
+  const editor = results.editor ? `, the editor on the ${results.editor.site}` : '';
   return [
-    `Measured ${results.date.slice(0, 10)} on commit ${results.commit}, ${sizes} generated cases (seed ${results.seed}): ` +
+    `Measured ${results.date.slice(0, 10)} on commit ${results.commit}, ${sizes} generated cases (seed ${results.seed})${editor}: ` +
       `${m.cpu}, ${m.cores} cores, ${formatBytes(m.memoryBytes)}, ${m.os}, Node ${m.node}, Astro ${m.astro}.`,
     '',
     head,
