@@ -12,10 +12,16 @@
  *   npm run bench -- --timeout 60    minutes before a build is stopped (default 30)
  *   npm run bench -- --rounds 7      browser rounds on /sok/ (default 5)
  *   npm run bench -- --no-readme     leave README.md's table alone
+ *   npm run bench -- --no-editor     skip the form editor's rows
+ *   npm run bench -- --only editor   only the form editor's rows (no sizes; README.md left alone)
  *
  * Each size: the floor, `npm run check`, the cold build (exactly what
  * `npm run build` runs), the rebuild after one changed case, the disk the
  * build uses, and /sok/ in Chromium (timings and bytes, served with gzip).
+ * Then, once and on a small site (the seed fixture, built with the editor off and
+ * on, after the sizes so their numbers stay as they were), the form editor at
+ * /redigera/ (test/bench/editor-cost.ts): bytes until its case list, the time from
+ * Save to the file on disk, and whether any other page gained script.
  * Prints one Markdown table against the targets, writes `.bench/results.json`, and
  * puts the table, with the machine, date and commit, into README.md's Performance.
  */
@@ -38,7 +44,10 @@ import { generateCases } from '../helpers/generator.ts';
 import { runMeasured } from './process.ts';
 import {
   type BenchResults,
+  type EditorResult,
+  formatByteDelta,
   formatBytes,
+  formatDuration,
   formatNotes,
   formatSeconds,
   formatTable,
@@ -52,6 +61,8 @@ import { casePageSlugs, diskUsage, pagefindIndexes, pageWeights } from './site-s
 import { launchChromium } from '../helpers/chromium.ts';
 import { measureSearchBytes } from './search-bytes.ts';
 import { measureSearchTiming } from './search-timing.ts';
+import { compareScripts, compareScriptsInBrowser, largest, measureEditor, siteScripts } from './editor-cost.ts';
+import { SEED_CASES, SEED_ORGANISATIONS } from '../helpers/site.ts';
 
 const root = process.cwd();
 const argv = process.argv.slice(2);
@@ -66,6 +77,8 @@ const sizes =
 const BUILD_DATE = '2026-11-23';
 const timeoutMs = Number(option('--timeout') ?? 30) * 60_000;
 const rounds = Number(option('--rounds') ?? 5);
+const only = option('--only');
+if (only !== undefined && only !== 'editor') throw new Error(`--only ${only}: bara --only editor finns`);
 const BENCH = '.bench';
 const log = (text: string) => console.error(`[bench] ${text}`);
 
@@ -247,6 +260,93 @@ async function measureSize(n: number): Promise<SizeResult> {
   return result;
 }
 
+/** The editor's site: the seed fixture, small so that its builds cost seconds. */
+const EDITOR_SITE = { cases: SEED_CASES, organisations: SEED_ORGANISATIONS };
+/** A GitHub repository, which turns the editor on (any will do: local mode never reaches it). */
+const EDITOR_REPO_URL = 'https://github.com/kommun/insyn';
+/** Saves timed. */
+const EDITOR_SAVES = 5;
+
+/**
+ * The form editor on the seed fixture: built with the editor off and on (the
+ * shell's own INSYN_* settings left out, so that off is off), then in Chromium.
+ */
+async function measureEditorSite(): Promise<NonNullable<BenchResults['editor']>> {
+  const base = join(root, BENCH, 'editor');
+  const count = readdirSync(join(root, EDITOR_SITE.cases), { recursive: true }).filter((f) =>
+    String(f).endsWith('.mdx'),
+  ).length;
+  const site = `seed fixture of ${count} cases`;
+  discard(base);
+  mkdirSync(base, { recursive: true });
+  const command = buildCommand();
+  const own = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('INSYN_')));
+  const builds: Record<'off' | 'on', { dir: string; ms: number }> = {
+    off: { dir: '', ms: 0 },
+    on: { dir: '', ms: 0 },
+  };
+  for (const which of ['off', 'on'] as const) {
+    log(`redigeraren: bygger ${site} med redigeraren ${which === 'on' ? 'på' : 'av'}`);
+    const dir = join(base, which);
+    const env = scriptEnv(
+      {
+        ...own,
+        ASTRO_TELEMETRY_DISABLED: '1',
+        INSYN_BUILD_DATE: BUILD_DATE,
+        INSYN_CASES_DIR: EDITOR_SITE.cases,
+        INSYN_ORGANISATIONS_FILE: EDITOR_SITE.organisations,
+        INSYN_OUT_DIR: join(dir, 'dist'),
+        INSYN_CACHE_DIR: join(dir, 'cache'),
+        ...(which === 'on' ? { INSYN_REPO_URL: EDITOR_REPO_URL } : {}),
+      },
+      root,
+    );
+    const run = await runMeasured(command.command, command.args, { cwd: root, env, timeoutMs });
+    writeFileSync(join(base, `${which}.log`), run.output);
+    if (run.code !== 0) return { site, error: `bygget med redigeraren ${which} misslyckades, se ${base}/${which}.log` };
+    builds[which] = { dir: join(dir, 'dist'), ms: run.wallMs };
+  }
+  const files = compareScripts(siteScripts(builds.off.dir), siteScripts(builds.on.dir));
+  let browser;
+  try {
+    browser = await launchChromium();
+  } catch (error) {
+    return { site, error: error instanceof Error ? error.message : String(error) };
+  }
+  try {
+    log(`redigeraren: /redigera/ i Chromium, ${EDITOR_SAVES} sparningar`);
+    const cost = await measureEditor(builds.on.dir, { browser, casesDir: EDITOR_SITE.cases, saves: EDITOR_SAVES });
+    log('redigeraren: skript på andra sidor, av och på, i Chromium');
+    const inBrowser = await compareScriptsInBrowser(builds.off.dir, builds.on.dir, browser).catch((error: unknown) => ({
+      error: error instanceof Error ? error.message.split('\n')[0]! : String(error),
+    }));
+    const result: EditorResult = {
+      site,
+      build: { offMs: builds.off.ms, onMs: builds.on.ms },
+      signIn: { requests: cost.signIn.requests, bytes: cost.signIn.bytes },
+      caseList: {
+        requests: cost.caseList.requests,
+        bytes: cost.caseList.bytes,
+        largest: largest(cost.caseList.files, 5),
+        elsewhere: cost.caseList.elsewhere,
+      },
+      save: cost.save,
+      otherPages: { ...files, browser: inBrowser },
+    };
+    const extra = 'error' in inBrowser ? '' : `, ${formatByteDelta(inBrowser.onBytes - inBrowser.offBytes)} i Chromium`;
+    log(
+      `redigeraren: ${formatBytes(cost.caseList.bytes)} till ärendelistan (${formatBytes(cost.signIn.bytes)} till inloggningen); ` +
+        `spara ${cost.save.median === null ? 'misslyckades' : formatDuration(cost.save.median)} (median); ` +
+        `skript på andra sidor: ${formatByteDelta(files.onBytes - files.offBytes)}${extra}`,
+    );
+    return result;
+  } catch (error) {
+    return { site, error: error instanceof Error ? error.message.split('\n')[0]! : String(error) };
+  } finally {
+    await browser.close();
+  }
+}
+
 if (argv[0] === '--floor-only') {
   // Child mode: measure the floor for one directory and print it as JSON.
   const validate = validateFloor(root, argv[1]!);
@@ -255,8 +355,10 @@ if (argv[0] === '--floor-only') {
   process.exit(0);
 }
 
-const bodies = generateCases(500, seed + 1).map((c) => c.source.slice(c.source.indexOf('\n---\n', 4) + 5));
-const renderers = await rendererCosts(bodies);
+// The renderers' costs go with the sizes: not measured with --only editor.
+const renderers = only
+  ? { costs: [], missing: [] }
+  : await rendererCosts(generateCases(500, seed + 1).map((c) => c.source.slice(c.source.indexOf('\n---\n', 4) + 5)));
 const astroVersion = (
   JSON.parse(readFileSync(join(root, 'node_modules/astro/package.json'), 'utf8')) as { version: string }
 ).version;
@@ -277,10 +379,19 @@ const results: BenchResults = {
   missingRenderers: renderers.missing,
   sizes: [],
 };
-for (const n of sizes) {
-  results.sizes.push(await measureSize(n));
+// With --only editor, results of its own, so the last full run's stay.
+const resultsFile = join(BENCH, only ? `results-${only}.json` : 'results.json');
+const save = () => {
   mkdirSync(join(root, BENCH), { recursive: true });
-  writeFileSync(join(root, BENCH, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(join(root, resultsFile), `${JSON.stringify(results, null, 2)}\n`);
+};
+for (const n of only ? [] : sizes) {
+  results.sizes.push(await measureSize(n));
+  save();
+}
+if (only === 'editor' || !flag('--no-editor')) {
+  results.editor = await measureEditorSite();
+  save();
 }
 
 log('tar bort undanflyttade byggen');
@@ -291,13 +402,16 @@ console.log(
   `\nMaskin: ${m.cpu}, ${m.cores} kärnor, ${formatBytes(m.memoryBytes)} RAM, ${m.os}, Node ${m.node}, Astro ${m.astro}. Frö ${seed}.\n`,
 );
 console.log(formatTable(results));
-console.log('\nRenderare per brödtext:');
-for (const r of results.renderers) console.log(`- ${r.renderer}: ${r.msPerBody.toFixed(3)} ms`);
-if (results.missingRenderers.length) console.log(`- inte installerade: ${results.missingRenderers.join(', ')}`);
+if (!only) {
+  console.log('\nRenderare per brödtext:');
+  for (const r of results.renderers) console.log(`- ${r.renderer}: ${r.msPerBody.toFixed(3)} ms`);
+  if (results.missingRenderers.length) console.log(`- inte installerade: ${results.missingRenderers.join(', ')}`);
+}
 for (const note of formatNotes(results)) console.log(`\n${note}`);
 for (const s of results.sizes) console.log(`\nN = ${s.n}: ${verdicts(s).join('; ')}`);
-console.log(`\nJSON: ${join(BENCH, 'results.json')}`);
-if (!flag('--no-readme')) {
+console.log(`\nJSON: ${resultsFile}`);
+if (only) console.log(`README.md lämnas orörd med --only ${only} (tabellen behöver storlekarna).`);
+else if (!flag('--no-readme')) {
   // Formatted as `npm run format` would, so `npm run lint` passes after a bench run.
   const readme = join(root, 'README.md');
   const text = withBenchSection(readFileSync(readme, 'utf8'), readmeSection(results));
