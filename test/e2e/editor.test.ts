@@ -10,16 +10,17 @@
  *   seed case's facts;
  * - axe-core on the editor's pages finds only what the accessibility statement lists.
  */
-import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parseCase } from '../../src/lib/content/parse-case.ts';
 import { testBrowser } from '../helpers/browser.ts';
-import { type EditorPage, filesOf, openEditor, signInLocally } from '../helpers/editor.ts';
+import { editorFields } from '../../src/lib/editor/cms-config.ts';
+import { type EditorPage, filesOf, focused, openEditor, signInLocally, tabTo, typeCase } from '../helpers/editor.ts';
 import { CONFIGURED } from '../helpers/shared-sites.ts';
-import { SEED_CASES } from '../helpers/site.ts';
+import { ROOT, SEED_CASES } from '../helpers/site.ts';
 import { serve, type StaticServer } from '../helpers/static-server.ts';
 
 // The site is built for /insyn/: serve a folder in which it lives under that name.
@@ -111,7 +112,7 @@ describe('wrong values in a new case', () => {
       await page.getByRole('button', { name: /^Lägg till \W?Parter/ }).click();
       await page.getByRole('textbox', { name: 'Organisationsnummer' }).fill('212000-0448');
       await page.getByRole('button', { name: /^Lägg till \W?Finansiering/ }).click();
-      await page.getByRole('textbox', { name: 'Belopp (kr)' }).pressSequentially('2 400 000 kr');
+      await page.getByRole('textbox', { name: 'Belopp (kr)' }).fill('2 400 000 kr');
       await page.getByRole('button', { name: 'Spara', exact: true }).click();
       await expect
         .poll(() => fieldErrors(editor))
@@ -140,5 +141,47 @@ describe('wrong values in a new case', () => {
     } finally {
       await editor.context.close();
     }
+  });
+});
+
+describe('a new case from the Linkstep decision, with the keyboard only', () => {
+  const seedFile = `${SEED_CASES}/2019/linkstep-stangastaden-2020.mdx`;
+  const seed = parsed(seedFile, readFileSync(join(ROOT, seedFile), 'utf8'));
+  // The file name comes from the title, as Sveltia makes it (ä becomes ae).
+  const savedAs = `${CASES}/2019/stangastaden-ett-steg-till-sysselsaettning-linkstep.mdx`;
+  let saved: string | undefined;
+
+  it("is saved at content/cases/<år>/<slug>.mdx with the seed case's values and body", async () => {
+    const editor = await openEditor(browser, editorUrl, {});
+    const { page } = editor;
+    try {
+      await signInLocally(page);
+      // Sveltia's own shortcut for a new entry (aria-keyshortcuts on "Ny"): Enter and Space
+      // on that button open an empty menu instead (listed in the accessibility statement).
+      await expect
+        .poll(async () => {
+          if (!page.url().endsWith('/new')) await page.keyboard.press('Control+e');
+          return page.url();
+        })
+        .toMatch(/#\/collections\/arenden\/new$/);
+      await page.getByRole('textbox', { name: 'Rubrik' }).waitFor();
+      await typeCase(page, editorFields(), seed.data as unknown as Record<string, unknown>);
+      await tabTo(page, (e) => e.name === 'Redigera som Markdown');
+      await page.keyboard.press('Enter');
+      await tabTo(page, (e) => e.name === 'Brödtext' && e.tag === 'textarea');
+      // The body as an input method or a paste from the keyboard hands it over: one insertion.
+      await page.keyboard.insertText(seed.body.trim());
+      // Sveltia's shortcut for Spara (aria-keyshortcuts), from the body.
+      await page.keyboard.press('Control+s');
+      await expect.poll(() => editor.read(savedAs), { timeout: 10_000 }).toBeDefined();
+      saved = await editor.read(savedAs);
+      expect(await editor.list()).toEqual([savedAs]);
+    } finally {
+      if (!saved) console.log(await focused(page));
+      await editor.context.close();
+    }
+    const created = parsed(savedAs, saved!);
+    expect(created.data).toEqual(seed.data);
+    expect(created.body.trim()).toBe(seed.body.trim());
   });
 });

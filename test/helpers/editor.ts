@@ -9,6 +9,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { EditorField } from '../../src/lib/editor/cms-config.ts';
 import { ROOT } from './site.ts';
 
 /** The stand-in repository's folder in the origin-private file system. */
@@ -120,6 +121,10 @@ export async function signInLocally(page: Page): Promise<void> {
 export interface Focused {
   tag: string;
   role: string | null;
+  /** A text field's value (or a contenteditable's text). */
+  value: string;
+  /** aria-checked, for radios and checkboxes. */
+  checked: string | null;
   /** Its accessible name as far as labels go: aria-label, aria-labelledby, a label, or its text. */
   name: string;
   text: string;
@@ -129,7 +134,7 @@ export interface Focused {
 export function focused(page: Page): Promise<Focused> {
   return page.evaluate(() => {
     const e = document.activeElement as HTMLElement | null;
-    if (!e) return { tag: '', role: null, name: '', text: '' };
+    if (!e) return { tag: '', role: null, value: '', checked: null, name: '', text: '' };
     const byIds = (ids: string | null) =>
       (ids ?? '')
         .split(/\s+/)
@@ -144,7 +149,9 @@ export function focused(page: Page): Promise<Focused> {
     return {
       tag: e.tagName.toLowerCase(),
       role: e.getAttribute('role'),
-      name: name.replace(/[\u2068\u2069]/g, ''),
+      value: 'value' in e ? String((e as HTMLInputElement).value) : e.isContentEditable ? e.innerText.trim() : '',
+      checked: e.getAttribute('aria-checked'),
+      name: name.replace(/[\u2068\u2069]/g, '').replace(/^add\s+/, ''),
       text: (e.innerText ?? '').trim().replace(/[\u2068\u2069]/g, ''),
     };
   });
@@ -157,14 +164,112 @@ export function focused(page: Page): Promise<Focused> {
 export async function tabTo(
   page: Page,
   match: (e: Focused) => boolean,
-  { back = false, limit = 200 }: { back?: boolean; limit?: number } = {},
+  { back = false, limit = 500 }: { back?: boolean; limit?: number } = {},
 ): Promise<Focused> {
   const trail: string[] = [];
   for (let i = 0; i < limit; i++) {
     await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
-    const now = await focused(page);
+    let now = await focused(page);
+    if (!back && (now.tag === 'section' || now.name === 'Avbryt redigering')) {
+      // Out of the form (into the preview, or round to the top): the editor renders the
+      // fields further down only once the focus has brought them into view, a moment after
+      // a person's Tab. Step back, give it that moment, and go on.
+      await page.keyboard.press('Shift+Tab');
+      await page.waitForTimeout(250);
+      await page.keyboard.press('Tab');
+      now = await focused(page);
+    }
     if (match(now)) return now;
     trail.push(`${now.tag}[${now.role ?? ''}] ${now.name}`);
   }
   throw new Error(`Hittade inget sådant fält med Tab efter ${limit} steg:\n${trail.slice(-30).join('\n')}`);
+}
+
+/**
+ * Waits until the form stops growing: the editor renders new fields over a few
+ * frames (and those further down only as they come into view), and a person's
+ * next key comes after they are there.
+ */
+async function settled(page: Page): Promise<void> {
+  const count = () => page.evaluate(() => document.querySelectorAll('input, textarea, button, [tabindex]').length);
+  let last = await count();
+  for (let i = 0; i < 40; i++) {
+    await page.waitForTimeout(50);
+    const now = await count();
+    if (now === last) return;
+    last = now;
+  }
+}
+
+/** The option index of a value in a select field. */
+const optionIndex = (field: EditorField, value: unknown) => field.options!.findIndex((o) => o.value === value);
+
+/**
+ * Fills the editor's form for a new case with `data`, field by field in the form's
+ * order, with the keyboard only: Tab to each field (by its label), type, arrow keys
+ * in choices, Enter on "Lägg till …" and Space on an optional group's switch.
+ */
+export async function typeCase(page: Page, fields: EditorField[], data: Record<string, unknown>): Promise<void> {
+  for (const field of fields) {
+    const value = data[field.name];
+    if (value === undefined) continue;
+    await typeField(page, field, value);
+  }
+}
+
+const isEmptyField = (label: string) => (e: Focused) =>
+  e.name === label && e.value === '' && (e.tag === 'input' || e.tag === 'textarea' || e.role === 'textbox');
+
+async function typeField(page: Page, field: EditorField, value: unknown): Promise<void> {
+  switch (field.widget) {
+    case 'string':
+    case 'text':
+    case 'datum':
+    case 'orgnummer':
+    case 'tal':
+      await tabTo(page, isEmptyField(field.label));
+      // As typed text arrives from a keyboard's input method: one input event, no key per letter.
+      await page.keyboard.insertText(String(value));
+      return;
+    case 'select': {
+      const index = optionIndex(field, value);
+      const first = field.options![0]!.label;
+      const at = await tabTo(
+        page,
+        (e) => (e.role === 'radio' && e.name === first) || (e.role === 'combobox' && e.name === field.label),
+      );
+      if (at.role === 'radio') {
+        // The arrows move along the choices; Space picks the one in focus.
+        for (let i = 0; i < index; i++) await page.keyboard.press('ArrowRight');
+        await page.keyboard.press('Space');
+      } else {
+        await page.keyboard.press('Enter');
+        for (let i = 0; i <= index; i++) await page.keyboard.press('ArrowDown');
+        await page.keyboard.press('Enter');
+      }
+      return;
+    }
+    case 'object':
+      if (!field.required) {
+        await tabTo(
+          page,
+          (e) => e.role === 'checkbox' && e.name === `Lägg till ${field.label}` && e.checked !== 'true',
+        );
+        await page.keyboard.press('Space');
+        await settled(page);
+      }
+      await typeCase(page, field.fields!, value as Record<string, unknown>);
+      return;
+    case 'list':
+      for (const item of value as unknown[]) {
+        await tabTo(page, (e) => e.role !== 'checkbox' && e.name === `Lägg till ${field.label}`);
+        await page.keyboard.press('Enter');
+        await settled(page);
+        if (field.fields) await typeCase(page, field.fields, item as Record<string, unknown>);
+        else await typeField(page, field.field!, item);
+      }
+      return;
+    default:
+      throw new Error(`typeCase kan inte fylla i ${field.widget}`);
+  }
 }

@@ -29,6 +29,7 @@ export interface EditorField {
   min?: number;
   max?: number;
   options?: { label: string; value: string }[];
+  dropdown_threshold?: number;
   fields?: EditorField[];
   field?: EditorField;
   summary?: string;
@@ -71,6 +72,9 @@ const PATTERN_MESSAGES: Readonly<Record<string, string>> = {
 
 type Json = Record<string, unknown>;
 
+/** Choices up to this many are radio buttons, not a menu (the longest list, status, has 6). */
+const RADIO_UP_TO = 10;
+
 /** Texts longer than this get a box of several lines. */
 const MULTILINE_FROM = 300;
 
@@ -108,6 +112,8 @@ function fieldOf(name: string, schema: Json, required: boolean, path: string): E
     return {
       ...base,
       widget: 'select',
+      // Every closed list of the format is short: radio buttons, all choices in view, no menu to open.
+      dropdown_threshold: RADIO_UP_TO,
       options: (schema['enum'] as string[]).map((value) => {
         const text = labels[value];
         if (text === undefined) throw new Error(`Värdet ${value} i ${path} saknar en svensk etikett`);
