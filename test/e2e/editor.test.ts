@@ -10,9 +10,10 @@
  *   seed case's facts;
  * - axe-core on the editor's pages finds only what the accessibility statement lists.
  */
-import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parseCase } from '../../src/lib/content/parse-case.ts';
@@ -20,7 +21,7 @@ import { testBrowser } from '../helpers/browser.ts';
 import { editorFields } from '../../src/lib/editor/cms-config.ts';
 import { type EditorPage, filesOf, focused, openEditor, signInLocally, tabTo, typeCase } from '../helpers/editor.ts';
 import { CONFIGURED } from '../helpers/shared-sites.ts';
-import { ROOT, SEED_CASES } from '../helpers/site.ts';
+import { buildSite, ROOT, SEED_CASES, SEED_ORGANISATIONS, testBuildsDir } from '../helpers/site.ts';
 import { serve, type StaticServer } from '../helpers/static-server.ts';
 
 // The site is built for /insyn/: serve a folder in which it lives under that name.
@@ -183,5 +184,51 @@ describe('a new case from the Linkstep decision, with the keyboard only', () => 
     const created = parsed(savedAs, saved!);
     expect(created.data).toEqual(seed.data);
     expect(created.body.trim()).toBe(seed.body.trim());
+  });
+
+  /** The facts of a case page: its heading and every section but the history and the citation. */
+  function facts(html: string): string[] {
+    const main = html.slice(html.indexOf('<main'), html.indexOf('</main>'));
+    const text = (s: string) =>
+      s
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+    const sections = [
+      ...main.matchAll(/<section aria-labelledby="([^"]+)"[^>]*>([\s\S]*?)(?=<section aria-labelledby|$)/g),
+    ]
+      .filter(([, id]) => id !== 'historik' && id !== 'citera')
+      .map(([, id, body]) => `${id}: ${text(body!)}`);
+    return [text(/<h1[^>]*>[\s\S]*?<\/h1>/.exec(main)![0]), ...sections];
+  }
+
+  it("passes npm run check, and builds a page with the seed case's facts", async () => {
+    expect(saved, 'the case from the test above').toBeDefined();
+    const dir = mkdtempSync(join(testBuildsDir(), 'editor-case-'));
+    const file = join(dir, 'cases', savedAs.slice(CASES.length + 1));
+    mkdirSync(join(file, '..'), { recursive: true });
+    writeFileSync(file, saved!);
+    const cases = relative(ROOT, join(dir, 'cases'));
+    const check = spawnSync(process.execPath, [join(ROOT, 'src/cli/check.ts')], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, INSYN_CASES_DIR: cases, INSYN_ORGANISATIONS_FILE: SEED_ORGANISATIONS },
+    });
+    expect(check.status, `${check.stdout}${check.stderr}`).toBe(0);
+    expect(check.stdout).toContain('Alla 1 ärendefiler är giltiga');
+
+    const built = await buildSite({ cases });
+    expect(built.ok, built.output).toBe(true);
+    const slug = savedAs
+      .split('/')
+      .pop()!
+      .replace(/\.mdx$/, '');
+    const page = readFileSync(join(built.outDir, 'arenden', slug, 'index.html'), 'utf8');
+    const seedPage = readFileSync(
+      join(inject('siteDir'), 'arenden', 'linkstep-stangastaden-2020', 'index.html'),
+      'utf8',
+    );
+    expect(facts(page).length).toBeGreaterThan(10);
+    expect(facts(page)).toEqual(facts(seedPage));
   });
 });
