@@ -191,6 +191,23 @@ async function start(cms: SveltiaCms): Promise<void> {
   await cms.init({ config: bundle.config as never });
 }
 
+/**
+ * Sveltia adds a viewport tag with `maximum-scale=1`, which stops pinch-zoom on phones
+ * (WCAG 1.4.4): take that part out wherever it appears, keeping the rest of the tag.
+ */
+function allowZoom(): void {
+  const fix = () => {
+    for (const meta of document.querySelectorAll<HTMLMetaElement>('meta[name="viewport"]')) {
+      const parts = meta.content.split(',').map((p) => p.trim());
+      const kept = parts.filter((p) => !/^(maximum-scale|minimum-scale|user-scalable)\s*=/.test(p));
+      if (kept.length !== parts.length) meta.content = kept.join(', ');
+    }
+  };
+  fix();
+  new MutationObserver(fix).observe(document.head, { childList: true, subtree: true, attributes: true });
+}
+
+allowZoom();
 start(CMS).catch((error: unknown) => {
   const p = document.createElement('p');
   p.setAttribute('role', 'alert');

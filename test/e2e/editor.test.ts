@@ -17,7 +17,7 @@ import { join, relative } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parseCase } from '../../src/lib/content/parse-case.ts';
-import { testBrowser } from '../helpers/browser.ts';
+import { axeViolations, describeViolations, testBrowser } from '../helpers/browser.ts';
 import { editorFields } from '../../src/lib/editor/cms-config.ts';
 import { type EditorPage, filesOf, focused, openEditor, signInLocally, tabTo, typeCase } from '../helpers/editor.ts';
 import { CONFIGURED } from '../helpers/shared-sites.ts';
@@ -230,5 +230,47 @@ describe('a new case from the Linkstep decision, with the keyboard only', () => 
     );
     expect(facts(page).length).toBeGreaterThan(10);
     expect(facts(page)).toEqual(facts(seedPage));
+  });
+});
+
+describe('axe-core on the editor', () => {
+  /**
+   * What axe finds in Sveltia CMS itself, all best-practice rules rather than WCAG
+   * criteria, listed in the accessibility statement (src/pages/om.astro).
+   */
+  const LIBRARY = ['landmark-one-main', 'region', 'page-has-heading-one'];
+
+  it('finds nothing on its sign-in, list and form pages beyond what the statement lists', async () => {
+    const editor = await openEditor(browser, editorUrl, filesOf(SEED_CASES, CASES));
+    const { page } = editor;
+    const found: Record<string, string[]> = {};
+    const check = async (name: string) => {
+      const violations = await axeViolations(page);
+      found[name] = violations.map((v) => v.id);
+      const ours = violations.filter((v) => !LIBRARY.includes(v.id));
+      expect(ours, `${name}:\n${describeViolations(ours)}`).toEqual([]);
+    };
+    try {
+      await page.getByRole('button', { name: 'Arbeta med lokalt repository' }).waitFor();
+      await check('inloggning');
+      await signInLocally(page);
+      await check('ärendelistan');
+      await page.goto(`${editorUrl}#/collections/arenden/entries/2019/linkstep-stangastaden-2020`);
+      await page.getByRole('textbox', { name: 'Rubrik' }).waitFor();
+      await check('ett ärende');
+      await page.goto(`${editorUrl}#/collections/arenden/new`);
+      await page.getByRole('textbox', { name: 'Rubrik' }).waitFor();
+      await check('nytt ärende');
+      // Zoom is not turned off (WCAG 1.4.4), though Sveltia's own viewport tag asks for it.
+      const viewports = await page
+        .locator('meta[name="viewport"]')
+        .evaluateAll((m) => m.map((e) => e.getAttribute('content')));
+      for (const v of viewports) expect(v).not.toMatch(/maximum-scale|user-scalable/);
+    } finally {
+      await editor.context.close();
+    }
+    const statement = readFileSync(join(inject('siteDir'), 'om', 'index.html'), 'utf8');
+    for (const id of new Set(Object.values(found).flat()))
+      expect(statement, `${id} in the statement`).toContain(`<code>${id}</code>`);
   });
 });
