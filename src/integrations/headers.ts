@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { config } from '../lib/config.ts';
 import { headersFile } from '../lib/core/security.ts';
+import { editorBackend } from '../lib/editor/assets.ts';
 import { INDEX_DIR } from '../lib/search/shards.ts';
 
 export function securityHeaders(): AstroIntegration {
@@ -19,7 +20,8 @@ export function securityHeaders(): AstroIntegration {
         // The search index is written after Astro has exited (src/cli/build.ts), so its
         // folder is listed whether or not an earlier build left it there.
         const entries = new Set([...readdirSync(fileURLToPath(dir)), INDEX_DIR]);
-        writeFileSync(new URL('_headers', dir), headersFile([...entries], config.base));
+        const editor = editorBackend() !== undefined;
+        writeFileSync(new URL('_headers', dir), headersFile([...entries], config.base, { editor }));
       },
     },
   };

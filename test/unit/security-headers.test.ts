@@ -70,6 +70,11 @@ describe('the editor policy', () => {
     expect(CSP_EDITOR_HEADER).toBe(`${CSP_EDITOR_META}; frame-ancestors 'none'`);
   });
 
+  it('gives /redigera/ the strict policy while the editor is off (it is then an ordinary page)', () => {
+    const r = rules(headersFile(['index.html', EDITOR_DIR], '/', { editor: false }));
+    expect(r.get('/redigera/*')).toBe(CSP_HEADER);
+  });
+
   it('runs scripts from the site only, as every page, and loosens only styles, images, workers and connections', () => {
     const strict = directives(CSP_META);
     const editor = directives(CSP_EDITOR_META);

@@ -84,17 +84,22 @@ function rule(path: string, csp: string): string[] {
 /**
  * The `_headers` file (Netlify, Cloudflare Pages and others read it), for
  * the built site's top-level entries (`index.html`, `arenden`, `data` …)
- * under `base`: the strict policy for each, the framable one for EMBED_DIR.
+ * under `base`: the strict policy for each, the framable one for EMBED_DIR, and the
+ * editor's for EDITOR_DIR when the editor is on (else that folder is an ordinary page).
  */
-export function headersFile(entries: readonly string[], base = '/'): string {
+export function headersFile(
+  entries: readonly string[],
+  base = '/',
+  { editor = true }: { editor?: boolean } = {},
+): string {
   const lines: string[] = [];
   for (const entry of [...entries].sort()) {
-    if (entry === '_headers' || entry === EMBED_DIR || entry === EDITOR_DIR) continue;
+    if (entry === '_headers' || entry === EMBED_DIR || (entry === EDITOR_DIR && editor)) continue;
     if (entry === 'index.html') lines.push(...rule(base, CSP_HEADER), ...rule(`${base}index.html`, CSP_HEADER));
     else if (entry.includes('.')) lines.push(...rule(`${base}${entry}`, CSP_HEADER));
     else lines.push(...rule(`${base}${entry}/*`, CSP_HEADER));
   }
   if (entries.includes(EMBED_DIR)) lines.push(...rule(`${base}${EMBED_DIR}/*`, CSP_EMBED_HEADER));
-  if (entries.includes(EDITOR_DIR)) lines.push(...rule(`${base}${EDITOR_DIR}/*`, CSP_EDITOR_HEADER));
+  if (editor && entries.includes(EDITOR_DIR)) lines.push(...rule(`${base}${EDITOR_DIR}/*`, CSP_EDITOR_HEADER));
   return lines.join('\n');
 }

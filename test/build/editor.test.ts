@@ -1,0 +1,139 @@
+/**
+ * The form editor in a build and in `npm run redigera`, without a browser (the
+ * editor in Chromium is test/e2e/editor.test.ts):
+ * - with a GitHub repository configured (the configured fixture site, under /insyn/),
+ *   /redigera/ is the editor's own page with its policy, its files are there, its
+ *   configuration saves through pull requests to the configured branch, and the
+ *   policy is scoped to /redigera/ in _headers;
+ * - without one (the seed site), /redigera/ says in Swedish how to turn it on;
+ * - `npm run redigera` serves the editor on the working copy with no account.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { CSP_EDITOR_HEADER, CSP_EDITOR_META } from '../../src/lib/core/security.ts';
+import { CONFIGURED } from '../helpers/shared-sites.ts';
+import { ROOT, SEED_CASES, SEED_ORGANISATIONS } from '../helpers/site.ts';
+
+const configured = inject('configuredSiteDir');
+const seed = inject('siteDir');
+const read = (dir: string, path: string) => readFileSync(join(dir, path), 'utf8');
+
+describe('the editor in a site with a GitHub repository', () => {
+  const page = read(configured, 'redigera/index.html');
+
+  it('is its own page with the editor policy, loading only its own script', () => {
+    expect(page).toContain('<html lang="sv">');
+    expect(page).toContain(`content="${CSP_EDITOR_META.replace(/'/g, "'")}"`);
+    expect(page).toContain('<script type="module" src="/insyn/redigera/insyn-editor.js"></script>');
+    expect(page).not.toContain('/_astro/');
+    expect(page).toContain('name="robots" content="noindex"');
+  });
+
+  it('has its script, the parts it loads and its fonts beside it', () => {
+    const dir = join(configured, 'redigera');
+    expect(readFileSync(join(dir, 'insyn-editor.js'), 'utf8')).toMatch(/^import|^var |^\(/);
+    expect(readdirSync(join(dir, 'delar')).some((f) => f.startsWith('sv-') && f.endsWith('.js'))).toBe(true);
+    expect(readdirSync(join(dir, 'assets')).filter((f) => f.endsWith('.woff2'))).toHaveLength(3);
+  });
+
+  it('saves through pull requests to the configured branch, in the configured case folder', () => {
+    const bundle = JSON.parse(read(configured, 'redigera/config.json'));
+    expect(bundle.config.backend).toMatchObject({
+      name: 'github',
+      repo: 'kommun/insyn',
+      branch: CONFIGURED.repoBranch,
+    });
+    expect(bundle.config.publish_mode).toBe('editorial_workflow');
+    expect(bundle.config.collections[0].folder).toBe(CONFIGURED.cases);
+    expect(bundle.components.map((c: { tag: string }) => c.tag)).toEqual(['Citat', 'Rättelse', 'Ärende']);
+  });
+
+  it('has its policy in _headers for /redigera/ only, and is not in the sitemap', () => {
+    const headers = read(configured, '_headers');
+    const rule = headers.split('\n\n').find((block) => block.startsWith('/insyn/redigera/*'));
+    expect(rule).toContain(`Content-Security-Policy: ${CSP_EDITOR_HEADER}`);
+    expect(headers.split(CSP_EDITOR_HEADER)).toHaveLength(2);
+    expect(read(configured, 'sitemap.xml')).not.toContain('/redigera/');
+  });
+});
+
+describe('the editor in a site without a repository', () => {
+  it('says in Swedish how to turn it on, and ships none of its files', () => {
+    const page = read(seed, 'redigera/index.html');
+    expect(page).toContain('Redigeraren är inte påslagen');
+    expect(page).toContain('INSYN_REPO_URL');
+    expect(page).toContain('npm run redigera');
+    expect(page).not.toContain('insyn-editor.js');
+    expect(existsSync(join(seed, 'redigera', 'config.json'))).toBe(false);
+    expect(read(seed, '_headers')).not.toContain("'unsafe-inline'");
+  });
+});
+
+/** A free TCP port on this machine. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+describe('npm run redigera', () => {
+  const children: ReturnType<typeof spawn>[] = [];
+  afterAll(() => {
+    for (const child of children) child.kill();
+  });
+
+  it('serves the editor on the working copy, with no account and no repository set', async () => {
+    const port = await freePort();
+    const child = spawn(process.execPath, [join(ROOT, 'src/cli/redigera.ts'), '--port', String(port)], {
+      cwd: ROOT,
+      env: {
+        // Not the shell's INSYN_ settings, nor Vitest's own variables (VITEST makes Vite's
+        // server behave as in a test; BASE_URL and the rest are its import.meta.env).
+        ...Object.fromEntries(
+          Object.entries(process.env).filter(
+            ([k]) =>
+              !k.startsWith('INSYN_') &&
+              !k.startsWith('VITEST') &&
+              !['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'TEST'].includes(k),
+          ),
+        ),
+        INSYN_CASES_DIR: SEED_CASES,
+        INSYN_ORGANISATIONS_FILE: SEED_ORGANISATIONS,
+        ASTRO_TELEMETRY_DISABLED: '1',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    children.push(child);
+    let output = '';
+    child.stderr!.on('data', (c) => (output += c));
+    const address = await new Promise<string>((resolve, reject) => {
+      child.stdout!.on('data', (c) => {
+        output += c;
+        const m = /Redigeraren: (http:\/\/localhost:\d+\/redigera\/)/.exec(output);
+        if (m) resolve(m[1]!);
+      });
+      child.on('exit', () => reject(new Error(`npm run redigera slutade:\n${output}`)));
+    });
+    expect(output).toContain('Arbeta med lokalt repository');
+    const page = await (await fetch(address)).text();
+    expect(page).toContain('<script type="module" src="/redigera/insyn-editor.js"></script>');
+    const script = await fetch(new URL('insyn-editor.js', address));
+    expect(script.status).toBe(200);
+    expect(script.headers.get('content-type')).toContain('javascript');
+    const bundle = await (await fetch(new URL('config.json', address))).json();
+    expect(bundle.config.backend.repo).toBe('lokal/arbetskopia');
+    expect(bundle.config.collections[0].folder).toBe(SEED_CASES);
+    // The site itself runs beside it, for looking at a saved case.
+    const casePage = new URL('/arenden/linkstep-stangastaden-2020/', address);
+    await expect.poll(async () => (await fetch(casePage)).status, { timeout: 30_000 }).toBe(200);
+  });
+});
