@@ -18,7 +18,6 @@ import {
   withoutMarker,
 } from './editor-cost.ts';
 import {
-  type BenchResults,
   type EditorResult,
   editorNotes,
   formatByteDelta,
@@ -27,6 +26,7 @@ import {
   type SizeResult,
 } from './report.ts';
 import { summarise } from './search-timing.ts';
+import { sampleResults, sampleSize } from './sample-results.ts';
 
 const ORIGIN = 'http://127.0.0.1:4321';
 
@@ -211,16 +211,7 @@ describe("the editor's rows", () => {
       browser: { pages: ['/', '/arenden/a/', '/sok/'], offBytes: 80_000, onBytes: 80_000, editorRequests: [] },
     },
   };
-  const results = (over: Partial<BenchResults> = {}): BenchResults => ({
-    date: '2026-01-01T10:00:00.000Z',
-    commit: 'abc1234',
-    seed: 1,
-    renderers: [],
-    missingRenderers: [],
-    machine: { cpu: 'x', cores: 2, memoryBytes: 1, os: 'Linux', node: 'v22', astro: '7.3.5' },
-    sizes: [],
-    ...over,
-  });
+  const results = sampleResults;
 
   it('writes byte differences exactly', () => {
     expect(formatByteDelta(0)).toBe('0 B');
@@ -241,26 +232,7 @@ describe("the editor's rows", () => {
   });
 
   it('come last, leave the other size columns empty, and go into the README', () => {
-    const size = (n: number): SizeResult => ({
-      n,
-      floor: { renderMs: 600, renderCpuMs: 600, validateMs: 300, validateCpuMs: 300 },
-      check: { ms: 1500, cpuMs: 1400, ok: true },
-      build: {
-        ok: true,
-        wallMs: 9000,
-        cpuMs: 12000,
-        load: [1, 2],
-        cpuRatioToFloor: 20,
-        peakRss: 800 * 1024 ** 2,
-        pagesOut: n,
-        pagesPerSecond: 111,
-        distBytes: 12 * 1024 ** 2,
-        pagefindBytes: 3 * 1024 ** 2,
-        indexRecords: n,
-        ratioToFloor: 15,
-      },
-      weights: { caseHtmlGzMedian: 3100, caseHtmlGzMax: 3500, sharedCssGz: 1700, caseJsBytes: 0 },
-    });
+    const size = (n: number): SizeResult => sampleSize(n);
     const r = results({ sizes: [size(1_000), size(10_000)], editor });
     const lines = formatTable(r).split('\n');
     expect(lines[0]).toBe('| | 1 000 | 10 000 |');

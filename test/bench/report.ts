@@ -7,6 +7,7 @@
  * then the other figures, then the form editor's (issue 27, measured once, on a
  * small site). Sizes are binary (1 kB = 1 024 bytes, 1 GB = 1 024³).
  */
+import type { ScriptComparison } from './editor-cost.ts';
 import type { FetchedFile } from './search-bytes.ts';
 import type { Samples, SearchTiming } from './search-timing.ts';
 
@@ -62,14 +63,7 @@ export interface EditorResult {
   /** Save pressed until the case file is on disk (local mode), in ms. */
   save: Samples & { file: string };
   /** Scripts of every page outside /redigera/ with the editor off and on (test/bench/editor-cost.ts). */
-  otherPages: {
-    pages: number;
-    offBytes: number;
-    onBytes: number;
-    changed: string[];
-    onlyOff: string[];
-    onlyOn: string[];
-    editorPages: string[];
+  otherPages: ScriptComparison & {
     /** The same in Chromium on a few pages: code bytes fetched. */
     browser: { pages: string[]; offBytes: number; onBytes: number; editorRequests: string[] } | { error: string };
   };

@@ -160,10 +160,16 @@ describe('a new case from the Linkstep decision, with the keyboard only', () => 
       // Sveltia's own shortcut for a new entry (aria-keyshortcuts on "Ny"): Enter and Space
       // on that button open an empty menu instead (listed in the accessibility statement).
       await expect
-        .poll(async () => {
-          if (!page.url().endsWith('/new')) await page.keyboard.press('Control+e');
-          return page.url();
-        })
+        .poll(
+          async () => {
+            if (!page.url().endsWith('/new')) {
+              await page.keyboard.press('Escape');
+              await page.keyboard.press('Control+e');
+            }
+            return page.url();
+          },
+          { timeout: 30_000, interval: 1000 },
+        )
         .toMatch(/#\/collections\/arenden\/new$/);
       await page.getByRole('textbox', { name: 'Rubrik' }).waitFor();
       await typeCase(page, editorFields(), seed.data as unknown as Record<string, unknown>);

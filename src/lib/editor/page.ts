@@ -11,7 +11,7 @@ import { EDITOR_SCRIPT } from './assets.ts';
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
 export function editorPageHtml(): string {
-  return `<!doctype html>
+  return `<!DOCTYPE html>
 <html lang="sv">
   <head>
     <meta charset="utf-8">
