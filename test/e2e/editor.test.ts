@@ -173,8 +173,6 @@ describe('a new case from the Linkstep decision, with the keyboard only', () => 
         .toMatch(/#\/collections\/arenden\/new$/);
       await page.getByRole('textbox', { name: 'Rubrik' }).waitFor();
       await typeCase(page, editorFields(), seed.data as unknown as Record<string, unknown>);
-      await tabTo(page, (e) => e.name === 'Redigera som Markdown');
-      await page.keyboard.press('Enter');
       await tabTo(page, (e) => e.name === 'Brödtext' && e.tag === 'textarea');
       // The body as an input method or a paste from the keyboard hands it over: one insertion.
       await page.keyboard.insertText(seed.body.trim());
@@ -278,5 +276,104 @@ describe('axe-core on the editor', () => {
     const statement = readFileSync(join(inject('siteDir'), 'om', 'index.html'), 'utf8');
     for (const id of new Set(Object.values(found).flat()))
       expect(statement, `${id} in the statement`).toContain(`<code>${id}</code>`);
+  });
+});
+
+describe('the body components from the Insert menu', () => {
+  it.each([
+    {
+      entry: '2019/linkstep-stangastaden-2020',
+      item: 'Citat ur ett dokument',
+      fields: {
+        Källa: 'Tjänsteskrivelse Överenskommelse Stångåstaden Linkstep (dec 2019)',
+        Sida: '2',
+        'Citatet, ordagrant': 'Arbetsmarknadsnämnden ingår en överenskommelse med AB Stångåstaden.',
+      },
+      written:
+        '<Citat källa="Tjänsteskrivelse Överenskommelse Stångåstaden Linkstep (dec 2019)" sida="2">\nArbetsmarknadsnämnden ingår en överenskommelse med AB Stångåstaden.\n</Citat>',
+    },
+    {
+      entry: '2018/arbetsplatskorkortet-idrott-och-service',
+      item: 'Rättelse',
+      fields: {
+        'Datum för rättelsen': '2026-11-20',
+        'Vad som var fel och vad som gäller': 'Beloppet stod först som 2 100 000 kr.',
+      },
+      written: '<Rättelse datum="2026-11-20">\nBeloppet stod först som 2 100 000 kr.\n</Rättelse>',
+    },
+    {
+      entry: '2022/en-vag-in-steget-vidare',
+      item: 'Länk till ett annat ärende',
+      fields: {
+        'Det andra ärendets slug (filnamnet utan .mdx)': 'linkstep-stangastaden-2020',
+        Länktexten: 'överenskommelsen med Stångåstaden',
+      },
+      written: '<Ärende slug="linkstep-stangastaden-2020">överenskommelsen med Stångåstaden</Ärende>',
+      // A link stands inside the paragraph, where the caret is.
+      inline: true,
+    },
+  ])(
+    'writes $item at the end of the body as content/README.md shows it',
+    async ({ entry, item, fields, written, inline }) => {
+      const originals = filesOf(SEED_CASES, CASES);
+      const file = `${CASES}/${entry}.mdx`;
+      const editor = await openEditor(browser, editorUrl, originals);
+      const { page } = editor;
+      try {
+        await signInLocally(page);
+        await page.goto(`${editorUrl}#/collections/arenden/entries/${entry}`);
+        await page.getByRole('textbox', { name: 'Rubrik' }).waitFor();
+        // The body is at the end of the form, which the editor renders as it comes into view.
+        // It opens as Markdown text; the Insert menu is in the formatted view.
+        const toMarkdown = page.getByRole('button', { name: 'Redigera som Markdown' });
+        await page.mouse.move(300, 500);
+        for (let i = 0; i < 40 && (await toMarkdown.count()) === 0; i++) await page.mouse.wheel(0, 1500);
+        await toMarkdown.click();
+        const body = page.getByRole('textbox', { name: 'Brödtext' });
+        // The Insert menu writes at the caret: here the end of the last paragraph.
+        await body.locator('p').last().click();
+        for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowDown');
+        await page.keyboard.press('End');
+        await page.getByRole('button', { name: /^Infoga/ }).click();
+        await page.getByRole('menuitem', { name: item }).click();
+        for (const [label, value] of Object.entries(fields))
+          await page.getByRole('textbox', { name: label }).fill(value);
+        await page.keyboard.press('Control+s');
+        await expect.poll(async () => (await editor.read(file))?.includes(written), { timeout: 10_000 }).toBe(true);
+        const before = parsed(file, originals[file]!);
+        const after = parsed(file, (await editor.read(file))!);
+        expect(after.data).toEqual(before.data);
+        expect(after.body.trim()).toBe(`${before.body.trim()}${inline ? '' : '\n\n'}${written}`);
+      } finally {
+        await editor.context.close();
+      }
+    },
+  );
+
+  it('keeps a body with a table exactly as written when it is edited as the Markdown it opens as', async () => {
+    const originals = filesOf(SEED_CASES, CASES);
+    const file = `${CASES}/2020/iop-linkopings-stadsmission.mdx`;
+    const written = '<Rättelse datum="2026-11-20">\nBeloppet stod först som 2 100 000 kr.\n</Rättelse>';
+    const editor = await openEditor(browser, editorUrl, originals);
+    const { page } = editor;
+    try {
+      await signInLocally(page);
+      await page.goto(`${editorUrl}#/collections/arenden/entries/2020/iop-linkopings-stadsmission`);
+      await page.getByRole('textbox', { name: 'Rubrik' }).waitFor();
+      const body = page.getByRole('textbox', { name: 'Brödtext' });
+      await page.mouse.move(300, 500);
+      for (let i = 0; i < 40 && (await body.count()) === 0; i++) await page.mouse.wheel(0, 1500);
+      await body.focus();
+      await page.keyboard.press('Control+End');
+      await page.keyboard.insertText(`\n\n${written}`);
+      await page.keyboard.press('Control+s');
+      await expect.poll(async () => (await editor.read(file))?.includes(written), { timeout: 10_000 }).toBe(true);
+      const before = parsed(file, originals[file]!);
+      const after = parsed(file, (await editor.read(file))!);
+      expect(before.body).toContain('|---|---|--:|');
+      expect(after.body.trim()).toBe(`${before.body.trim()}\n\n${written}`);
+    } finally {
+      await editor.context.close();
+    }
   });
 });

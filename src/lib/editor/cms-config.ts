@@ -255,7 +255,10 @@ export function editorConfig(
             hint: 'Beskrivningen i egna ord, i Markdown. Citat, rättelser och länkar till andra ärenden finns under Infoga.',
             widget: 'markdown',
             required: false,
-            modes: ['rich_text', 'raw'],
+            // Markdown text first: the file's body stays exactly as written. The formatted
+            // view (with the Insert menu) writes the whole body again, and loses a table's
+            // column alignment (`--:`), so it is the second choice (content/README.md).
+            modes: ['raw', 'rich_text'],
             editor_components: Object.keys(COMPONENTS).map(componentId),
           },
         ],
