@@ -13,7 +13,8 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { config } from '../lib/config.ts';
 import { EDITOR_DIR } from '../lib/core/security.ts';
-import { editorBackend, writeEditorAssets } from '../lib/editor/assets.ts';
+import { writeEditorAssets } from '../lib/editor/assets.ts';
+import { editorBackend } from '../lib/editor/backend.ts';
 import { editorPageHtml } from '../lib/editor/page.ts';
 
 /** The page and the files, into `dir` (the output's /redigera/). */

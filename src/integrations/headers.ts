@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { config } from '../lib/config.ts';
 import { headersFile } from '../lib/core/security.ts';
-import { editorBackend } from '../lib/editor/assets.ts';
+import { editorBackend } from '../lib/editor/backend.ts';
 import { INDEX_DIR } from '../lib/search/shards.ts';
 
 export function securityHeaders(): AstroIntegration {

@@ -18,6 +18,8 @@ import {
   editorFields,
   githubRepo,
 } from '../../src/lib/editor/cms-config.ts';
+import { readConfig } from '../../src/lib/config.ts';
+import { editorBackend } from '../../src/lib/editor/backend.ts';
 import { dataDictionary } from '../../src/lib/export/dictionary.ts';
 import { COMPONENTS } from '../../src/lib/validate/body-policy.ts';
 
@@ -163,5 +165,21 @@ describe('githubRepo', () => {
     [undefined, undefined],
   ])('%s → %s', (url, repo) => {
     expect(githubRepo(url)).toBe(repo);
+  });
+});
+
+describe('editorBackend', () => {
+  it('is on for a GitHub repository, or on the working copy only, else off', () => {
+    expect(
+      editorBackend(
+        readConfig({ INSYN_REPO_URL: 'https://github.com/kommun/insyn', INSYN_REPO_BRANCH: 'publicering' }),
+      ),
+    ).toEqual({ repo: 'kommun/insyn', branch: 'publicering' });
+    expect(editorBackend(readConfig({ INSYN_EDITOR_LOCAL: '1' }))).toEqual({
+      repo: 'lokal/arbetskopia',
+      branch: 'main',
+    });
+    expect(editorBackend(readConfig({ INSYN_REPO_URL: 'https://gitlab.com/kommun/insyn' }))).toBeUndefined();
+    expect(editorBackend(readConfig({}))).toBeUndefined();
   });
 });

@@ -14,23 +14,14 @@ import { config, type Config } from '../config.ts';
 import { siteAbsolute } from '../export/links.ts';
 import { url } from '../site.ts';
 import type { EditorBundle } from './bundle.ts';
-import { editorComponents, editorConfig, githubRepo } from './cms-config.ts';
+import { editorBackend } from './backend.ts';
+import { editorComponents, editorConfig } from './cms-config.ts';
 
 /** The editor's start-up script, under /redigera/ (the page loads it as a module). */
 export const EDITOR_SCRIPT = 'insyn-editor.js';
 
 /** The editor's configuration, under /redigera/. */
 export const EDITOR_CONFIG = 'config.json';
-
-/** Stands in for the repository when the editor only works on the local working copy. */
-const LOCAL_REPO = 'lokal/arbetskopia';
-
-/** Where the editor saves, or undefined when it is off (no GitHub repository, and not local). */
-export function editorBackend(settings: Config = config): { repo: string; branch: string } | undefined {
-  const repo = githubRepo(settings.repoUrl);
-  if (repo !== undefined) return { repo, branch: settings.repoBranch };
-  return settings.editorLocal ? { repo: LOCAL_REPO, branch: settings.repoBranch } : undefined;
-}
 
 /** What config.json holds for these settings, or undefined when the editor is off. */
 export function editorBundle(settings: Config = config): EditorBundle | undefined {
