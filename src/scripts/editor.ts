@@ -12,6 +12,7 @@
 import './editor-language.ts';
 import CMS from '@sveltia/cms';
 import { luhnValid } from '../lib/core/luhn.ts';
+import { formatNumber } from '../lib/core/money.ts';
 import { isPartialDate } from '../lib/core/partial-date.ts';
 import type { EditorBundle, EditorComponentSpec } from '../lib/editor/bundle.ts';
 
@@ -95,8 +96,6 @@ interface FieldOptions {
 const option = (field: FieldOptions, key: string): unknown =>
   typeof field.get === 'function' ? field.get(key) : field[key];
 
-const formatNumber = (n: number) => n.toLocaleString('sv-SE');
-
 /** A number as staff write it, or undefined: digits, and for decimals one comma or point. */
 function parseNumber(text: string, integer: boolean): number | undefined {
   const t = text.trim();
@@ -111,21 +110,19 @@ function parseNumber(text: string, integer: boolean): number | undefined {
  * refused with a message that says how to write it.
  */
 const CHECKED_TYPES: Record<string, { check: Check; value?: (text: string, field: FieldOptions) => unknown }> = {
+  // The field's pattern (from the schema, src/lib/editor/cms-config.ts) says how to write
+  // the value; these checks add only what a pattern cannot: the check digit, the calendar.
   orgnummer: {
     check: (value) =>
-      !/^\d{6}-\d{4}$/.test(value)
-        ? 'Skriv organisationsnumret som NNNNNN-NNNN, t.ex. 212000-0449.'
-        : luhnValid(value.replace('-', ''))
-          ? undefined
-          : `Kontrollsiffran (sista siffran) i ${value} stämmer inte. Jämför med dokumentet eller allabolag.se.`,
+      /^\d{6}-\d{4}$/.test(value) && !luhnValid(value.replace('-', ''))
+        ? `Kontrollsiffran (sista siffran) i ${value} stämmer inte. Jämför med dokumentet eller allabolag.se.`
+        : undefined,
   },
   datum: {
     check: (value) =>
-      isPartialDate(value)
-        ? undefined
-        : /^\d{4}(-\d{2}){0,2}$/.test(value)
-          ? `Datumet ${value} finns inte i kalendern.`
-          : 'Skriv datumet som ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD, t.ex. 2019-12-18.',
+      /^\d{4}(-\d{2}){0,2}$/.test(value) && !isPartialDate(value)
+        ? `Datumet ${value} finns inte i kalendern.`
+        : undefined,
   },
   tal: {
     check: (value, field) => {

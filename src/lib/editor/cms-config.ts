@@ -9,8 +9,8 @@
  */
 import { BASIS_LABEL } from '../core/money.ts';
 import { KIND_LABEL, ROLE_LABEL, STATUS_LABEL } from '../core/labels.ts';
-import { SLUG_PATTERN } from '../core/slug.ts';
-import { COMPONENTS } from '../validate/body-policy.ts';
+import { SLUG_PATTERN, slugify } from '../core/slug.ts';
+import { COMPONENTS, PAGE_PATTERN } from '../validate/body-policy.ts';
 import { caseJsonSchema, PARTIAL_DATE_PATTERN } from '../schema/json-schema.ts';
 import type { EditorComponentSpec } from './bundle.ts';
 
@@ -34,13 +34,8 @@ export interface EditorField {
   field?: EditorField;
   summary?: string;
   collapsed?: boolean;
-  minimize_collapsed?: boolean;
-  add_to_top?: boolean;
   modes?: string[];
-  sanitize_preview?: boolean;
-  buttons?: string[];
   editor_components?: string[];
-  default?: unknown;
 }
 
 /** The Swedish labels of each closed list, by the field's path (as in the data dictionary). */
@@ -189,9 +184,6 @@ export function githubRepo(repoUrl: string | undefined): string | undefined {
   return m ? `${m[1]}/${m[2]}` : undefined;
 }
 
-/** The slug rule as the editor checks it (the same pattern the build uses). */
-const SLUG_RULE = SLUG_PATTERN.source;
-
 /**
  * The whole configuration handed to `CMS.init`. Saves go through the editorial
  * workflow: a branch and a pull request per case, never a push to `branch`.
@@ -267,11 +259,11 @@ export function editorConfig(
   };
 }
 
-/** Patterns the editor checks a component's attribute against, where the format has one. */
+/** Patterns the editor checks a component's attribute against: the body policy's, and a stricter day. */
 const ATTRIBUTE_PATTERNS: Readonly<Record<string, [string, string]>> = {
   datum: ['^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$', 'Skriv dagen som ÅÅÅÅ-MM-DD, t.ex. 2026-11-20.'],
-  slug: [SLUG_RULE, 'Sluggen är filnamnet utan .mdx: små bokstäver a–z, siffror och bindestreck.'],
-  sida: ['^[1-9]\\d{0,4}([–-][1-9]\\d{0,4})?$', 'Skriv ett sidnummer eller ett intervall, t.ex. 4 eller 4–5.'],
+  slug: [SLUG_PATTERN.source, 'Sluggen är filnamnet utan .mdx: små bokstäver a–z, siffror och bindestreck.'],
+  sida: [PAGE_PATTERN.source, 'Skriv ett sidnummer eller ett intervall, t.ex. 4 eller 4–5.'],
 };
 
 /** The body components (src/lib/validate/body-policy.ts) as forms in the editor. */
@@ -294,6 +286,4 @@ export function editorComponents(): EditorComponentSpec[] {
 }
 
 /** The editor component's id for a body component (`Ärende` → `arende`). */
-export function componentId(name: string): string {
-  return name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
+export const componentId = slugify;

@@ -345,6 +345,9 @@ export interface ComponentContext {
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** `<Citat sida="…">`: a page (`4`) or a range of pages (`4–5`, `4-5`). */
+export const PAGE_PATTERN = /^[1-9]\d{0,4}(?:[–-][1-9]\d{0,4})?$/;
+
 /** The site's components, available in every body without an import. */
 export const COMPONENTS: Readonly<Record<string, ComponentSpec>> = {
   Citat: {
@@ -369,8 +372,7 @@ export const COMPONENTS: Readonly<Record<string, ComponentSpec>> = {
         required: false,
         expected: 'ett sidnummer eller ett sidintervall, t.ex. 4 eller 4–5',
         example: 'sida="4"',
-        check: (value) =>
-          /^[1-9]\d{0,4}(?:[–-][1-9]\d{0,4})?$/.test(value) ? undefined : 'sidan är inte ett sidnummer',
+        check: (value) => (PAGE_PATTERN.test(value) ? undefined : 'sidan är inte ett sidnummer'),
       },
     },
     placements: ['block'],
