@@ -26,9 +26,9 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page, Request } from 'playwright-core';
 import { EDITOR_DIR } from '../../src/lib/core/security.ts';
-import { filesOf, openEditor, signInLocally } from '../helpers/editor.ts';
+import { filesOf, openEditor, openForm, signInLocally } from '../helpers/editor.ts';
 import { serve } from '../helpers/static-server.ts';
-import { pageAssets } from './site-stats.ts';
+import { casePageSlugs, pageAssets } from './site-stats.ts';
 import type { FetchedFile } from './search-bytes.ts';
 import { type Samples, summarise } from './search-timing.ts';
 
@@ -159,7 +159,7 @@ export async function measureEditor(
       const errors: string[] = [];
       for (let round = 1; round <= saves; round++) {
         try {
-          samples.push(await timeSave(page, `${editorUrl}#/collections/arenden/entries/${entry}`, file, round));
+          samples.push(await timeSave(page, editorUrl, entry, file, round));
           // Saved, the editor goes back to the list; the next round starts from there.
           await page.getByRole('button', { name: 'Skapa ny post' }).first().waitFor();
           const saved = await editor.read(file);
@@ -178,10 +178,8 @@ export async function measureEditor(
 }
 
 /** Opens the case, edits its title, presses Enter on Save and returns the ms until the file holds the new title. */
-async function timeSave(page: Page, entryUrl: string, file: string, round: number): Promise<number> {
-  await page.goto(entryUrl);
-  const title = page.getByRole('textbox', { name: 'Rubrik' });
-  await title.waitFor();
+async function timeSave(page: Page, editorUrl: string, entry: string, file: string, round: number): Promise<number> {
+  const title = await openForm(page, editorUrl, entry);
   await title.fill(`${withoutMarker(await title.inputValue())} ${saveMarker(round)}`);
   await page.getByRole('button', { name: 'Spara', exact: true }).focus();
   // In the page: the next keydown starts the clock, then the file is read until it has the marker.
@@ -320,10 +318,7 @@ export interface BrowserScripts {
 
 /** The first case page of a built site (`/arenden/<slug>/`). */
 function firstCasePage(outDir: string): string {
-  const slug = readdirSync(join(outDir, 'arenden'), { withFileTypes: true })
-    .filter((d) => d.isDirectory() && existsSync(join(outDir, 'arenden', d.name, 'index.html')))
-    .map((d) => d.name)
-    .sort()[0];
+  const slug = casePageSlugs(outDir)[0];
   if (!slug) throw new Error(`inga ärendesidor i ${outDir}`);
   return `/arenden/${slug}/`;
 }

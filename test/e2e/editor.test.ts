@@ -19,7 +19,17 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parseCase } from '../../src/lib/content/parse-case.ts';
 import { axeViolations, describeViolations, testBrowser } from '../helpers/browser.ts';
 import { editorFields } from '../../src/lib/editor/cms-config.ts';
-import { type EditorPage, filesOf, focused, openEditor, signInLocally, tabTo, typeCase } from '../helpers/editor.ts';
+import {
+  type EditorPage,
+  filesOf,
+  focused,
+  openEditor,
+  openForm,
+  scrollFormTo,
+  signInLocally,
+  tabTo,
+  typeCase,
+} from '../helpers/editor.ts';
 import { CONFIGURED } from '../helpers/shared-sites.ts';
 import { buildSite, ROOT, SEED_CASES, SEED_ORGANISATIONS, testBuildsDir } from '../helpers/site.ts';
 import { serve, type StaticServer } from '../helpers/static-server.ts';
@@ -54,9 +64,7 @@ function parsed(file: string, text: string) {
 async function editTitle(editor: EditorPage, file: string, added: string): Promise<void> {
   const { page } = editor;
   const entry = file.slice(CASES.length + 1).replace(/\.mdx$/, '');
-  await page.goto(`${editorUrl}#/collections/arenden/entries/${entry}`);
-  const field = page.getByRole('textbox', { name: 'Rubrik' });
-  await field.waitFor();
+  const field = await openForm(page, editorUrl, entry);
   await field.press('End');
   await field.pressSequentially(added);
   await page.getByRole('button', { name: 'Spara', exact: true }).click();
@@ -108,7 +116,7 @@ describe('wrong values in a new case', () => {
     try {
       const { page } = editor;
       await signInLocally(page);
-      await page.goto(`${editorUrl}#/collections/arenden/new`);
+      await openForm(page, editorUrl);
       await page.getByRole('textbox', { name: 'Beslutsdatum' }).fill('2019-13-01');
       await page.getByRole('button', { name: /^Lägg till \W?Parter/ }).click();
       await page.getByRole('textbox', { name: 'Organisationsnummer' }).fill('212000-0448');
@@ -259,11 +267,9 @@ describe('axe-core on the editor', () => {
       await check('inloggning');
       await signInLocally(page);
       await check('ärendelistan');
-      await page.goto(`${editorUrl}#/collections/arenden/entries/2019/linkstep-stangastaden-2020`);
-      await page.getByRole('textbox', { name: 'Rubrik' }).waitFor();
+      await openForm(page, editorUrl, '2019/linkstep-stangastaden-2020');
       await check('ett ärende');
-      await page.goto(`${editorUrl}#/collections/arenden/new`);
-      await page.getByRole('textbox', { name: 'Rubrik' }).waitFor();
+      await openForm(page, editorUrl);
       await check('nytt ärende');
       // Zoom is not turned off (WCAG 1.4.4), though Sveltia's own viewport tag asks for it.
       const viewports = await page
@@ -321,13 +327,11 @@ describe('the body components from the Insert menu', () => {
       const { page } = editor;
       try {
         await signInLocally(page);
-        await page.goto(`${editorUrl}#/collections/arenden/entries/${entry}`);
-        await page.getByRole('textbox', { name: 'Rubrik' }).waitFor();
+        await openForm(page, editorUrl, entry);
         // The body is at the end of the form, which the editor renders as it comes into view.
         // It opens as Markdown text; the Insert menu is in the formatted view.
         const toMarkdown = page.getByRole('button', { name: 'Redigera som Markdown' });
-        await page.mouse.move(300, 500);
-        for (let i = 0; i < 40 && (await toMarkdown.count()) === 0; i++) await page.mouse.wheel(0, 1500);
+        await scrollFormTo(page, toMarkdown);
         await toMarkdown.click();
         const body = page.getByRole('textbox', { name: 'Brödtext' });
         // The Insert menu writes at the caret: here the end of the last paragraph.
@@ -358,11 +362,9 @@ describe('the body components from the Insert menu', () => {
     const { page } = editor;
     try {
       await signInLocally(page);
-      await page.goto(`${editorUrl}#/collections/arenden/entries/2020/iop-linkopings-stadsmission`);
-      await page.getByRole('textbox', { name: 'Rubrik' }).waitFor();
+      await openForm(page, editorUrl, '2020/iop-linkopings-stadsmission');
       const body = page.getByRole('textbox', { name: 'Brödtext' });
-      await page.mouse.move(300, 500);
-      for (let i = 0; i < 40 && (await body.count()) === 0; i++) await page.mouse.wheel(0, 1500);
+      await scrollFormTo(page, body);
       await body.focus();
       await page.keyboard.press('Control+End');
       await page.keyboard.insertText(`\n\n${written}`);

@@ -6,27 +6,20 @@
  * repository (a `.git` folder and the case files given), written before the
  * editor starts. What the editor saves is read back from that folder.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import type { EditorField } from '../../src/lib/editor/cms-config.ts';
-import { ROOT } from './site.ts';
+import { listFiles, ROOT } from './site.ts';
 
 /** The stand-in repository's folder in the origin-private file system. */
 const REPO = 'arkiv';
 
 /** Every file under `dir` (relative to the project), as repository path → text, placed under `as`. */
 export function filesOf(dir: string, as: string = dir): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const name of readdirSync(join(ROOT, d))) {
-      const path = `${d}/${name}`;
-      if (statSync(join(ROOT, path)).isDirectory()) walk(path);
-      else out[`${as}${path.slice(dir.length)}`] = readFileSync(join(ROOT, path), 'utf8');
-    }
-  };
-  walk(dir);
-  return out;
+  return Object.fromEntries(
+    listFiles(join(ROOT, dir)).map((file) => [`${as}/${file}`, readFileSync(join(ROOT, dir, file), 'utf8')]),
+  );
 }
 
 export interface EditorPage {
@@ -106,6 +99,26 @@ export async function openEditor(
         return out.sort();
       }, REPO),
   };
+}
+
+/**
+ * Opens a case's form in the editor (`entry` as `2019/linkstep-stangastaden-2020`),
+ * or the form for a new case, and waits for it; returns its first field, Rubrik.
+ */
+export async function openForm(page: Page, editorUrl: string, entry?: string): Promise<Locator> {
+  await page.goto(`${editorUrl}#/collections/arenden/${entry === undefined ? 'new' : `entries/${entry}`}`);
+  const title = page.getByRole('textbox', { name: 'Rubrik' });
+  await title.waitFor();
+  return title;
+}
+
+/**
+ * Scrolls the form until `target` is there: the editor renders the fields further
+ * down only as they come into view.
+ */
+export async function scrollFormTo(page: Page, target: Locator): Promise<void> {
+  await page.mouse.move(300, 500);
+  for (let i = 0; i < 40 && (await target.count()) === 0; i++) await page.mouse.wheel(0, 1500);
 }
 
 /** Signs in to the local repository with the keyboard, and waits for the list of cases. */
