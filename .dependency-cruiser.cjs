@@ -15,6 +15,8 @@
  *             src/lib/editor/ (the form editor's configuration, generated from the schema)
  *             (may import each other, e.g. export/added.ts uses history/, but
  *             not in a cycle)
+ *   draft     src/lib/draft/          the draft case from a decision document; at the
+ *                                     features level, but imports only core and validate
  *   views     src/views/              what one page or a family of pages shows,
  *                                     computed from the library
  *   postbuild src/postbuild/          the steps that run after Astro has exited
@@ -44,12 +46,13 @@ const VALIDATE = '^src/lib/validate/';
 const CONTENT = '^src/lib/content/';
 const DOMAIN = '^src/lib/domain/';
 const FEATURES = '^src/lib/(export|search|history|charts|editor)/';
+const DRAFT = '^src/lib/draft/';
 const VIEWS = '^src/views/';
 const POSTBUILD = '^src/postbuild/';
 const TOP = '^src/(pages|components|layouts|integrations|cli|scripts)/|^src/content\\.config\\.ts$';
 /** Node built-ins as dependency-cruiser names them ('node:fs' is resolved to 'fs'). */
 const NODE_BUILTINS = `^(node:)?(${builtinModules.map((m) => m.replace(/[/.]/g, '\\$&')).join('|')})$`;
-const LAYERED_LIB = [CORE, CONFIG, SCHEMA, VALIDATE, CONTENT, DOMAIN, FEATURES].join('|');
+const LAYERED_LIB = [CORE, CONFIG, SCHEMA, VALIDATE, CONTENT, DOMAIN, FEATURES, DRAFT].join('|');
 
 /** "from this layer, only to these": forbid every src/ target outside the allowed ones. */
 function layer(name, from, allowed, comment) {
@@ -122,6 +125,13 @@ module.exports = {
         'other (no-circular keeps that one-way); never views, pages, components, layouts, integrations, cli, scripts or postbuild.',
     ),
     layer(
+      'draft',
+      DRAFT,
+      [CORE, VALIDATE, DRAFT],
+      'src/lib/draft/ (reading a decision document and proposing case-file fields from it) runs in the browser ' +
+        'and in Node: it may import only src/lib/core/ and src/lib/validate/.',
+    ),
+    layer(
       'views',
       VIEWS,
       [CORE, CONFIG, SCHEMA, VALIDATE, CONTENT, DOMAIN, FEATURES, VIEWS],
@@ -175,11 +185,14 @@ module.exports = {
       name: 'scripts-browser-only',
       comment:
         'src/scripts/ is shipped to the browser: it may import only src/lib/search/, src/lib/core/, the ' +
-        "editor's bundle types and other scripts (no Node built-ins, no other part of src/), and no npm package " +
+        "editor's bundle types, src/lib/draft/ and other scripts (no Node built-ins, no other part of src/), and no npm package " +
         'except Sveltia CMS in the form editor (src/scripts/editor*.ts, bundled apart by src/lib/editor/assets.ts).',
       severity: 'error',
       from: { path: '^src/scripts/' },
-      to: { pathNot: '^src/(scripts|lib/search|lib/core)/|^src/lib/editor/bundle\\.ts$|^node_modules/@sveltia/cms/' },
+      to: {
+        pathNot:
+          '^src/(scripts|lib/search|lib/core|lib/draft)/|^src/lib/editor/bundle\\.ts$|^node_modules/@sveltia/cms/',
+      },
     },
     {
       name: 'scripts-sveltia-only-in-editor',
