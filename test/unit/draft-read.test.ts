@@ -132,7 +132,7 @@ describe('PDF', () => {
       [
         'Beslut om stöd till Café Älvgården',
         '',
-        'Diarienummer\tAMN 2024/123',
+        'Diarienummer AMN 2024/123',
         '',
         'Beslut',
         '',
@@ -247,6 +247,9 @@ const run = (text: string) => `<w:r><w:t xml:space="preserve">${text}</w:t></w:r
 const paragraph = (...parts: string[]) => `<w:p>${parts.join('')}</w:p>`;
 const listItem = (text: string) =>
   `<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>${run(text)}</w:p>`;
+/** A heading numbered through its style, as LibreOffice and outline-numbered templates write them. */
+const heading = (text: string) =>
+  `<w:p><w:pPr><w:pStyle w:val="Heading1"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>${run(text)}</w:p>`;
 const cell = (text: string) => `<w:tc>${paragraph(run(text))}</w:tc>`;
 
 async function docx(body: string, extra: Record<string, string> = {}): Promise<Uint8Array> {
@@ -278,33 +281,40 @@ const NUMBERING =
   '<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>' +
   '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>';
 
+const STYLES =
+  `<?xml version="1.0" encoding="UTF-8"?><w:styles xmlns:w="${W}">` +
+  '<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/></w:style></w:styles>';
+
 describe('Word (.docx)', () => {
-  it('reads paragraphs, line breaks, list items, table cells and page breaks', async () => {
+  it('reads paragraphs, line breaks, list items (not numbered headings), table cells and page breaks', async () => {
     const bytes = await docx(
       [
-        paragraph(run('Beslut om stöd')),
         paragraph(run('Arbetsmarknadsnämnden'), '<w:r><w:br/></w:r>', run('Dnr AMN 2024/123')),
         paragraph(),
+        heading('Beslut'),
         listItem('Nämnden beviljar stöd med 120 000 kr.'),
         listItem('Beslutet gäller från den 1 februari 2024.'),
+        heading('Ärendet'),
         paragraph(run('Förvaltningen har '), run('utrett ärendet.')),
         `<w:tbl><w:tr>${cell('Sökande')}${cell('Café Älvgården AB')}</w:tr><w:tr>${cell('Belopp')}${cell('120 000 kr')}</w:tr></w:tbl>`,
         paragraph('<w:r><w:br w:type="page"/></w:r>'),
         paragraph(run('Så här överklagar du'), '<w:r><w:tab/></w:r>', run('Sida 2')),
       ].join(''),
-      { 'word/numbering.xml': NUMBERING },
+      { 'word/numbering.xml': NUMBERING, 'word/styles.xml': STYLES },
     );
     const document = await readDocument(bytes, 'beslut.docx');
     expect(document.format).toBe('docx');
     expect(document.pages).toEqual([
       [
-        'Beslut om stöd',
-        '',
         'Arbetsmarknadsnämnden',
         'Dnr AMN 2024/123',
         '',
+        'Beslut',
+        '',
         'Nämnden beviljar stöd med 120 000 kr.',
         'Beslutet gäller från den 1 februari 2024.',
+        '',
+        'Ärendet',
         '',
         'Förvaltningen har utrett ärendet.',
         '',

@@ -271,6 +271,7 @@ interface DocxNode {
   value?: string;
   breakType?: string;
   numbering?: { isOrdered: boolean; level: string } | null;
+  styleName?: string | null;
 }
 
 interface Block {
@@ -295,6 +296,10 @@ function inlineText(node: DocxNode): string {
   }
 }
 
+/** A numbered or bulleted paragraph, other than a heading numbered by its style (outline numbering). */
+const isListItem = (paragraph: DocxNode) =>
+  paragraph.numbering != null && !/^(heading|rubrik|title|titel)\b/iu.test(paragraph.styleName ?? '');
+
 /** Whether a paragraph has text or a page break (white space to `trim`). */
 const hasText = (text: string) => text.trim() !== '' || text.includes('\f');
 
@@ -304,7 +309,7 @@ function docxBlocks(nodes: readonly DocxNode[]): Block[] {
   for (const node of nodes) {
     if (node.type === 'paragraph') {
       const text = inlineText(node);
-      if (hasText(text)) blocks.push({ text, listItem: node.numbering != null });
+      if (hasText(text)) blocks.push({ text, listItem: isListItem(node) });
     } else if (node.type === 'table') {
       for (const row of node.children ?? []) {
         const cells = (row.children ?? []).map((cell) => joinBlocks(docxBlocks(cell.children ?? []), '\n'));
@@ -416,15 +421,14 @@ function place(item: PdfTextItem, viewport: Matrix): Placed | undefined {
 
 const isBlank = (s: string) => s.trim() === '';
 
-/** Gaps between items on a line, in font sizes: more than a word gap is a space, more than a column gap a tab. */
+/** A gap between items on a line wider than this, in font sizes, is a space. */
 const WORD_GAP = 0.15;
-const COLUMN_GAP = 2;
 
 /**
  * The text of a line: items in order along it, a space where there is a gap and none
- * is written, a tab where the gap is a column's (a label and its value, table cells,
- * a letterhead's left and right side). White-space items (pdf.js writes one over
- * every gap it sees) count only by the gap they cover.
+ * is written. White-space items (pdf.js writes one over every gap it sees) count only
+ * by the gap they cover. A wide gap is a space too: a justified line can have one as
+ * wide as a tab's, so a tab could not be told from it.
  */
 function lineText(items: readonly Placed[]): string {
   const sorted = items.filter((item) => !isBlank(item.str)).sort((x, y) => x.u - y.u);
@@ -434,17 +438,11 @@ function lineText(items: readonly Placed[]): string {
     // A run drawn twice at (almost) the same place is bold by overprinting: keep one.
     if (text.endsWith(item.str) && Math.abs(item.u + item.width - end) < item.size * 0.2) continue;
     const gap = (item.u - end) / item.size;
-    let str = item.str;
-    if (text !== '' && gap > COLUMN_GAP) {
-      text = `${text.trimEnd()}\t`;
-      str = str.trimStart();
-    } else if (text !== '' && gap > WORD_GAP && !/\s$/u.test(text) && !/^\s/u.test(str)) {
-      text += ' ';
-    }
-    text += str;
+    if (text !== '' && gap > WORD_GAP && !/\s$/u.test(text) && !/^\s/u.test(item.str)) text += ' ';
+    text += item.str;
     end = Math.max(end, item.u + item.width);
   }
-  return text.replace(/ {2,}/gu, ' ').trim();
+  return text.replace(/[ \t]{2,}|\t/gu, ' ').trim();
 }
 
 /** The size most of a line's letters are set in. */
