@@ -56,3 +56,15 @@ export function findPersonnummer(text: string): PersonnummerHit[] {
   }
   return hits;
 }
+
+/**
+ * The text with every personnummer or samordningsnummer masked (`YYMMDD-****`), so
+ * that text read from a document can be shown or kept without publishing one.
+ */
+export function maskPersonnummer(text: string): string {
+  return text.replace(
+    CANDIDATE,
+    (whole, century: string | undefined, yy: string, mm: string, dd: string, sep: string, last4: string) =>
+      isPersonnummer(century, yy, mm, dd, sep, last4) ? `${century ?? ''}${yy}${mm}${dd}${sep}****` : whole,
+  );
+}
