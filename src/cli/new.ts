@@ -70,6 +70,14 @@ Fält (obligatoriska markerade med *):
                          finns komponenterna <Citat>, <Rättelse> och <Ärende>
                          (se "Komponenter" i content/README.md)
 
+Utkast ur ett beslutsdokument:
+  npm run new -- --fran beslut.pdf
+                       läser dokumentet (PDF, Word .docx eller text) och skriver
+                       ett utkast med allt det hittar; källan (mening och sida)
+                       står som kommentar ovanför varje värde. Obligatoriska fält
+                       det inte hittar skrivs tomma, så att npm run check visar
+                       dem tills du har fyllt i dem. Inget annat frågas.
+
 Övrigt:
   --slug SLUG          filnamnet och webbadressen (standard: härleds från titeln)
   --dir KATALOG        var ärendena ligger (standard: ${config.casesDir})
@@ -104,6 +112,7 @@ function parse() {
       background: { type: 'string' },
       slug: { type: 'string' },
       dir: { type: 'string' },
+      fran: { type: 'string' },
       yes: { type: 'boolean', short: 'y' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -120,6 +129,18 @@ try {
 if (flags.help) {
   console.log(HELP);
   process.exit(0);
+}
+
+if (flags.fran !== undefined) {
+  const { newFromDocument } = await import('./new-from-document.ts');
+  process.exit(
+    await newFromDocument({
+      root: process.cwd(),
+      document: flags.fran,
+      dir: (flags.dir ?? config.casesDir).replace(/\/+$/, ''),
+      slug: flags.slug,
+    }),
+  );
 }
 
 const batch = flags.yes === true;

@@ -1,12 +1,15 @@
 /**
  * `npm run new` end to end: the interactive form fed through standard input
  * (with wrong answers re-asked), the flag form for scripts, refusal of an
- * existing slug, and the written files pass `npm run check` and build.
+ * existing slug, a draft from a decision document (`--fran`), and the written
+ * files pass `npm run check` and build.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decisionText, pdfOfText } from '../helpers/documents.ts';
 import { buildSite, readPage, ROOT, SEED_CASES, SEED_ORGANISATIONS, textOf } from '../helpers/site.ts';
 
 const DIR = `test/fixtures/.tmp-new-${process.pid}/cases`;
@@ -195,6 +198,56 @@ describe('npm run new', () => {
     expect(bad.stderr).toContain('Okänd eller felaktig flagga');
   });
 
+  it('--fran: drafts from a PDF, quotes each source, and the file passes the check once the missing fields are filled', async () => {
+    const pdf = join(ABS, '..', 'linkstep-forslag-till-beslut.pdf');
+    writeFileSync(pdf, await pdfOfText(decisionText('linkstep-forslag-till-beslut.txt')));
+    const r = run('src/cli/new.ts', ['--fran', pdf, '--dir', DIR]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const file = `${DIR}/2018/stangastaden-ett-steg-till-sysselsattning-linkstep.mdx`;
+    expect(r.stdout).toContain(`Skapade ${file}, ett utkast ur linkstep-forslag-till-beslut.pdf (3 sidor).`);
+    expect(r.stdout).toMatch(
+      /Föreslaget ur dokumentet[^\n]*\n(?: {2}- .*\n)*\s*- Beslutspunkter \(decisionPoints\): 2 st\n/u,
+    );
+    expect(r.stdout).toMatch(/måste fyllas i innan ärendet kan publiceras:\n {2}- Sammanfattning \(summary\)\n\n/u);
+    expect(r.stdout).toContain('- Diarienummer (reference)');
+    let text = readFileSync(join(ROOT, file), 'utf8');
+    // Each value under the sentence it was read from, with its page.
+    expect(text).toContain(
+      'funding:\n  # Källa, sida 1: ”Arbetsmarknadsnämnden ingår en överenskommelse med AB Stångåstaden om finansiering av projektet Linkstep med 2 400 000 kr under perioden 2020-01-01 – 2020-12-31.”\n',
+    );
+    expect(text).toContain(
+      '  - from: Linköpings kommun\n    to: AB Stångåstaden\n    amount: 2400000\n    basis: total\n    period:\n      start: "2020-01-01"\n      end: "2020-12-31"\n',
+    );
+    expect(text).toContain('summary: ""\n');
+    expect(text).not.toMatch(/^reference:/mu);
+
+    const before = run('src/cli/check.ts', [file]);
+    expect(before.code).toBe(1);
+    expect(before.stderr).toContain(`${file}:9  summary: texten är för kort`);
+    expect(before.stderr).toContain('targetGroup.description: texten är för kort');
+
+    text = text
+      .replace('summary: ""', 'summary: Arbetsmarknadsnämnden finansierar Linkstep hos AB Stångåstaden under 2020.')
+      .replace('description: ""', 'description: Personer med försörjningsstöd i Linköping');
+    writeFileSync(join(ROOT, file), text);
+    const after = run('src/cli/check.ts', [file]);
+    expect(after.stdout).toMatch(/^Alla 1 ärendefiler är giltiga/);
+    expect(after.code).toBe(0);
+  });
+
+  it('--fran: a scan without a text layer is refused with a message about OCR, and nothing is written', async () => {
+    const scan = join(ABS, '..', 'skannad.pdf');
+    const doc = await PDFDocument.create();
+    doc.addPage([595, 842]).drawRectangle({ x: 72, y: 600, width: 400, height: 100 });
+    writeFileSync(scan, await doc.save());
+    const r = run('src/cli/new.ts', ['--fran', scan, '--dir', DIR]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/OCR/u);
+    expect(r.stderr).toContain('Ingen fil skrevs.');
+    expect(r.stdout).toBe('');
+  });
+
   it('the written files build into pages', async () => {
     const result = await buildSite({ cases: DIR });
     expect(result.output).not.toMatch(/fel i \d+ ärendefil/);
@@ -205,6 +258,9 @@ describe('npm run new', () => {
     );
     expect(page).toContain('AB Stångåstaden – mottagare');
     expect(page).toContain('Linkstep förlängs ett år.');
+    const drafted = textOf(readPage(result.outDir, '/arenden/stangastaden-ett-steg-till-sysselsattning-linkstep/'));
+    expect(drafted).toContain('Arbetsmarknadsnämnden finansierar Linkstep hos AB Stångåstaden under 2020.');
+    expect(drafted).toContain('2 400 000 kr');
     expect(textOf(readPage(result.outDir, '/arenden/ansokan-samverkan-kring-arbetsmarknad-i-lund/'))).toContain(
       'Lunds kommun – sökande',
     );

@@ -6,7 +6,18 @@
  * one until the person has filled it; the optional ones it did not find listed
  * in a comment. Nothing of this is published before a person has checked it.
  */
-import { Document, isMap, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import {
+  Document,
+  isMap,
+  isScalar,
+  isSeq,
+  type Node,
+  type Pair,
+  Scalar,
+  visit,
+  type YAMLMap,
+  type YAMLSeq,
+} from 'yaml';
 import { CASE_FIELDS, type CaseField, type Draft, REQUIRED_FIELDS, valuesOf } from './draft.ts';
 import type { Proposal, SourceRef } from './proposal.ts';
 
@@ -47,6 +58,8 @@ export interface DraftFileOptions {
   documentName: string;
 }
 
+const PARTIAL_DATE = /^\d{4}-\d{2}(?:-\d{2})?$/u;
+
 /** The text of the case file for a draft. */
 export function draftFileText(draft: Draft, options: DraftFileOptions): string {
   const field = (path: string) => options.dictionary.find((f) => f.path === path);
@@ -61,6 +74,13 @@ export function draftFileText(draft: Draft, options: DraftFileOptions): string {
   const group = data['targetGroup'] as Record<string, unknown> | undefined;
   if (group && !('description' in group)) data['targetGroup'] = { description: '', ...group };
   const doc = new Document(data);
+  // Dates quoted, as in the seed cases and the files `npm run new` writes.
+  visit(doc, {
+    Scalar(_, node) {
+      if (isScalar(node) && typeof node.value === 'string' && PARTIAL_DATE.test(node.value))
+        node.type = Scalar.QUOTE_DOUBLE;
+    },
+  });
   const map = doc.contents as YAMLMap;
 
   // One comment per proposal: before the field, or before its item in a list.
