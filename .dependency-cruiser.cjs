@@ -185,13 +185,13 @@ module.exports = {
       name: 'scripts-browser-only',
       comment:
         'src/scripts/ is shipped to the browser: it may import only src/lib/search/, src/lib/core/, the ' +
-        "editor's bundle types, src/lib/draft/ and other scripts (no Node built-ins, no other part of src/), and no npm package " +
+        "editor's bundle types and draft defaults, src/lib/draft/ and other scripts (no Node built-ins, no other part of src/), and no npm package " +
         'except Sveltia CMS in the form editor (src/scripts/editor*.ts, bundled apart by src/lib/editor/assets.ts).',
       severity: 'error',
       from: { path: '^src/scripts/' },
       to: {
         pathNot:
-          '^src/(scripts|lib/search|lib/core|lib/draft)/|^src/lib/editor/bundle\\.ts$|^node_modules/@sveltia/cms/',
+          '^src/(scripts|lib/search|lib/core|lib/draft)/|^src/lib/editor/(bundle|draft-defaults)\\.ts$|^node_modules/@sveltia/cms/',
       },
     },
     {

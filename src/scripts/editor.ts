@@ -15,6 +15,7 @@ import { luhnValid } from '../lib/core/luhn.ts';
 import { formatNumber } from '../lib/core/money.ts';
 import { isPartialDate } from '../lib/core/partial-date.ts';
 import type { EditorBundle, EditorComponentSpec } from '../lib/editor/bundle.ts';
+import { configWithDraft, DRAFT_STORAGE_KEY, parseStoredDraft } from '../lib/editor/draft-defaults.ts';
 
 type SveltiaCms = typeof CMS;
 
@@ -180,12 +181,27 @@ function registerCheckedTypes(cms: SveltiaCms): void {
   }
 }
 
+/**
+ * A draft from /redigera/fran-dokument/, when one waits in this tab: its values become
+ * the new-case form's defaults and the form opens. It is kept until a case is saved,
+ * so that signing in first loses nothing.
+ */
+function withDraft(cms: SveltiaCms, bundle: EditorBundle): EditorBundle['config'] {
+  const draft = parseStoredDraft(sessionStorage.getItem(DRAFT_STORAGE_KEY));
+  const config = bundle.config as { collections: { name: string; fields: never[] }[] };
+  const collection = config.collections[0]?.name;
+  if (!draft || collection === undefined) return bundle.config;
+  cms.registerEventListener({ name: 'postSave', handler: () => sessionStorage.removeItem(DRAFT_STORAGE_KEY) } as never);
+  location.hash = `#/collections/${collection}/new`;
+  return configWithDraft(config, collection, draft) as EditorBundle['config'];
+}
+
 async function start(cms: SveltiaCms): Promise<void> {
   const response = await fetch(new URL('config.json', document.baseURI));
   const bundle = (await response.json()) as EditorBundle;
   registerCheckedTypes(cms);
   for (const spec of bundle.components) registerComponent(cms, spec);
-  await cms.init({ config: bundle.config as never });
+  await cms.init({ config: withDraft(cms, bundle) as never });
 }
 
 /**

@@ -13,7 +13,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { CSP_EDITOR_HEADER, CSP_EDITOR_META } from '../../src/lib/core/security.ts';
+import { CSP_EDITOR_HEADER, CSP_EDITOR_META, CSP_META } from '../../src/lib/core/security.ts';
 import { CONFIGURED } from '../helpers/shared-sites.ts';
 import { ROOT, SEED_CASES, SEED_ORGANISATIONS } from '../helpers/site.ts';
 
@@ -37,6 +37,25 @@ describe('the editor in a site with a GitHub repository', () => {
     expect(readFileSync(join(dir, 'insyn-editor.js'), 'utf8')).toMatch(/^import|^var |^\(/);
     expect(readdirSync(join(dir, 'delar')).some((f) => f.startsWith('sv-') && f.endsWith('.js'))).toBe(true);
     expect(readdirSync(join(dir, 'assets')).filter((f) => f.endsWith('.woff2'))).toHaveLength(3);
+    // The fonts come from there, never from Sveltia's CDN, which the policy blocks.
+    const script = readFileSync(join(dir, 'insyn-editor.js'), 'utf8');
+    expect(script).toContain('woff2');
+    expect(script).not.toContain('cdn.jsdelivr.net/fontsource');
+  });
+
+  it('has the page that drafts a case from a document, under the site policy, with its own script', () => {
+    const draft = read(configured, 'redigera/fran-dokument/index.html');
+    expect(draft).toContain(`content="${CSP_META}"`);
+    expect(draft).toContain('<script type="module" src="/insyn/redigera/insyn-utkast.js"></script>');
+    expect(draft).toContain('name="robots" content="noindex"');
+    expect(draft).toMatch(/<label for="utkast-fil"[^>]*>Beslutsdokument<\/label>/);
+    expect(draft).toContain('data-editor="/insyn/redigera/"');
+    // The editor links to it, and the script that reads documents is not in the editor's.
+    expect(page).toContain('<a href="/insyn/redigera/fran-dokument/">Nytt ärende från ett dokument</a>');
+    const script = read(configured, 'redigera/insyn-utkast.js');
+    expect(script).toMatch(/^import|^var |^\(/);
+    expect(read(configured, 'redigera/insyn-editor.js')).not.toContain('needs-ocr');
+    expect(script).toContain('needs-ocr');
   });
 
   it('saves through pull requests to the configured branch, in the configured case folder', () => {
@@ -67,6 +86,8 @@ describe('the editor in a site without a repository', () => {
     expect(page).toContain('INSYN_REPO_URL');
     expect(page).toContain('npm run redigera');
     expect(page).not.toContain('insyn-editor.js');
+    expect(existsSync(join(seed, 'redigera', 'fran-dokument'))).toBe(false);
+    expect(existsSync(join(seed, 'redigera', 'insyn-utkast.js'))).toBe(false);
     expect(existsSync(join(seed, 'redigera', 'config.json'))).toBe(false);
     expect(read(seed, '_headers')).not.toContain("'unsafe-inline'");
   });
@@ -129,11 +150,17 @@ describe('npm run redigera', () => {
     const script = await fetch(new URL('insyn-editor.js', address));
     expect(script.status).toBe(200);
     expect(script.headers.get('content-type')).toContain('javascript');
+    const draftScript = await fetch(new URL('insyn-utkast.js', address));
+    expect(draftScript.status).toBe(200);
+    expect(draftScript.headers.get('content-type')).toContain('javascript');
     const bundle = await (await fetch(new URL('config.json', address))).json();
     expect(bundle.config.backend.repo).toBe('lokal/arbetskopia');
     expect(bundle.config.collections[0].folder).toBe(SEED_CASES);
     // The site itself runs beside it, for looking at a saved case.
     const casePage = new URL('/arenden/linkstep-stangastaden-2020/', address);
     await expect.poll(async () => (await fetch(casePage)).status, { timeout: 30_000 }).toBe(200);
+    const draftPage = await fetch(new URL('fran-dokument/', address));
+    expect(draftPage.status).toBe(200);
+    expect(await draftPage.text()).toMatch(/<h1[^>]*>Nytt ärende från ett dokument<\/h1>/);
   });
 });

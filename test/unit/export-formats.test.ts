@@ -295,8 +295,19 @@ describe('JSON-LD', () => {
 });
 
 describe('sitemap', () => {
-  it('lists HTML pages only, with the base, sorted; no endpoints, no 404, no embed pages', () => {
-    const pages = ['', 'arenden/', 'arenden/a/', '404/', 'data/arenden.json', 'arenden.atom', 'data/', 'inbaddning/a/'];
+  it("lists HTML pages only, with the base, sorted; no endpoints, no 404, no embed or editor's pages", () => {
+    const pages = [
+      '',
+      'arenden/',
+      'arenden/a/',
+      '404/',
+      'data/arenden.json',
+      'arenden.atom',
+      'data/',
+      'inbaddning/a/',
+      'redigera/',
+      'redigera/fran-dokument/',
+    ];
     expect(htmlPagePaths(pages, '/')).toEqual(['/', '/arenden/', '/arenden/a/', '/data/']);
     expect(htmlPagePaths(pages, '/insyn/')).toEqual([
       '/insyn/',

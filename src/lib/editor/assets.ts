@@ -3,25 +3,39 @@
  * CDN): src/scripts/editor.ts bundled with Sveltia CMS's npm build (pinned in
  * package.json) and what that build loads on demand (the Swedish texts, its
  * fonts, code-highlighting grammars), plus config.json, generated from the case
- * format. The integration src/integrations/editor.ts writes them into a build
+ * format; and src/scripts/draft-page.ts, the script of the page that drafts a
+ * case from a decision document, with its PDF and Word readers as chunks it
+ * loads only for such a file. The integration src/integrations/editor.ts writes them into a build
  * and serves them from `astro dev` (`npm run redigera`).
  */
-import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import { config, type Config } from '../config.ts';
 import { siteAbsolute } from '../export/links.ts';
 import { url } from '../site.ts';
-import type { EditorBundle } from './bundle.ts';
+import { DRAFT_SCRIPT, EDITOR_CONFIG, EDITOR_SCRIPT, type EditorBundle } from './bundle.ts';
 import { editorBackend } from './backend.ts';
 import { editorComponents, editorConfig } from './cms-config.ts';
 
-/** The editor's start-up script, under /redigera/ (the page loads it as a module). */
-export const EDITOR_SCRIPT = 'insyn-editor.js';
+/**
+ * Sveltia's UI styles also declare its three fonts at a CDN (cdn.jsdelivr.net). The
+ * editor's policy blocks that origin, and the fonts are served from assets/ already;
+ * the failed faces stay in the page's font set beside the loaded ones, and which one a
+ * check meets then depends on timing. So the CDN declarations are left out of the bundle.
+ */
+const CDN_FONT_FACE = /@font-face\s*\{[^}]*https:\/\/cdn\.jsdelivr\.net\/fontsource\/[^}]*\}/g;
 
-/** The editor's configuration, under /redigera/. */
-export const EDITOR_CONFIG = 'config.json';
+const withoutCdnFonts: Plugin = {
+  name: 'insyn-without-cdn-fonts',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]@sveltia[\\/]cms[\\/](?:npm|dist)[\\/][^\\/]+\.m?js$/ }, (args) => ({
+      contents: readFileSync(args.path, 'utf8').replace(CDN_FONT_FACE, ''),
+      loader: 'js',
+    }));
+  },
+};
 
 /** What config.json holds for these settings, or undefined when the editor is off. */
 export function editorBundle(settings: Config = config): EditorBundle | undefined {
@@ -47,20 +61,33 @@ export async function writeEditorAssets(dir: string, settings: Config = config):
   if (bundle === undefined) return [];
   mkdirSync(dir, { recursive: true });
   // Paths from the project root: in a build this module runs from Astro's bundle, not from src/.
-  const result = await build({
-    entryPoints: { [EDITOR_SCRIPT.replace(/\.js$/, '')]: join(process.cwd(), 'src', 'scripts', 'editor.ts') },
-    outdir: dir,
-    bundle: true,
-    // Sveltia loads languages, grammars and its React layer with import() when needed.
-    splitting: true,
-    format: 'esm',
-    target: 'es2022',
-    minify: true,
-    legalComments: 'linked',
-    chunkNames: 'delar/[name]-[hash]',
-    metafile: true,
-    logLevel: 'error',
-  });
+  // Two builds, so that the two scripts share no chunk: Sveltia finds its fonts and
+  // workers beside the module that asks (new URL('assets/…', import.meta.url)), and a
+  // shared chunk would move that module into delar/.
+  const results = await Promise.all(
+    [
+      [EDITOR_SCRIPT, 'editor.ts'],
+      [DRAFT_SCRIPT, 'draft-page.ts'],
+    ].map(([script, source]) =>
+      build({
+        // Paths from the project root: in a build this module runs from Astro's bundle, not from src/.
+        entryPoints: { [script!.replace(/\.js$/, '')]: join(process.cwd(), 'src', 'scripts', source!) },
+        outdir: dir,
+        bundle: true,
+        // Sveltia loads languages, grammars and its React layer with import() when needed;
+        // the draft page its PDF and Word readers.
+        splitting: true,
+        format: 'esm',
+        target: 'es2022',
+        minify: true,
+        legalComments: 'linked',
+        chunkNames: 'delar/[name]-[hash]',
+        metafile: true,
+        logLevel: 'error',
+        plugins: [withoutCdnFonts],
+      }),
+    ),
+  );
   // Its fonts and workers, which Sveltia finds beside the script (new URL('assets/…', import.meta.url)).
   const assets = join(dirname(createRequire(join(process.cwd(), 'package.json')).resolve('@sveltia/cms')), 'assets');
   mkdirSync(join(dir, 'assets'), { recursive: true });
@@ -71,6 +98,8 @@ export async function writeEditorAssets(dir: string, settings: Config = config):
       return `assets/${name}`;
     });
   writeFileSync(join(dir, EDITOR_CONFIG), `${JSON.stringify(bundle)}\n`);
-  const bundled = Object.keys(result.metafile.outputs).map((p) => p.slice(p.indexOf(dir) + dir.length + 1));
+  const bundled = results.flatMap((r) =>
+    Object.keys(r.metafile.outputs).map((p) => p.slice(p.indexOf(dir) + dir.length + 1)),
+  );
   return [...bundled, ...copied, EDITOR_CONFIG];
 }

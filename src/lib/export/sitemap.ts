@@ -1,7 +1,8 @@
 /**
  * `sitemap.xml` (sitemaps.org protocol 0.9): every HTML page of the built
  * site as an absolute, base-aware URL, sorted, without the 404 page and
- * the embed pages (`/inbaddning/…`, made for frames and marked noindex). The
+ * the embed pages (`/inbaddning/…`, made for frames and marked noindex) and
+ * the editor's pages (`/redigera/…`, for staff, noindex). The
  * list comes from the build itself (src/integrations/sitemap.ts), so a page
  * added later is listed without touching this file.
  *
@@ -26,7 +27,7 @@ export function htmlPagePaths(pathnames: readonly string[], base: string): strin
     if (/\.[a-z0-9]+$/i.test(p)) continue; // endpoints: .json, .csv, .atom, .ics, .xml
     if (p === '404' || p === '500') continue;
     if (p === EMBED_DIR || p.startsWith(`${EMBED_DIR}/`)) continue;
-    if (p === EDITOR_DIR) continue; // the editor's page, for staff (noindex)
+    if (p === EDITOR_DIR || p.startsWith(`${EDITOR_DIR}/`)) continue; // the editor's pages, for staff (noindex)
     paths.add(p === '' ? prefix : `${prefix}${p}/`);
   }
   return [...paths].sort();
