@@ -14,6 +14,9 @@
  *   npm run bench -- --no-readme     leave README.md's table alone
  *   npm run bench -- --no-editor     skip the form editor's rows
  *   npm run bench -- --only editor   only the form editor's rows (no sizes; README.md left alone)
+ *   npm run bench -- --no-draft      skip the drafter's accuracy on the seed documents
+ *   npm run bench -- --only draft    only that (no sizes; README.md left alone); with
+ *                                    --seeds DIR --cases DIR other documents and their cases
  *
  * Each size: the floor, `npm run check`, the cold build (exactly what
  * `npm run build` runs), the rebuild after one changed case, the disk the
@@ -38,7 +41,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { cpus, release, totalmem, type } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { rendererCosts, renderFloor, validateFloor } from './floor.ts';
 import { generateCases } from '../helpers/generator.ts';
 import { runMeasured } from './process.ts';
@@ -63,6 +66,7 @@ import { measureSearchBytes } from './search-bytes.ts';
 import { measureSearchTiming } from './search-timing.ts';
 import { compareScripts, compareScriptsInBrowser, largest, measureEditor, siteScripts } from './editor-cost.ts';
 import { SEED_CASES, SEED_ORGANISATIONS } from '../helpers/site.ts';
+import { defaultSeedsDir, formatAccuracy, measureDraftAccuracy } from './draft-accuracy.ts';
 
 const root = process.cwd();
 const argv = process.argv.slice(2);
@@ -78,7 +82,8 @@ const BUILD_DATE = '2026-11-23';
 const timeoutMs = Number(option('--timeout') ?? 30) * 60_000;
 const rounds = Number(option('--rounds') ?? 5);
 const only = option('--only');
-if (only !== undefined && only !== 'editor') throw new Error(`--only ${only}: bara --only editor finns`);
+if (only !== undefined && only !== 'editor' && only !== 'draft')
+  throw new Error(`--only ${only}: bara --only editor och --only draft finns`);
 const BENCH = '.bench';
 const log = (text: string) => console.error(`[bench] ${text}`);
 
@@ -389,8 +394,16 @@ for (const n of only ? [] : sizes) {
   results.sizes.push(await measureSize(n));
   save();
 }
-if (only === 'editor' || !flag('--no-editor')) {
+if (only === 'editor' || (!only && !flag('--no-editor'))) {
   results.editor = await measureEditorSite();
+  save();
+}
+if (only === 'draft' || (!only && !flag('--no-draft'))) {
+  log('utkast ur beslutsdokument');
+  results.draft = await measureDraftAccuracy(
+    resolve(option('--seeds') ?? defaultSeedsDir(root)),
+    resolve(option('--cases') ?? join(root, SEED_CASES)),
+  );
   save();
 }
 
@@ -409,6 +422,7 @@ if (!only) {
 }
 for (const note of formatNotes(results)) console.log(`\n${note}`);
 for (const s of results.sizes) console.log(`\nN = ${s.n}: ${verdicts(s).join('; ')}`);
+if (results.draft) console.log(`\n${formatAccuracy(results.draft).join('\n')}`);
 console.log(`\nJSON: ${resultsFile}`);
 if (only) console.log(`README.md lämnas orörd med --only ${only} (tabellen behöver storlekarna).`);
 else if (!flag('--no-readme')) {

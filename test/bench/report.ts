@@ -5,8 +5,9 @@
  * one row per target with the measured value, the target and whether it is met
  * (and by how much it is missed), then the floor and the build's ratio to it,
  * then the other figures, then the form editor's (issue 27, measured once, on a
- * small site). Sizes are binary (1 kB = 1 024 bytes, 1 GB = 1 024³).
+ * small site) and the drafter's precision and recall on the seed documents (issue 28). Sizes are binary (1 kB = 1 024 bytes, 1 GB = 1 024³).
  */
+import { type AccuracyResult, precision, recall, type Tally } from './draft-accuracy.ts';
 import type { ScriptComparison } from './editor-cost.ts';
 import type { FetchedFile } from './search-bytes.ts';
 import type { Samples, SearchTiming } from './search-timing.ts';
@@ -80,6 +81,8 @@ export interface BenchResults {
   sizes: SizeResult[];
   /** Absent when the editor was not measured (`--no-editor`). */
   editor?: EditorResult | { site: string; error: string };
+  /** The drafter against the seed documents (test/bench/draft-accuracy.ts); absent with `--no-draft`. */
+  draft?: AccuracyResult;
 }
 
 const KB = 1024;
@@ -294,9 +297,48 @@ export function editorRows(editor: NonNullable<BenchResults['editor']>, columns:
   return labels.map((label, i) => `| ${label} | ${cells[i]} |${empty}`);
 }
 
+/** The draft rows start with this (the README keeps them all). */
+const DRAFT_ROW = 'draft ';
+
+/** Issue 28's targets on the seed documents: a wrong proposal costs more than an empty field. */
+export const DRAFT_TARGETS = { precision: 0.95, recall: 0.7 } as const;
+
+const share = (x: number) => `${(x * 100).toFixed(1)} %`;
+
+/** One figure against its lower bound: `100.0 % (100 of 100) ✓ ≥ 95.0 %`, or by how much it is missed. */
+function atLeast(value: number, part: number, whole: number, bound: number): string {
+  const figure = `${share(value)} (${part} of ${whole})`;
+  return value >= bound
+    ? `${figure} ✓ ≥ ${share(bound)}`
+    : `${figure} ✗ ≥ ${share(bound)}, missed by ${share(bound - value)}`;
+}
+
+/**
+ * The drafter's rows (issue 28): precision and recall over every measured field of
+ * the seed documents, measured once per run like the editor's, in the first column.
+ */
+export function draftRows(draft: AccuracyResult, columns: number): string[] {
+  const on =
+    'skipped' in draft
+      ? `${DRAFT_ROW}from a decision document:`
+      : `${DRAFT_ROW}from ${draft.documents.length} decision documents:`;
+  const labels = [`${on} precision (proposed values that are right)`, `${on} recall (stated values that were found)`];
+  let cells: string[];
+  if ('skipped' in draft) cells = [`skipped: ${draft.skipped}`, 'skipped'];
+  else {
+    const t: Tally = draft.total;
+    cells = [
+      atLeast(precision(t), t.correct, t.proposed, DRAFT_TARGETS.precision),
+      atLeast(recall(t), t.found, t.stated, DRAFT_TARGETS.recall),
+    ];
+  }
+  const empty = Array.from({ length: Math.max(0, columns - 1) }, () => ' |').join('');
+  return labels.map((label, i) => `| ${label} | ${cells[i]} |${empty}`);
+}
+
 /**
  * The results as one Markdown table, one column per size: the targets first, then the floor, then the rest,
- * then the editor's rows. Without sizes (only the editor measured), one column without a heading.
+ * then the editor's and the drafter's rows. Without sizes (`--only`), one column without a heading.
  */
 export function formatTable(results: BenchResults): string {
   const sizes = results.sizes;
@@ -345,6 +387,7 @@ export function formatTable(results: BenchResults): string {
   ];
   if (!sizes.length) lines.splice(2);
   if (results.editor) lines.push(...editorRows(results.editor, columns));
+  if (results.draft) lines.push(...draftRows(results.draft, columns));
   return lines.join('\n');
 }
 
@@ -432,13 +475,15 @@ export function readmeSection(results: BenchResults): string {
     (r, i) =>
       i < TARGETS.length ||
       README_ROWS.some((label) => r.startsWith(`| ${label} |`)) ||
-      r.startsWith(`| ${EDITOR_ROW}`),
+      r.startsWith(`| ${EDITOR_ROW}`) ||
+      r.startsWith(`| ${DRAFT_ROW}`),
   );
   const m = results.machine;
   const sizes = results.sizes.map((s) => s.n.toLocaleString('en-GB')).join(' and ');
   const editor = results.editor ? `, the editor on the ${results.editor.site}` : '';
+  const draft = results.draft && !('skipped' in results.draft) ? `, drafts from the seed documents` : '';
   return [
-    `Measured ${results.date.slice(0, 10)} on commit ${results.commit}, ${sizes} generated cases (seed ${results.seed})${editor}: ` +
+    `Measured ${results.date.slice(0, 10)} on commit ${results.commit}, ${sizes} generated cases (seed ${results.seed})${editor}${draft}: ` +
       `${m.cpu}, ${m.cores} cores, ${formatBytes(m.memoryBytes)}, ${m.os}, Node ${m.node}, Astro ${m.astro}.`,
     '',
     head,
