@@ -192,6 +192,42 @@ describe('a protocol extract', () => {
   });
 });
 
+describe('minutes with the paragraph on one line and its title on the next', () => {
+  const MINUTES = `Kommunstyrelsen
+Protokoll 2019-12-10
+
+§ 245 Dnr KS 2018-597
+
+Finansiering av arbetsmarknadsinsatser 2020
+
+Beslut
+Kommunstyrelsen beslutar
+att bevilja Stiftelsen Activa 2,4 mnkr per år under 2020–2021,
+att uppdra åt arbetsmarknadsförvaltningen att återrapportera resultatet senast den 30 juni 2021.
+`;
+
+  it('takes the title from the line after `§ 245 Dnr …`, never the reference, and the date of the minutes', () => {
+    const v = valuesFrom(MINUTES);
+    expect(v['title']).toBe('Finansiering av arbetsmarknadsinsatser 2020');
+    expect(v['reference']).toBe('KS 2018-597');
+    expect(v['status']).toBe('decided');
+    expect(v['decided']).toBe('2019-12-10');
+  });
+
+  it('the one granted money in a decision point receives it', () => {
+    const v = valuesFrom(MINUTES);
+    expect(v['parties']).toEqual([{ name: 'Stiftelsen Activa', role: 'recipient' }]);
+    expect(v['funding']).toEqual([{ to: 'Stiftelsen Activa', amount: 2_400_000, basis: 'per-year' }]);
+    expect(v['followUps']).toEqual([
+      { due: '2021-06-30', what: 'uppdra åt arbetsmarknadsförvaltningen att återrapportera resultatet' },
+    ]);
+  });
+
+  it('a proposal keeps its date only where the text gives it as the day of the minutes', () => {
+    expect(valuesFrom(MINUTES.replace('Protokoll 2019-12-10', 'Kallelse 2019-12-10'))['decided']).toBeUndefined();
+  });
+});
+
 describe('what is not stated is not proposed', () => {
   it('an organisationsnummer with a wrong check digit is left out', () => {
     const values = valuesFrom(

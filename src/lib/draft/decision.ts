@@ -158,8 +158,18 @@ const LETTERHEAD =
 export function title(text: DraftText): Proposal | undefined {
   const fit = (t: string) => t.length >= 3 && t.length <= 200;
   for (const u of text.units.slice(0, 40)) {
-    const m = /^(?:ärende|ärendemening|rubrik|ämne)\s*:\s*(.+)$/iu.exec(u.text) ?? /^§\s*\d+\s+(.+)$/u.exec(u.text);
-    if (m && fit(m[1]!.trim())) return propose('title', m[1]!.trim(), u);
+    const labelled = /^(?:ärende|ärendemening|rubrik|ämne)\s*:\s*(.+)$/iu.exec(u.text);
+    if (labelled && fit(labelled[1]!.trim())) return propose('title', labelled[1]!.trim(), u);
+    // `§ 245 Dnr KS 2018-597` carries the paragraph's number and reference; its title is
+    // what follows them, on the line or on the next one.
+    const paragraph = /^§\s*\d+\s*(.*)$/u.exec(u.text);
+    if (paragraph) {
+      const rest = paragraph[1]!.replace(REFERENCE_PREFIX, '').trim();
+      if (fit(rest)) return propose('title', rest, u);
+      const next = text.units[text.units.indexOf(u) + 1];
+      if (next && next.heading && !next.marker && fit(next.text) && !isLetterhead(next.text))
+        return propose('title', next.text, next);
+    }
   }
   const first = text.units.find((u) => u.page === 1 && !u.marker && !isLetterhead(u.text));
   if (first && first.heading && fit(first.text)) return propose('title', first.text, first);
@@ -177,6 +187,9 @@ function isLetterhead(text: string): boolean {
 /** The diarienummer, only where the text labels it as one (`Dnr KS 2018-597`, `Diarienummer: AMN 2019/123`). */
 const REFERENCE = String.raw`(?:[\p{Lu}]{1,8}(?:[ .-][\p{Lu}]{1,8})?\s?)?(?:19|20)\d{2}[-/.:]\d{1,6}(?:[-/.:]\d{1,6})*|[\p{Lu}]{1,8}\s?\d{1,4}[-/.]\d{2,6}(?:[-/.]\d{1,6})*`;
 const REFERENCE_LABEL = String.raw`(?:dnr|diarienr|diarienummer|ärendenummer|ärendenr|vårt dnr|vår beteckning)`;
+
+/** A labelled reference at the start of a line, with what separates it from the rest. */
+const REFERENCE_PREFIX = new RegExp(String.raw`^${REFERENCE_LABEL}\.?\s*:?\s*(?:${REFERENCE})[\s,–-]*`, 'iu');
 
 export function reference(text: DraftText): Proposal | undefined {
   const labelled = new RegExp(String.raw`(?<![\p{L}])${REFERENCE_LABEL}\.?\s*:?\s*(${REFERENCE})(?![\p{L}\d/-])`, 'iu');
@@ -207,6 +220,17 @@ export function decided(text: DraftText, status: Status | undefined): Proposal |
   for (const s of text.sentences) {
     for (const d of findDates(s.text)) {
       if (label.test(s.text.slice(0, d.index)) && d.value.length >= 7) return propose('decided', d.value, s);
+    }
+  }
+  // A decision in minutes was made on the meeting's day: `Protokoll 2019-12-10`,
+  // `Protokollsutdrag från sammanträdet den 10 december 2019`.
+  if (status === 'decided') {
+    for (const u of text.units.slice(0, 12)) {
+      if (u.page !== 1) break;
+      if (!/^(?:sammanträdes)?protokoll(?:sutdrag)?\b/iu.test(u.text)) continue;
+      const [d] = findDates(u.text);
+      if (d && d.value.length === 10 && /^[^\d]{0,40}$/u.test(u.text.slice(0, d.index)))
+        return propose('decided', d.value, u);
     }
   }
   if (status === 'proposed' || status === 'applied') {

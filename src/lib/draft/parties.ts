@@ -57,6 +57,13 @@ const MONEY_TO = words(
     'u',
   ),
 );
+/** `att bevilja Stiftelsen Activa 2,4 mnkr`, `beviljar föreningen X ett bidrag`: X receives. */
+const GRANT_TO = words(
+  new RegExp(
+    String.raw`\b(?:bevilja|beviljar|beviljas|tilldela|tilldelar)\s+(?:föreningen\s+|stiftelsen\s+|bolaget\s+)?(${NAME})(?:\s*\([^)]*\))?\s+(?:ett\s+|en\s+)?(?:bidrag|stöd|medel|ersättning|högst|maximalt|\d)`,
+    'u',
+  ),
+);
 const APPLICATION_TO = words(new RegExp(String.raw`^[Aa]nsökan\s+till\s+(${NAME})(?=\s+(?:för|om|avseende)\b|$)`, 'u'));
 
 /** Names compared without case and white space. */
@@ -124,7 +131,7 @@ export function namedParties(text: DraftText, points: readonly SourceRef[], titl
   for (const p of points) {
     const agreement = AGREEMENT_WITH.exec(p.text);
     if (agreement) list.add(agreement[1]!, agreement[2] ? 'recipient' : 'partner', p);
-    const to = MONEY_TO.exec(p.text);
+    const to = MONEY_TO.exec(p.text) ?? GRANT_TO.exec(p.text);
     if (to) list.add(to[1]!, 'recipient', p);
   }
   const addressee = titleText ? APPLICATION_TO.exec(titleText) : null;
