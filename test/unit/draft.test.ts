@@ -228,6 +228,44 @@ att uppdra åt arbetsmarknadsförvaltningen att återrapportera resultatet senas
   });
 });
 
+describe('decisions without a Beslut heading', () => {
+  it('starts the decision at the line saying who decides, and names the association that decides', () => {
+    const v = valuesFrom(`Samordningsförbundet Göteborg Nordost
+Förbundsstyrelsen
+Sammanträdesdatum: 2023-02-17
+
+§ 8 Insats Steg framåt
+
+Förbundsstyrelsen beslutar
+att bevilja Arbetsförmedlingen 500 000 kr för insatsen Steg framåt under perioden 2023-01-01--2023-12-31,
+att insatsen ska redovisa resultat till förbundsstyrelsen i februari 2024.
+
+Bakgrund
+Kostnaden för lokaler uppgår till 45 000 kr per månad. Kontakt: 19850101-1234.
+`);
+    expect(v).toMatchObject({
+      title: 'Insats Steg framåt',
+      status: 'decided',
+      organisation: 'Samordningsförbundet Göteborg Nordost',
+      body: 'Förbundsstyrelsen',
+      decided: '2023-02-17',
+      funding: [{ from: 'Samordningsförbundet Göteborg Nordost', to: 'Arbetsförmedlingen', amount: 500_000 }],
+    });
+    expect(v['decisionPoints']).toHaveLength(2);
+    expect(JSON.stringify(v)).not.toContain('1234');
+  });
+
+  it('takes the body from `… föreslås besluta`', () => {
+    const v = valuesFrom(`Förslag till beslut
+Arbetsmarknadsnämnden föreslås besluta
+att godkänna avtal med Företagarna Norr om finansiering av Jobbspåret med totalt 1,2 miljoner kronor.
+`);
+    expect(v['body']).toBe('Arbetsmarknadsnämnden');
+    expect(v['status']).toBe('proposed');
+    expect(v['funding']).toEqual([{ to: 'Företagarna Norr', amount: 1_200_000, basis: 'total' }]);
+  });
+});
+
 describe('what is not stated is not proposed', () => {
   it('an organisationsnummer with a wrong check digit is left out', () => {
     const values = valuesFrom(

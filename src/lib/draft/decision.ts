@@ -21,7 +21,7 @@ const ORGAN = String.raw`[\p{Lu}][\p{L}-]*(?:nämnden|styrelsen|fullmäktige|uts
 const ORGAN_AT_START = words(new RegExp(String.raw`^(${ORGAN})s?\b`, 'u'));
 const PROPOSES = words(
   new RegExp(
-    String.raw`\bföreslår\s+(?:att\s+)?([\p{L}-]*(?:nämnden|styrelsen|fullmäktige|utskottet|direktionen))s?\s+(?:att\s+)?besluta`,
+    String.raw`\bföreslår\s+(?:att\s+)?([\p{L}-]*(?:nämnden|styrelsen|fullmäktige|utskottet|direktionen))s?\s+(?:att\s+)?besluta|^(${ORGAN})\s+föreslås\s+(?:att\s+)?besluta`,
     'iu',
   ),
 );
@@ -42,7 +42,7 @@ function organName(word: string): string {
 export function decisionSection(units: readonly Unit[]): { heading: Unit; units: Unit[] } | undefined {
   // A heading may have its first line right under it, so any short line naming the section counts.
   const start = units.findIndex((u) => u.text.length <= 60 && !u.marker && isDecisionHeading(u.text));
-  if (start < 0) return undefined;
+  if (start < 0) return decidingLine(units);
   const out: Unit[] = [];
   for (const u of units.slice(start + 1)) {
     if (u.heading && !PROPOSES.test(u.text) && !DECIDES.test(u.text)) break;
@@ -50,6 +50,24 @@ export function decisionSection(units: readonly Unit[]): { heading: Unit; units:
     out.push(u);
   }
   return { heading: units[start]!, units: out };
+}
+
+/**
+ * Minutes without a Beslut heading: the section starts at the line that says who decides
+ * (`Förbundsstyrelsen beslutar`, `Arbetsmarknadsnämnden föreslås besluta`) when decision
+ * items follow it, and that line is part of it.
+ */
+function decidingLine(units: readonly Unit[]): { heading: Unit; units: Unit[] } | undefined {
+  const start = units.findIndex(
+    (u) => !u.marker && u.text.length <= 120 && (DECIDES.test(u.text) || PROPOSES.test(u.text)),
+  );
+  if (start < 0) return undefined;
+  const out: Unit[] = [units[start]!];
+  for (const u of units.slice(start + 1)) {
+    if (u.heading || isOtherSection(u.text)) break;
+    out.push(u);
+  }
+  return out.some((u) => u.marker !== undefined) ? { heading: units[start]!, units: out } : undefined;
 }
 
 /** A decision point as the case format keeps it: without `att`, numbering or a trailing `;`/`, samt`. */
@@ -87,7 +105,7 @@ export function decisionPoints(text: DraftText): DecisionFacts {
 export function deciding(text: DraftText, facts: DecisionFacts): Proposal | undefined {
   for (const u of facts.section?.units ?? []) {
     const m = PROPOSES.exec(u.text) ?? DECIDES.exec(u.text);
-    if (m) return propose('body', organName(m[1]!), u);
+    if (m) return propose('body', organName((m[1] ?? m[2])!), u);
   }
   for (const p of facts.points) {
     const m = ORGAN_AT_START.exec(p.value as string);
