@@ -4,8 +4,8 @@
  * the Linkstep decision's text is chosen, the proposals are shown with their
  * source sentences, one is corrected and one left out, and the editor's
  * new-case form opens with the accepted values, which a save writes to the case
- * file. A scan without text is refused with the OCR message; axe finds nothing
- * on the page before or after a document is read.
+ * file. A Word file is read the same way; a scan without text is refused with
+ * the OCR message; axe finds nothing on the page before or after a document is read.
  */
 import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,7 +15,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parseCase } from '../../src/lib/content/parse-case.ts';
 import { axeViolations, describeViolations, testBrowser } from '../helpers/browser.ts';
-import { decisionText, pdfOfText } from '../helpers/documents.ts';
+import { decisionText, docxOfText, pdfOfText } from '../helpers/documents.ts';
 import { focused, openEditor, tabTo } from '../helpers/editor.ts';
 import { CONFIGURED } from '../helpers/shared-sites.ts';
 import { serve, type StaticServer } from '../helpers/static-server.ts';
@@ -31,12 +31,14 @@ let editorUrl: string;
 let draftUrl: string;
 const decisionPdf = join(documents, 'Linkstep förslag till beslut.pdf');
 const scanPdf = join(documents, 'skannat-protokoll.pdf');
+const decisionDocx = join(documents, 'Linkstep förslag till beslut.docx');
 
 beforeAll(async () => {
   [browser, server] = await Promise.all([testBrowser(), serve(root)]);
   editorUrl = `${server.url}/insyn/redigera/`;
   draftUrl = `${editorUrl}fran-dokument/`;
   writeFileSync(decisionPdf, await pdfOfText(decisionText('linkstep-forslag-till-beslut.txt')));
+  writeFileSync(decisionDocx, await docxOfText(decisionText('linkstep-forslag-till-beslut.txt')));
   // A page with a picture and no text, as a scanner makes it.
   const scan = await PDFDocument.create();
   const png = await scan.embedPng(
@@ -174,6 +176,26 @@ describe('a new case from a decision document', () => {
       });
     } finally {
       await editor.context.close();
+    }
+  });
+
+  it('reads a Word file the same way', async () => {
+    const context = await browser.newContext({ locale: 'sv-SE' });
+    const page = await context.newPage();
+    try {
+      await page.goto(draftUrl);
+      await page.setInputFiles('#utkast-fil', decisionDocx);
+      await page.locator('#utkast-forslag').waitFor();
+      expect(await page.getByRole('status').textContent()).toMatch(
+        /^Linkstep förslag till beslut\.docx är läst: \d+ förslag\.$/,
+      );
+      const funding = (await proposals(page)).find((p) => p.legend === 'Finansiering');
+      expect(funding?.sources[0]).toMatch(
+        /^Arbetsmarknadsnämnden ingår en överenskommelse med AB Stångåstaden .* Ur dokumentet, sida 1$/,
+      );
+      expect(await page.getByRole('textbox', { name: 'Belopp (kr)' }).inputValue()).toBe('2\u00a0400\u00a0000');
+    } finally {
+      await context.close();
     }
   });
 

@@ -2,10 +2,12 @@
  * Decision documents for the draft tests, made in the test from text (never a
  * binary of unknown origin): `pdfOfText` sets a text as a word processor would
  * (A4, Helvetica, wrapped at the margin, a new page when one is full, a blank line
- * between paragraphs), so the PDF reader meets wrapped lines and page breaks.
+ * between paragraphs), so the PDF reader meets wrapped lines and page breaks;
+ * `docxOfText` writes each line as a Word paragraph, headings (`#`) in a heading style.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import JSZip from 'jszip';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { ROOT } from './site.ts';
 
@@ -54,4 +56,42 @@ export async function pdfOfText(text: string): Promise<Uint8Array> {
     y -= LEADING;
   }
   return doc.save();
+}
+
+const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+const escapeXml = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+export async function docxOfText(text: string): Promise<Uint8Array> {
+  const paragraphs = text
+    .replace(/\r\n?/gu, '\n')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .map((line) => {
+      const heading = /^#{1,6}\s/u.test(line);
+      const plain = escapeXml(line.replace(/^#{1,6}\s+/u, '').replace(/\*\*|__|\*/gu, ''));
+      const style = heading ? '<w:pPr><w:pStyle w:val="Heading1"/></w:pPr>' : '';
+      return `<w:p>${style}<w:r><w:t xml:space="preserve">${plain}</w:t></w:r></w:p>`;
+    })
+    .join('');
+  const zip = new JSZip();
+  zip.file(
+    '[Content_Types].xml',
+    '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+      '<Default Extension="xml" ContentType="application/xml"/>' +
+      '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>' +
+      '</Types>',
+  );
+  zip.file(
+    '_rels/.rels',
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+      '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>' +
+      '</Relationships>',
+  );
+  zip.file(
+    'word/document.xml',
+    `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="${W}"><w:body>${paragraphs}</w:body></w:document>`,
+  );
+  return zip.generateAsync({ type: 'uint8array' });
 }
