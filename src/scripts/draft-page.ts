@@ -157,8 +157,12 @@ function proposalForm(
   const fieldLabel = labelOf(labels, proposal.field);
   const fieldset = el('fieldset', { className: 'utkast-post' });
   fieldset.append(el('legend', {}, count > 1 ? `${fieldLabel} ${index + 1} av ${count}` : fieldLabel));
+  // The values on one side, the sentences they came from beside them (below on a narrow screen).
+  const values = el('div', { className: 'utkast-varden' });
+  const sources = el('div', { className: 'utkast-kallor' });
+  fieldset.append(values, sources);
   const take = el('input', { type: 'checkbox', id: `${id}-med`, checked: true });
-  fieldset.append(
+  values.append(
     el('div', { className: 'utkast-med' }, take, el('label', { htmlFor: `${id}-med` }, 'Ta med i ärendet')),
   );
 
@@ -174,14 +178,14 @@ function proposalForm(
       for (const [value, optionLabel] of part.options ?? [])
         input.append(el('option', { value, selected: value === text }, optionLabel));
     } else if (part.kind === 'textarea') {
-      input = el('textarea', { id: inputId, value: text, rows: Math.min(6, Math.max(2, Math.ceil(text.length / 70))) });
+      input = el('textarea', { id: inputId, value: text, rows: Math.min(8, Math.max(2, Math.ceil(text.length / 40))) });
     } else {
       input = el('input', { id: inputId, type: 'text', value: text });
       if (part.kind === 'number') input.inputMode = 'numeric';
       if (part.kind === 'date') input.autocomplete = 'off';
     }
     const hint = part.kind === 'date' ? el('span', { className: 'hint' }, ' (ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD)') : '';
-    fieldset.append(el('div', { className: 'utkast-varde' }, el('label', { htmlFor: inputId }, label, hint), input));
+    values.append(el('div', { className: 'utkast-varde' }, el('label', { htmlFor: inputId }, label, hint), input));
     readers.push(() => {
       const raw = input.value.trim();
       if (raw === '') return [part.key, undefined];
@@ -191,7 +195,7 @@ function proposalForm(
   // A breakdown is taken as it stands; the editor's form is where it is corrected.
   const items = proposal.field === 'funding' ? proposal.value.items : undefined;
   if (items?.length) {
-    fieldset.append(
+    values.append(
       el(
         'p',
         { className: 'utkast-varde' },
@@ -201,7 +205,7 @@ function proposalForm(
     );
   }
   for (const source of proposal.sources) {
-    fieldset.append(
+    sources.append(
       el(
         'figure',
         { className: 'utkast-kalla' },
