@@ -7,12 +7,15 @@
  * (see src/views/page-key.ts). Everything else is written again. So,
  * in `astro:build:done`, once every page is written and before the search index
  * reads the pages (so a deleted case never reaches the index), every file that is
- * older than this build and is not one of this build's pages is something an
- * earlier build made and this one did not (the page of a deleted case, a
- * stylesheet under an old hash), and is removed, with the folders it leaves
- * empty. A `.git` folder in the output is left alone, as Astro does, and so are
- * the folders of the per-case JSON files and of the search index, which the
- * steps after Astro (src/cli/build.ts) write and prune themselves.
+ * older than this build and is neither one of this build's pages nor a file of
+ * `public/` is something an earlier build made and this one did not (the page
+ * of a deleted case, a stylesheet under an old hash), and is removed, with the
+ * folders it leaves empty. Files of `public/` count as this build's whatever
+ * their time: since Astro 7.4 their copies in the output keep the source's
+ * modification time, older than the build. A `.git` folder in the output is
+ * left alone, as Astro does, and so are the folders of the per-case JSON files
+ * and of the search index, which the steps after Astro (src/cli/build.ts)
+ * write and prune themselves.
  *
  * test/build/incremental.test.ts holds the contract: after any rebuild the
  * output equals a clean build's, file for file and byte for byte.
@@ -99,6 +102,7 @@ const isEmptyFolder = (dir: string) => !existsSync(dir) || readdirSync(dir).leng
 
 export function pruneStaleOutput(): AstroIntegration {
   let outDir: string | undefined;
+  let publicDir: string | undefined;
   let startedAt: number | undefined;
   let startedEmpty = false;
   return {
@@ -106,6 +110,7 @@ export function pruneStaleOutput(): AstroIntegration {
     hooks: {
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
+        publicDir = fileURLToPath(config.publicDir);
       },
       // Before the build writes anything.
       'astro:build:start': () => {
@@ -121,6 +126,8 @@ export function pruneStaleOutput(): AstroIntegration {
         if (startedEmpty) return;
         const root = fileURLToPath(dir);
         const current = new Set([...assets.values()].flat().map((url) => outputPath(root, fileURLToPath(url))));
+        // Astro copies public/ into the output with the files' own (older) times.
+        if (publicDir && existsSync(publicDir)) for (const file of walk(publicDir).files) current.add(file.path);
         const removed = pruneOutput(root, startedAt, current);
         if (removed > 0)
           logger.info(`${removed} filer från tidigare byggen som inte längre hör till webbplatsen togs bort`);

@@ -2,7 +2,7 @@
  * Builds fixture sites for tests, never the live `content/`: each from a
  * directory of case files and an alias list (default: the frozen seed copy in
  * test/fixtures/seed), in its own output and cache directory, in a child
- * process with Node ≥ 22 (the one running the tests), so builds never share
+ * process with Node 24 (the one running the tests), so builds never share
  * state. The sites several test files read are built once per run in global
  * setup (shared-sites.ts).
  */

@@ -67,12 +67,15 @@ describe('fileSystemNow', () => {
 });
 
 describe('pruneStaleOutput', () => {
-  /** Runs the integration's hooks as a build of `dir` would, with `write` as the build's own writing. */
-  async function build(dir: string, write: () => void): Promise<string[]> {
+  /**
+   * Runs the integration's hooks as a build of `dir` would, with `write` as the build's own
+   * writing, and `publicDir` as the site's `public/` folder (default: none on disk).
+   */
+  async function build(dir: string, write: () => void, publicDir = join(work, 'no-public')): Promise<string[]> {
     const logged: string[] = [];
     const hooks = pruneStaleOutput().hooks as Record<string, (options: unknown) => unknown>;
     const url = pathToFileURL(`${dir}/`);
-    await hooks['astro:config:done']!({ config: { outDir: url } });
+    await hooks['astro:config:done']!({ config: { outDir: url, publicDir: pathToFileURL(`${publicDir}/`) } });
     await hooks['astro:build:start']!({});
     write();
     await hooks['astro:build:done']!({
@@ -94,6 +97,20 @@ describe('pruneStaleOutput', () => {
     oldFile(join(dir, 'arenden/borttagen/index.html'));
     const logged = await build(dir, () => writeFileSync(join(dir, 'index.html'), 'ny'));
     expect(listFiles(dir)).toEqual(['index.html']);
+    expect(logged).toEqual(['1 filer från tidigare byggen som inte längre hör till webbplatsen togs bort']);
+  });
+
+  it("keeps the files of public/, which Astro copies with their source's older time", async () => {
+    const dir = join(work, 'public-output');
+    const publicDir = join(work, 'public');
+    oldFile(join(publicDir, 'favicon.svg'));
+    oldFile(join(publicDir, 'dokument/beslut.pdf'));
+    // As Astro 7.4 leaves them: copied before, their times set back to the source's.
+    oldFile(join(dir, 'favicon.svg'));
+    oldFile(join(dir, 'dokument/beslut.pdf'));
+    oldFile(join(dir, 'dokument/borttaget.pdf'));
+    const logged = await build(dir, () => writeFileSync(join(dir, 'index.html'), 'ny'), publicDir);
+    expect(listFiles(dir)).toEqual(['dokument/beslut.pdf', 'favicon.svg', 'index.html']);
     expect(logged).toEqual(['1 filer från tidigare byggen som inte längre hör till webbplatsen togs bort']);
   });
 
