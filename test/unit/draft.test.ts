@@ -266,6 +266,45 @@ att godkänna avtal med Företagarna Norr om finansiering av Jobbspåret med tot
   });
 });
 
+describe('a tjänsteskrivelse for an idea-based partnership', () => {
+  const MEMO = `Tjänsteskrivelse
+2021-09-14
+Dnr VIN 2021-0312
+
+Idéburet offentligt partnerskap med Stadsmissionen Väst om arbetsträning 2022–2024
+
+Förslag till beslut
+Vuxen- och arbetsmarknadsnämnden föreslås besluta
+1. att ingå ett idéburet offentligt partnerskap med Stadsmissionen Väst om arbetsträning för perioden 2022-01-01 – 2024-12-31,
+2. att finansiera partnerskapet med högst 1 200 000 kronor per år.
+
+Beslutsunderlag
+Tjänsteskrivelse 2021-09-14
+Överenskommelse om IOP Stadsmissionen Väst
+
+Anna Berg
+Förvaltningschef
+`;
+
+  it('keeps the points without their numbers and att, names the body and the partner', () => {
+    const v = valuesFrom(MEMO);
+    expect(v['decisionPoints']).toEqual([
+      'ingå ett idéburet offentligt partnerskap med Stadsmissionen Väst om arbetsträning för perioden 2022-01-01 – 2024-12-31',
+      'finansiera partnerskapet med högst 1 200 000 kronor per år.',
+    ]);
+    expect(v['body']).toBe('Vuxen- och arbetsmarknadsnämnden');
+    expect(v['parties']).toEqual([{ name: 'Stadsmissionen Väst', role: 'partner' }]);
+    expect(v['funding']).toEqual([{ amount: 1_200_000, basis: 'maximum-per-year' }]);
+  });
+
+  it('ends the list of documents at the signature under it', () => {
+    expect(valuesFrom(MEMO)['documents']).toEqual([
+      { title: 'Tjänsteskrivelse 2021-09-14' },
+      { title: 'Överenskommelse om IOP Stadsmissionen Väst' },
+    ]);
+  });
+});
+
 describe('what is not stated is not proposed', () => {
   it('an organisationsnummer with a wrong check digit is left out', () => {
     const values = valuesFrom(

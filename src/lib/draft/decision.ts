@@ -17,7 +17,7 @@ const DECISION_HEADING =
   /^(?:förslag till beslut|beslutsförslag|förslag till nämndens beslut|förslag till styrelsens beslut|beslut|nämndens beslut|styrelsens beslut|[\p{L}-]+(?:nämndens|styrelsens|utskottets|fullmäktiges) beslut|förslag)$/iu;
 
 /** Words that name a deciding body. */
-const ORGAN = String.raw`[\p{Lu}][\p{L}-]*(?:nämnden|styrelsen|fullmäktige|utskottet|direktionen)|[Ff]ullmäktige|[Dd]irektionen|[Ss]tyrelsen|[Nn]ämnden`;
+const ORGAN = String.raw`[\p{Lu}][\p{L}]*-\s+och\s+\p{Ll}[\p{L}-]*(?:nämnden|styrelsen|utskottet)|[\p{Lu}][\p{L}-]*(?:nämnden|styrelsen|fullmäktige|utskottet|direktionen)|[Ff]ullmäktige|[Dd]irektionen|[Ss]tyrelsen|[Nn]ämnden`;
 const ORGAN_AT_START = words(new RegExp(String.raw`^(${ORGAN})s?\b`, 'u'));
 const PROPOSES = words(
   new RegExp(
@@ -73,6 +73,7 @@ function decidingLine(units: readonly Unit[]): { heading: Unit; units: Unit[] } 
 /** A decision point as the case format keeps it: without `att`, numbering or a trailing `;`/`, samt`. */
 const cleanPoint = (text: string) =>
   text
+    .replace(/^att\s+/iu, '')
     .replace(/[;,]\s*(?:samt|och)?\s*$/u, '')
     .replace(/\s+samt$/u, '')
     .trim();

@@ -153,10 +153,14 @@ export function documents(text: DraftText): Proposal[] {
     if (!m) continue;
     const titles: { title: string; unit: SourceRef }[] = [];
     if (m[1]) titles.push({ title: m[1], unit: units[i]! });
-    for (const u of units.slice(i + 1)) {
+    for (let j = i + 1; j < units.length; j++) {
+      const u = units[j]!;
       const t = u.text;
       const looksLikeTitle = t.length <= 150 && (!/[.!?]$/u.test(t) || FILE_EXTENSION.test(t)) && !isOtherSection(t);
       if (!looksLikeTitle || PROTOCOL_FOOT.test(t) || (t.includes(':') && !FILE_EXTENSION.test(t))) break;
+      // The signature after the list: a name over a title or an office ("Anna Berg" / "Förvaltningschef").
+      const next = units[j + 1]?.text ?? '';
+      if (ROLE_LINE.test(t) || (PERSON.test(t) && (ROLE_LINE.test(next) || OFFICE.test(next)))) break;
       titles.push({ title: t, unit: u });
     }
     for (const { title, unit } of titles) {
@@ -173,6 +177,9 @@ export function documents(text: DraftText): Proposal[] {
 
 const PERSON = /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?:\s+\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?){1,2}$/u;
 const OFFICE = /^\p{Lu}[\p{L}-]*(?:kontoret|förvaltningen|avdelningen|enheten|sektionen|staben|kansliet|centrum)$/u;
+/** A job title on a line of its own, as under a signature. */
+const ROLE_LINE =
+  /^(?:[\p{L}-]*(?:chef|direktör|handläggare|sekreterare|ordförande|samordnare|strateg|utvecklare|utvecklingsledare|controller|konsulent|ansvarig)|kommundirektör|stadsdirektör)$/iu;
 
 /**
  * The officials named at the end: an office on a line of its own ("Utbildningskontoret")

@@ -47,7 +47,7 @@ const PARTNERSHIP = new RegExp(
 );
 const AGREEMENT_WITH = words(
   new RegExp(
-    String.raw`\b(?:ingår|ingå|tecknar|teckna|träffar|träffa|godkänna|godkänner|godkänns)\s+(?:en\s+|ett\s+)?(?:överenskommelse(?:n)?|avtal(?:et)?|samverkansavtal(?:et)?|IOP)\s+med\s+(${NAME})(?:\s*\([^)]*\))?(\s+om\s+(?:finansiering|att\s+finansiera|bidrag|stöd))?`,
+    String.raw`\b(?:ingår|ingå|tecknar|teckna|träffar|träffa|godkänna|godkänner|godkänns)\s+(?:en\s+|ett\s+)?(?:överenskommelse(?:n)?|avtal(?:et)?|samverkansavtal(?:et)?|IOP|(?:idéburet\s+offentligt\s+)?partnerskap(?:et)?)\s+med\s+(${NAME})(?:\s*\([^)]*\))?(\s+om\s+(?:finansiering|att\s+finansiera|bidrag|stöd))?`,
     'u',
   ),
 );
