@@ -305,6 +305,25 @@ Förvaltningschef
   });
 });
 
+describe('an application', () => {
+  it('names the funder asked in its title, and the applicant on its label', () => {
+    const v = valuesFrom(`Ansökan om medel från Samordningsförbundet Västra Mälardalen
+
+Sökande organisation: Köpings kommun
+
+Sökt belopp: 1 000 000 kr för perioden 2024-01-01 – 2025-06-30.
+`);
+    expect(v['parties']).toEqual([
+      { name: 'Köpings kommun', role: 'applicant' },
+      { name: 'Samordningsförbundet Västra Mälardalen', role: 'funder' },
+    ]);
+    expect(v['funding']).toEqual([
+      { from: 'Samordningsförbundet Västra Mälardalen', to: 'Köpings kommun', amount: 1_000_000 },
+    ]);
+    expect(v['kind']).toBe('application');
+  });
+});
+
 describe('what is not stated is not proposed', () => {
   it('an organisationsnummer with a wrong check digit is left out', () => {
     const values = valuesFrom(

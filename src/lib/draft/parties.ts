@@ -64,7 +64,13 @@ const GRANT_TO = words(
     'u',
   ),
 );
-const APPLICATION_TO = words(new RegExp(String.raw`^[Aa]nsökan\s+till\s+(${NAME})(?=\s+(?:för|om|avseende)\b|$)`, 'u'));
+/** `Ansökan till Finsam för …`, `Ansökan om medel från Samordningsförbundet X`: the funder asked. */
+const APPLICATION_TO = words(
+  new RegExp(
+    String.raw`^[Aa]nsökan\s+(?:till|(?:om\s+(?:medel|stöd|bidrag|finansiering)\s+)(?:från|hos))\s+(${NAME})(?=\s+(?:för|om|avseende)\b|$)`,
+    'u',
+  ),
+);
 
 /** Names compared without case and white space. */
 export const sameName = (a: string, b: string) => normalise(a) === normalise(b);
