@@ -183,8 +183,8 @@ function registerCheckedTypes(cms: SveltiaCms): void {
 
 /**
  * A draft from /redigera/fran-dokument/, when one waits in this tab: its values become
- * the new-case form's defaults and the form opens. It is kept until a case is saved,
- * so that signing in first loses nothing.
+ * the new-case form's defaults and the form opens, the first time only. It is kept
+ * until a case is saved, so that signing in first loses nothing.
  */
 function withDraft(cms: SveltiaCms, bundle: EditorBundle): EditorBundle['config'] {
   const draft = parseStoredDraft(sessionStorage.getItem(DRAFT_STORAGE_KEY));
@@ -192,7 +192,11 @@ function withDraft(cms: SveltiaCms, bundle: EditorBundle): EditorBundle['config'
   const collection = config.collections[0]?.name;
   if (!draft || collection === undefined) return bundle.config;
   cms.registerEventListener({ name: 'postSave', handler: () => sessionStorage.removeItem(DRAFT_STORAGE_KEY) } as never);
-  location.hash = `#/collections/${collection}/new`;
+  // The form opens once; a reload afterwards stays where the person is.
+  if (!draft.opened) {
+    location.hash = `#/collections/${collection}/new`;
+    sessionStorage.setItem(DRAFT_STORAGE_KEY, JSON.stringify({ ...draft, opened: true }));
+  }
   return configWithDraft(config, collection, draft) as EditorBundle['config'];
 }
 

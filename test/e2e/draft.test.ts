@@ -2,7 +2,7 @@
  * "Nytt ärende från ett dokument" (/redigera/fran-dokument/) on the configured
  * fixture site, in Chromium, with the keyboard only: a PDF made in the test from
  * the Linkstep decision's text is chosen, the proposals are shown with their
- * source sentences, one is corrected and one left out, and the editor's
+ * source sentences, one is corrected and two left out, and the editor's
  * new-case form opens with the accepted values, which a save writes to the case
  * file. A Word file is read the same way; a scan without text is refused with
  * the OCR message; axe finds nothing on the page before or after a document is read.
@@ -59,9 +59,12 @@ afterAll(async () => {
 
 /** Tabs to the file field and opens its chooser with Space, as a person would, and picks `file`. */
 async function chooseWithKeyboard(page: Page, file: string): Promise<void> {
+  // Listening before the key: Playwright turns on its interception of file choosers when
+  // the first listener comes, and a chooser opened before that is never reported.
+  const chooser = page.waitForEvent('filechooser');
   await tabTo(page, (e) => e.tag === 'input' && e.name === 'Beslutsdokument', { limit: 40 });
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
-  await chooser.setFiles(file);
+  await page.keyboard.press('Space');
+  await (await chooser).setFiles(file);
 }
 
 /** The legends and source sentences the page shows, in order. */
@@ -118,16 +121,17 @@ describe('a new case from a decision document', () => {
       await page.keyboard.insertText(' 2020');
       const outcome = page.getByRole('group', { name: 'Mål och resultat 2 av 2' });
       expect(await outcome.getByLabel('Utfall', { exact: true }).inputValue()).toBe('67');
-      // Tab on from box to box to the second outcome's.
-      for (let box = 0; ; box++) {
-        expect(box, 'the second outcome has a box').toBeLessThan(40);
+      // Tab on from box to box, and leave out the second outcome and the target group
+      // (whose description the person would otherwise have to write in the form).
+      const leaveOut = new Set(['Mål och resultat 2 av 2', 'Målgrupp']);
+      for (let box = 0; leaveOut.size > 0; box++) {
+        expect(box, `boxes for ${[...leaveOut].join(', ')}`).toBeLessThan(40);
         await tabTo(page, (e) => e.tag === 'input' && e.name === 'Ta med i ärendet', { limit: 40 });
         const legend = await page.evaluate(
           () => document.activeElement?.closest('fieldset')?.querySelector('legend')?.textContent,
         );
-        if (legend === 'Mål och resultat 2 av 2') break;
+        if (legend && leaveOut.delete(legend)) await page.keyboard.press('Space');
       }
-      await page.keyboard.press('Space');
       expect(await outcome.getByRole('checkbox', { name: 'Ta med i ärendet' }).isChecked()).toBe(false);
 
       await tabTo(page, (e) => e.tag === 'button' && e.text === 'Fortsätt i redigeraren', { limit: 200 });
@@ -140,12 +144,13 @@ describe('a new case from a decision document', () => {
       await title.waitFor({ timeout: 30_000 });
       expect(await title.inputValue()).toBe('Stångåstaden ett steg till sysselsättning (Linkstep) 2020');
       expect(await page.getByRole('textbox', { name: 'Beslutande organ' }).inputValue()).toBe('Arbetsmarknadsnämnden');
+      // The draft waits in the tab, marked as opened: the form is not forced open again.
+      const stored = await page.evaluate(() => JSON.parse(sessionStorage.getItem('insyn-utkast') ?? 'null'));
+      expect(stored).toMatchObject({ document: 'Linkstep förslag till beslut.pdf', opened: true });
 
       // What the document does not state, the person writes; then Spara.
       await tabTo(page, (e) => e.tag === 'textarea' && e.name === 'Sammanfattning' && e.value === '');
       await page.keyboard.insertText('Arbetsmarknadsnämnden finansierar Linkstep hos AB Stångåstaden under 2020.');
-      await tabTo(page, (e) => e.tag === 'textarea' && e.name === 'Beskrivning' && e.value === '');
-      await page.keyboard.insertText('Personer med försörjningsstöd i Linköping');
       await page.keyboard.press('Control+s');
       // The proposal states no decision date: the editor keeps such a case apart until one is set.
       const savedAs = `${CONFIGURED.cases}/utan-beslutsdatum/stangastaden-ett-steg-till-sysselsaettning-linkstep-2020.mdx`;
@@ -169,11 +174,7 @@ describe('a new case from a decision document', () => {
         { name: 'AB Stångåstaden', role: 'recipient' },
         { name: 'Linköpings kommun', role: 'funder' },
       ]);
-      expect(data.targetGroup).toEqual({
-        description: 'Personer med försörjningsstöd i Linköping',
-        ageFrom: 20,
-        ageTo: 60,
-      });
+      expect(data.targetGroup).toBeUndefined();
     } finally {
       await editor.context.close();
     }

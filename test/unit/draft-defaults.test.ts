@@ -89,6 +89,18 @@ describe('parseStoredDraft', () => {
     });
   });
 
+  it('keeps whether the editor has opened it', () => {
+    expect(parseStoredDraft(JSON.stringify({ document: 'a.pdf', values: {}, opened: true }))).toEqual({
+      document: 'a.pdf',
+      values: {},
+      opened: true,
+    });
+    expect(parseStoredDraft(JSON.stringify({ document: 'a.pdf', values: {}, opened: 'ja' }))).toEqual({
+      document: 'a.pdf',
+      values: {},
+    });
+  });
+
   it('ignores what is not one: nothing, broken JSON, other shapes', () => {
     for (const text of [null, '', '{', 'null', '[]', '{"document":1,"values":{}}', '{"document":"a","values":null}'])
       expect(parseStoredDraft(text), String(text)).toBeUndefined();

@@ -16,6 +16,8 @@ export interface StoredDraft {
   document: string;
   /** Frontmatter values (src/lib/draft/draft.ts `valuesOf`), keyed by the case format's field names. */
   values: Record<string, unknown>;
+  /** Set once the editor has opened the new-case form with them. */
+  opened?: true;
 }
 
 interface Field {
@@ -38,7 +40,7 @@ export function parseStoredDraft(text: string | null): StoredDraft | undefined {
   try {
     const data = JSON.parse(text) as Partial<StoredDraft>;
     if (typeof data.document !== 'string' || data.values === null || typeof data.values !== 'object') return undefined;
-    return { document: data.document, values: data.values };
+    return { document: data.document, values: data.values, ...(data.opened === true ? { opened: true } : {}) };
   } catch {
     return undefined;
   }
