@@ -31,7 +31,7 @@ import { parseArgs } from 'node:util';
 import yaml from 'js-yaml';
 import { listCaseFiles } from '../../src/lib/content/collection.ts';
 import { splitFrontmatter } from '../../src/lib/content/parse-case.ts';
-import { draftCase, valuesOf } from '../../src/lib/draft/draft.ts';
+import { CASE_FIELDS, type CaseField, draftCase, valuesOf } from '../../src/lib/draft/draft.ts';
 import type { Proposal } from '../../src/lib/draft/proposal.ts';
 import { readDocument } from '../../src/lib/draft/read.ts';
 
@@ -97,30 +97,17 @@ function items(
   }
 }
 
+/** The person's own words, which the drafter never writes. */
+const OWN_WORDS = ['summary', 'places', 'topics'] as const;
+type Measured = Exclude<CaseField, (typeof OWN_WORDS)[number]>;
+
 /** The fields measured, in the case format's order. */
-export const MEASURED = [
-  'title',
-  'kind',
-  'status',
-  'organisation',
-  'body',
-  'decided',
-  'reference',
-  'decisionPoints',
-  'parties',
-  'period',
-  'funding',
-  'followUps',
-  'outcomes',
-  'targetGroup',
-  'documents',
-  'signedBy',
-] as const;
+export const MEASURED = CASE_FIELDS.filter((f): f is Measured => !(OWN_WORDS as readonly string[]).includes(f));
 
 /** Compares the drafted values with the case file's, field by field. */
 export function scoreDraft(drafted: Values, expected: Values): FieldScore[] {
   const scores = new Map<string, Tally>(MEASURED.map((f) => [f, zero()]));
-  const t = (f: (typeof MEASURED)[number]) => scores.get(f)!;
+  const t = (f: Measured) => scores.get(f)!;
   for (const f of ['title', 'kind', 'status', 'organisation', 'body', 'decided', 'reference'] as const) {
     scalar(t(f), drafted[f], expected[f]);
   }

@@ -58,22 +58,12 @@ export async function pdfOfText(text: string): Promise<Uint8Array> {
   return doc.save();
 }
 
-const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+/** WordprocessingML's namespace, for the parts a test writes. */
+export const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 const escapeXml = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-export async function docxOfText(text: string): Promise<Uint8Array> {
-  const paragraphs = text
-    .replace(/\r\n?/gu, '\n')
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line !== '')
-    .map((line) => {
-      const heading = /^#{1,6}\s/u.test(line);
-      const plain = escapeXml(line.replace(/^#{1,6}\s+/u, '').replace(/\*\*|__|\*/gu, ''));
-      const style = heading ? '<w:pPr><w:pStyle w:val="Heading1"/></w:pPr>' : '';
-      return `<w:p>${style}<w:r><w:t xml:space="preserve">${plain}</w:t></w:r></w:p>`;
-    })
-    .join('');
+/** A .docx with `body` as its document's body XML, and any `extra` parts (numbering, styles) by path. */
+export async function docxPackage(body: string, extra: Record<string, string> = {}): Promise<Uint8Array> {
   const zip = new JSZip();
   zip.file(
     '[Content_Types].xml',
@@ -91,7 +81,24 @@ export async function docxOfText(text: string): Promise<Uint8Array> {
   );
   zip.file(
     'word/document.xml',
-    `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="${W}"><w:body>${paragraphs}</w:body></w:document>`,
+    `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="${W}"><w:body>${body}</w:body></w:document>`,
   );
+  for (const [path, text] of Object.entries(extra)) zip.file(path, text);
   return zip.generateAsync({ type: 'uint8array' });
+}
+
+export function docxOfText(text: string): Promise<Uint8Array> {
+  const paragraphs = text
+    .replace(/\r\n?/gu, '\n')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .map((line) => {
+      const heading = /^#{1,6}\s/u.test(line);
+      const plain = escapeXml(line.replace(/^#{1,6}\s+/u, '').replace(/\*\*|__|\*/gu, ''));
+      const style = heading ? '<w:pPr><w:pStyle w:val="Heading1"/></w:pPr>' : '';
+      return `<w:p>${style}<w:r><w:t xml:space="preserve">${plain}</w:t></w:r></w:p>`;
+    })
+    .join('');
+  return docxPackage(paragraphs);
 }

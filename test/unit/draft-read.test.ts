@@ -10,6 +10,7 @@ import { crc32, deflateSync } from 'node:zlib';
 import { PDFDocument, type PDFFont, type PDFPage, StandardFonts, rgb } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { DocumentError, type DocumentErrorCode, detectFormat, readDocument } from '../../src/lib/draft/read.ts';
+import { docxPackage, W } from '../helpers/documents.ts';
 
 const latin1 = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -241,8 +242,6 @@ describe('PDF', () => {
 // ---------------------------------------------------------------------------
 // Word
 
-const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
-
 const run = (text: string) => `<w:r><w:t xml:space="preserve">${text}</w:t></w:r>`;
 const paragraph = (...parts: string[]) => `<w:p>${parts.join('')}</w:p>`;
 const listItem = (text: string) =>
@@ -252,29 +251,7 @@ const heading = (text: string) =>
   `<w:p><w:pPr><w:pStyle w:val="Heading1"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>${run(text)}</w:p>`;
 const cell = (text: string) => `<w:tc>${paragraph(run(text))}</w:tc>`;
 
-async function docx(body: string, extra: Record<string, string> = {}): Promise<Uint8Array> {
-  const zip = new JSZip();
-  zip.file(
-    '[Content_Types].xml',
-    '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
-      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
-      '<Default Extension="xml" ContentType="application/xml"/>' +
-      '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>' +
-      '</Types>',
-  );
-  zip.file(
-    '_rels/.rels',
-    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-      '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>' +
-      '</Relationships>',
-  );
-  zip.file(
-    'word/document.xml',
-    `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="${W}"><w:body>${body}</w:body></w:document>`,
-  );
-  for (const [path, text] of Object.entries(extra)) zip.file(path, text);
-  return zip.generateAsync({ type: 'uint8array' });
-}
+const docx = docxPackage;
 
 const NUMBERING =
   `<?xml version="1.0" encoding="UTF-8"?><w:numbering xmlns:w="${W}">` +
