@@ -18,6 +18,7 @@ import {
   formatDuration,
   formatNotes,
   formatTable,
+  phaseSummary,
   type SizeResult,
   TARGETS,
   targetCell,
@@ -284,6 +285,38 @@ describe('pageAssets', () => {
     const html =
       '<link rel="stylesheet" href="/_astro/a.css"><script type="module" src="/_astro/b.js"></script><script>x=1</script><script type="application/ld+json">{"a":1}</script>';
     expect(pageAssets(html)).toEqual({ css: ['/_astro/a.css'], scripts: ['/_astro/b.js'], inlineScriptBytes: 3 });
+  });
+});
+
+describe("Astro's --timings phases", () => {
+  // As Astro 7.4.8 prints them (the seed site, `node src/cli/build.ts --timings`).
+  const output = [
+    ' build timings ',
+    'total 5.04s · 86 pages · output "static"',
+    '',
+    'Build phases',
+    '  resolve config                       324ms   6.4% █▄····················',
+    '  setup                                2.10s  41.7% ·▄████████▆···········',
+    '    route discovery                     47ms   0.9% ·▂▁···················',
+    '    content sync                       1.97s  39.1% ··████████▆···········',
+    '  prerender bundle                     1.33s  26.4% ··········▁█████▆·····',
+    '  client bundle                         76ms   1.5% ················▃▁····',
+    '  generate pages                       1.10s  21.9% ·················▇████',
+    '    prerenderer setup                   32ms   0.6% ·················▂····',
+    '    static paths                       553ms  11.0% ·················▆█▆··',
+    '',
+    'Vite plugins (715ms of the build)',
+    '  @mdx-js/rolldown                     389ms        ···········▁▁█▆·······  1,470 calls',
+  ].join('\n');
+
+  it('sums them up in one line: phases and parts of a tenth of a second or more', () => {
+    expect(phaseSummary(output)).toBe(
+      'resolve config 324ms, setup 2.10s (content sync 1.97s), prerender bundle 1.33s, generate pages 1.10s (static paths 553ms)',
+    );
+  });
+
+  it('is undefined for a build that printed none', () => {
+    expect(phaseSummary('10:00:00 [build] Complete!')).toBeUndefined();
   });
 });
 

@@ -54,6 +54,7 @@ import {
   formatNotes,
   formatSeconds,
   formatTable,
+  phaseSummary,
   readmeSection,
   type SizeResult,
   verdicts,
@@ -205,7 +206,9 @@ async function measureSize(n: number): Promise<SizeResult> {
 
   const command = buildCommand();
   log(`N = ${n}: bygger (kall): ${[command.command, ...command.args].join(' ')}`);
-  const build = await runMeasured(command.command, command.args, { cwd: root, env: env(n), timeoutMs });
+  // With Astro's own account of where the time went (`--timings`), printed in the notes.
+  const args = [...command.args, '--timings'];
+  const build = await runMeasured(command.command, args, { cwd: root, env: env(n), timeoutMs });
   writeFileSync(join(base, 'build.log'), build.output);
   if (build.code !== 0) log(`bygget misslyckades, se ${join(base, 'build.log')}`);
   const outDir = join(base, 'dist');
@@ -219,12 +222,18 @@ async function measureSize(n: number): Promise<SizeResult> {
     const file = join(root, casesDir, first.path);
     appendFileSync(file, '\nEtt tillägg i beskrivningen, för att mäta ombygget efter en ändring.\n');
     log(`N = ${n}: bygger om efter en ändrad fil`);
-    const again = await runMeasured(command.command, command.args, { cwd: root, env: env(n), timeoutMs });
+    const again = await runMeasured(command.command, args, { cwd: root, env: env(n), timeoutMs });
     writeFileSync(join(base, 'rebuild.log'), again.output);
     const changed =
       existsSync(join(outDir, 'arenden', first.slug, 'index.html')) &&
       readFileSync(join(outDir, 'arenden', first.slug, 'index.html'), 'utf8').includes('Ett tillägg i beskrivningen');
-    rebuild = { wallMs: again.wallMs, cpuMs: again.cpuMs, peakRss: again.peakRss, ok: again.code === 0 && changed };
+    rebuild = {
+      wallMs: again.wallMs,
+      cpuMs: again.cpuMs,
+      peakRss: again.peakRss,
+      ok: again.code === 0 && changed,
+      phases: phaseSummary(again.output),
+    };
     if (!rebuild.ok) log('ombygget visade inte ändringen, eller misslyckades');
     const after = buildDisk(base);
     if (after.totalBytes > disk.totalBytes) disk = after;
@@ -250,6 +259,7 @@ async function measureSize(n: number): Promise<SizeResult> {
       indexRecords: indexes.length === 0 ? null : indexes.reduce((sum, i) => sum + i.records, 0),
       ratioToFloor: build.wallMs / floor.ms,
       cpuRatioToFloor: build.cpuMs === null ? null : build.cpuMs / floor.cpuMs,
+      phases: phaseSummary(build.output),
     },
     disk,
     weights,

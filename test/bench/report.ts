@@ -31,6 +31,8 @@ export interface SizeResult {
     pagefindBytes: number;
     indexRecords: number | null;
     ratioToFloor: number;
+    /** Astro's `--timings` summary: its build phases, as `phaseSummary` reads them. */
+    phases?: string;
     /** Build CPU ÷ floor CPU. */
     cpuRatioToFloor: number | null;
   };
@@ -41,7 +43,7 @@ export interface SizeResult {
    */
   disk?: { outputBytes: number; cacheBytes: number; totalBytes: number };
   weights: { caseHtmlGzMedian: number; caseHtmlGzMax: number; sharedCssGz: number; caseJsBytes: number };
-  rebuild?: { wallMs: number; cpuMs: number | null; peakRss: number | null; ok: boolean };
+  rebuild?: { wallMs: number; cpuMs: number | null; peakRss: number | null; ok: boolean; phases?: string };
   /** Bytes transferred (encoded bodies, served with gzip) opening /sok/ without a query, then for one query. */
   search?: { openBytes: number; openRequests: number; queryBytes: number; query: string } | { error: string };
   /** /sok/ in Chromium (test/bench/search-timing.ts). */
@@ -397,10 +399,37 @@ const range = (s: Samples) =>
     : `${formatDuration(s.min)}–${formatDuration(s.max)} over ${s.samples.length} rounds`;
 
 /** What the table's search rows measured, per size: the URL, filter and query used, ranges and failures. */
+/**
+ * Astro's `--timings` phases in one line (`setup 2.10s (content sync 1.97s), prerender
+ * bundle 1.33s, generate pages 1.10s (static paths 553ms)`): the top phases with their
+ * parts over a tenth of a second, from the "Build phases" block of the build's output.
+ */
+export function phaseSummary(output: string): string | undefined {
+  const lines = output.split('\n');
+  const start = lines.findIndex((l) => l.trim() === 'Build phases');
+  if (start < 0) return undefined;
+  const phases: { name: string; time: string; parts: string[] }[] = [];
+  for (const line of lines.slice(start + 1)) {
+    const m = /^( +)(\S.*?)\s{2,}(\d+(?:\.\d+)?(?:ms|s))\s+\d/u.exec(line);
+    if (!m) break;
+    const [, indent, name, time] = m as unknown as [string, string, string, string];
+    if (indent.length <= 2) phases.push({ name, time, parts: [] });
+    else if (phases.length && !time.endsWith('ms')) phases.at(-1)!.parts.push(`${name} ${time}`);
+    else if (phases.length && Number(time.slice(0, -2)) >= 100) phases.at(-1)!.parts.push(`${name} ${time}`);
+  }
+  if (phases.length === 0) return undefined;
+  return phases
+    .filter((p) => !p.time.endsWith('ms') || Number(p.time.slice(0, -2)) >= 100)
+    .map((p) => (p.parts.length ? `${p.name} ${p.time} (${p.parts.join(', ')})` : `${p.name} ${p.time}`))
+    .join(', ');
+}
+
 export function formatNotes(results: BenchResults): string[] {
   const out: string[] = [];
   for (const s of results.sizes) {
     const n = s.n.toLocaleString('sv-SE').replace(/\s/g, ' ');
+    if (s.build.phases) out.push(`${n}: cold build, Astro's phases: ${s.build.phases}`);
+    if (s.rebuild?.phases) out.push(`${n}: rebuild after one change, Astro's phases: ${s.rebuild.phases}`);
     if (s.timing && 'error' in s.timing) out.push(`${n}: search timing failed: ${s.timing.error}`);
     else if (s.timing) {
       const t = s.timing;
