@@ -32,7 +32,7 @@ export interface SizeResult {
     indexRecords: number | null;
     ratioToFloor: number;
     /** Astro's `--timings` summary: its build phases, as `phaseSummary` reads them. */
-    phases?: string;
+    phases?: string | undefined;
     /** Build CPU ÷ floor CPU. */
     cpuRatioToFloor: number | null;
   };
@@ -43,7 +43,7 @@ export interface SizeResult {
    */
   disk?: { outputBytes: number; cacheBytes: number; totalBytes: number };
   weights: { caseHtmlGzMedian: number; caseHtmlGzMax: number; sharedCssGz: number; caseJsBytes: number };
-  rebuild?: { wallMs: number; cpuMs: number | null; peakRss: number | null; ok: boolean; phases?: string };
+  rebuild?: { wallMs: number; cpuMs: number | null; peakRss: number | null; ok: boolean; phases?: string | undefined };
   /** Bytes transferred (encoded bodies, served with gzip) opening /sok/ without a query, then for one query. */
   search?: { openBytes: number; openRequests: number; queryBytes: number; query: string } | { error: string };
   /** /sok/ in Chromium (test/bench/search-timing.ts). */
