@@ -259,6 +259,12 @@ export function verdicts(r: SizeResult): string[] {
   return out;
 }
 
+/** Rows measured once per run, not per size: each figure in the first column, the others empty. */
+function firstColumnRows(labels: readonly string[], cells: readonly string[], columns: number): string[] {
+  const empty = Array.from({ length: Math.max(0, columns - 1) }, () => ' |').join('');
+  return labels.map((label, i) => `| ${label} | ${cells[i]} |${empty}`);
+}
+
 /** The editor's rows start with this (the README keeps them all). */
 const EDITOR_ROW = 'editor ';
 
@@ -295,8 +301,7 @@ export function editorRows(editor: NonNullable<BenchResults['editor']>, columns:
       `${files}; ${browser}`,
     ];
   }
-  const empty = Array.from({ length: Math.max(0, columns - 1) }, () => ' |').join('');
-  return labels.map((label, i) => `| ${label} | ${cells[i]} |${empty}`);
+  return firstColumnRows(labels, cells, columns);
 }
 
 /** The draft rows start with this (the README keeps them all). */
@@ -334,8 +339,7 @@ export function draftRows(draft: AccuracyResult, columns: number): string[] {
       atLeast(recall(t), t.found, t.stated, DRAFT_TARGETS.recall),
     ];
   }
-  const empty = Array.from({ length: Math.max(0, columns - 1) }, () => ' |').join('');
-  return labels.map((label, i) => `| ${label} | ${cells[i]} |${empty}`);
+  return firstColumnRows(labels, cells, columns);
 }
 
 /**

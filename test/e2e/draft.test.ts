@@ -14,6 +14,7 @@ import { PDFDocument } from 'pdf-lib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parseCase } from '../../src/lib/content/parse-case.ts';
+import { DRAFT_STORAGE_KEY } from '../../src/lib/editor/draft-defaults.ts';
 import { axeViolations, describeViolations, testBrowser } from '../helpers/browser.ts';
 import { decisionText, docxOfText, pdfOfText } from '../helpers/documents.ts';
 import { focused, openEditor, tabTo } from '../helpers/editor.ts';
@@ -65,6 +66,18 @@ async function chooseWithKeyboard(page: Page, file: string): Promise<void> {
   await tabTo(page, (e) => e.tag === 'input' && e.name === 'Beslutsdokument', { limit: 40 });
   await page.keyboard.press('Space');
   await (await chooser).setFiles(file);
+}
+
+/** Runs `check` on the draft page, opened in a fresh context of its own. */
+async function onDraftPage(check: (page: Page) => Promise<void>): Promise<void> {
+  const context = await browser.newContext({ locale: 'sv-SE' });
+  try {
+    const page = await context.newPage();
+    await page.goto(draftUrl);
+    await check(page);
+  } finally {
+    await context.close();
+  }
 }
 
 /** The legends and source sentences the page shows, in order. */
@@ -145,7 +158,7 @@ describe('a new case from a decision document', () => {
       expect(await title.inputValue()).toBe('Stångåstaden ett steg till sysselsättning (Linkstep) 2020');
       expect(await page.getByRole('textbox', { name: 'Beslutande organ' }).inputValue()).toBe('Arbetsmarknadsnämnden');
       // The draft waits in the tab, marked as opened: the form is not forced open again.
-      const stored = await page.evaluate(() => JSON.parse(sessionStorage.getItem('insyn-utkast') ?? 'null'));
+      const stored = await page.evaluate((key) => JSON.parse(sessionStorage.getItem(key) ?? 'null'), DRAFT_STORAGE_KEY);
       expect(stored).toMatchObject({ document: 'Linkstep förslag till beslut.pdf', opened: true });
 
       // What the document does not state, the person writes; then Spara.
@@ -181,10 +194,7 @@ describe('a new case from a decision document', () => {
   });
 
   it('reads a Word file the same way', async () => {
-    const context = await browser.newContext({ locale: 'sv-SE' });
-    const page = await context.newPage();
-    try {
-      await page.goto(draftUrl);
+    await onDraftPage(async (page) => {
       await page.setInputFiles('#utkast-fil', decisionDocx);
       await page.locator('#utkast-forslag').waitFor();
       expect(await page.getByRole('status').textContent()).toMatch(
@@ -195,37 +205,25 @@ describe('a new case from a decision document', () => {
         /^Arbetsmarknadsnämnden ingår en överenskommelse med AB Stångåstaden .* Ur dokumentet, sida 1$/,
       );
       expect(await page.getByRole('textbox', { name: 'Belopp (kr)' }).inputValue()).toBe('2\u00a0400\u00a0000');
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('refuses a scan without text with the OCR message, and proposes nothing', async () => {
-    const context = await browser.newContext({ locale: 'sv-SE' });
-    const page = await context.newPage();
-    try {
-      await page.goto(draftUrl);
+    await onDraftPage(async (page) => {
       await chooseWithKeyboard(page, scanPdf);
       const alert = page.getByRole('alert');
       await expect.poll(() => alert.textContent(), { timeout: 30_000 }).toContain('textigenkänning (OCR)');
       expect(await page.locator('#utkast-forslag').isHidden()).toBe(true);
       expect(await page.getByRole('status').textContent()).toBe('');
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('has nothing axe finds, before and after a document is read', async () => {
-    const context = await browser.newContext({ locale: 'sv-SE' });
-    const page = await context.newPage();
-    try {
-      await page.goto(draftUrl);
+    await onDraftPage(async (page) => {
       expect(describeViolations(await axeViolations(page))).toBe('');
       await page.setInputFiles('#utkast-fil', decisionPdf);
       await page.locator('#utkast-forslag').waitFor();
       expect(describeViolations(await axeViolations(page))).toBe('');
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

@@ -18,6 +18,7 @@ import {
   type YAMLMap,
   type YAMLSeq,
 } from 'yaml';
+import { isPartialDate } from '../core/partial-date.ts';
 import { CASE_FIELDS, type CaseField, type Draft, REQUIRED_FIELDS, valuesOf } from './draft.ts';
 import type { Proposal, SourceRef } from './proposal.ts';
 
@@ -58,8 +59,6 @@ export interface DraftFileOptions {
   documentName: string;
 }
 
-const PARTIAL_DATE = /^\d{4}-\d{2}(?:-\d{2})?$/u;
-
 /** The text of the case file for a draft. */
 export function draftFileText(draft: Draft, options: DraftFileOptions): string {
   const field = (path: string) => options.dictionary.find((f) => f.path === path);
@@ -77,7 +76,7 @@ export function draftFileText(draft: Draft, options: DraftFileOptions): string {
   // Dates quoted, as in the seed cases and the files `npm run new` writes.
   visit(doc, {
     Scalar(_, node) {
-      if (isScalar(node) && typeof node.value === 'string' && PARTIAL_DATE.test(node.value))
+      if (isScalar(node) && typeof node.value === 'string' && isPartialDate(node.value))
         node.type = Scalar.QUOTE_DOUBLE;
     },
   });
