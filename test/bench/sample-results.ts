@@ -34,6 +34,11 @@ export const sampleSize = (n: number, over: Partial<SizeResult> = {}): SizeResul
       { key: 'ar', value: '2020' },
     ],
     navigation: summarise([900, 1100, 1000, 950, 1200]),
+    link: {
+      ...summarise([800, 850, 900, 700, 1000]),
+      path: '/sok/?q=f%C3%B6rs%C3%B6rjningsst%C3%B6det',
+      bytes: 250 * 1024,
+    },
     filterClick: { ...summarise([80, 90, 100, 120, 95]), filter: { key: 'status', value: 'Beslutat' } },
     query: { ...summarise([150, 160, 140], ['tidsgränsen gick ut', 'tidsgränsen gick ut']), text: 'x' },
     rounds: 5,

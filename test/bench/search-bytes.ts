@@ -55,7 +55,7 @@ async function bodyBytes(request: Request): Promise<number> {
 }
 
 /** Records finished requests from now on; `stop` returns their bytes. */
-function record(page: Page, origin: string): { stop: () => Promise<PhaseBytes> } {
+export function record(page: Page, origin: string): { stop: () => Promise<PhaseBytes> } {
   const done: Request[] = [];
   const onFinished = (r: Request) => done.push(r);
   page.on('requestfinished', onFinished);

@@ -14,18 +14,24 @@
  *   value with the most hits in another group whose page announces hits (else
  *   the next, in page order); the start URL is both filters and
  *   `sortering=belopp-hogst`.
- * - Each round opens a new browser context (an empty HTTP cache: every round
- *   is a cold navigation; the server and the OS keep their caches) and
+ * - Each round opens two new browser contexts (an empty HTTP cache: every
+ *   navigation is cold; the server and the OS keep their caches) and
  *   measures, in the page:
- *   1. navigation: from the navigation's start (performance.timeOrigin) until
- *      the first results show: the script has shown its first search
- *      (`data-run` on `#sok-resultat` is no longer "0", where the page has it),
- *      `#sok-status` announces hits (with "träff") and `#sok-traffar` has an `li`;
- *   2. a filter clicked: after the network is quiet, one more checkbox (one
- *      that changes the hits, by its count where shown: boxToClick), from the
- *      click event until `#sok-status`, the first hit or `data-run` has changed and the
- *      status announces hits (an interim "Söker…" does not count);
- *   3. a new query: typed, then Enter, from the Enter keydown until the same.
+ *   1. navigation: from the navigation's start (performance.timeOrigin) to the
+ *      start URL until the first results show: the script has shown its first
+ *      search (`data-run` on `#sok-resultat` is no longer "0", where the page has
+ *      it), `#sok-status` announces hits (with "träff") and `#sok-traffar` has an `li`;
+ *   2. a typed query: on that page, the query typed a key at a time, TYPING_KEY_MS
+ *      apart, as a person types, then Enter; from the Enter keydown until
+ *      `#sok-status`, the first hit or `data-run` has changed and the status
+ *      announces hits (an interim "Söker…" does not count);
+ *   3. a shared link: in the second context, from the navigation's start to
+ *      `/sok/?q=<query>` until its first results show, and the bytes that
+ *      navigation transferred until the network was quiet (the excerpts of the
+ *      hits on screen included);
+ *   4. a filter clicked while words are searched: on that page, after the network
+ *      is quiet, one more checkbox (one that changes the hits, by its count where
+ *      shown: boxToClick), from the click event until the same change as in 2.
  *   Every time is taken at the first frame after the change (a
  *   requestAnimationFrame, then a task), so layout and paint are included.
  * - Medians over the rounds; a round that fails is recorded, not fatal.
@@ -33,7 +39,7 @@
 import { loadavg } from 'node:os';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/chromium.ts';
-import { TYPICAL_QUERY } from './search-bytes.ts';
+import { record, TYPICAL_QUERY } from './search-bytes.ts';
 import { serve } from '../helpers/static-server.ts';
 
 export interface Samples {
@@ -52,9 +58,11 @@ export interface SearchTiming {
   filters: { key: string; value: string }[];
   /** Navigation to the start URL until the first results show. */
   navigation: Samples;
-  /** The checkbox clicked on the start page, and the time until the hits change. */
+  /** Navigation to a link with words (`/sok/?q=…`) until the first results show, and its bytes (median). */
+  link: Samples & { path: string; bytes: number | null };
+  /** The checkbox clicked on the link's page (words searched), and the time until the hits change. */
   filterClick: Samples & { filter: { key: string; value: string } | null };
-  /** A query typed and sent with Enter on the start page, and the time until the hits change. */
+  /** A query typed (TYPING_KEY_MS a key) and sent with Enter on the start page, and the time until the hits change. */
   query: Samples & { text: string };
   rounds: number;
   /** How the HTTP cache stood: a new browser context per round. */
@@ -236,6 +244,22 @@ async function freshPage(browser: Browser): Promise<{ context: BrowserContext; p
   return { context, page: await context.newPage() };
 }
 
+/** Runs `work` on a page of a new browser context (an empty cache), closed afterwards. */
+async function inFreshPage(browser: Browser, work: (page: Page) => Promise<void>): Promise<void> {
+  const { context, page } = await freshPage(browser);
+  try {
+    await work(page);
+  } finally {
+    await context.close();
+  }
+}
+
+/** Until the network is quiet (excerpts and rows of the hits on screen loaded), at most 10 s. */
+const quiet = (page: Page) => page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => undefined);
+
+/** How far apart the keys of a typed query are: a person typing at a steady pace. */
+export const TYPING_KEY_MS = 120;
+
 /** Opens `path` and waits for the first results; returns the probe's times. */
 async function open(page: Page, origin: string, path: string, timeoutMs: number) {
   await page.goto(`${origin}${path}`, { waitUntil: 'commit' });
@@ -312,21 +336,51 @@ export async function measureSearchTiming(
     const load0 = loadavg()[0]!;
     const filters = await chooseFilters(browser, server.url, timeoutMs);
     const start = withFilters(filters);
+    const link = `/sok/?${new URLSearchParams({ q: text }).toString()}`;
     const nav: number[] = [];
+    const links: number[] = [];
+    const linkBytes: number[] = [];
     const clicks: number[] = [];
     const queries: number[] = [];
-    const errors = { nav: [] as string[], click: [] as string[], query: [] as string[] };
+    const errors = { nav: [] as string[], link: [] as string[], click: [] as string[], query: [] as string[] };
     let clicked: { key: string; value: string } | null = null;
     for (let round = 0; round < rounds; round++) {
-      const { context, page } = await freshPage(browser);
-      try {
+      await inFreshPage(browser, async (page) => {
         try {
           nav.push((await open(page, server.url, start, timeoutMs)).painted!);
         } catch (error) {
           errors.nav.push(message(error));
-          continue;
+          return;
         }
-        await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => undefined);
+        await quiet(page);
+        try {
+          const input = page.locator('#sok-fraga');
+          queries.push(
+            await timeChange(
+              page,
+              'enter',
+              async () => {
+                await input.click();
+                await input.pressSequentially(text, { delay: TYPING_KEY_MS });
+                await input.press('Enter');
+              },
+              changeTimeoutMs,
+            ),
+          );
+        } catch (error) {
+          errors.query.push(message(error));
+        }
+      });
+      await inFreshPage(browser, async (page) => {
+        const bytes = record(page, server.url);
+        try {
+          links.push((await open(page, server.url, link, timeoutMs)).painted!);
+          await quiet(page);
+          linkBytes.push((await bytes.stop()).bytes);
+        } catch (error) {
+          errors.link.push(message(error));
+          return;
+        }
         try {
           const box = boxToClick(
             await readBoxes(page),
@@ -341,34 +395,16 @@ export async function measureSearchTiming(
             el.scrollIntoView({ block: 'center' });
           });
           clicks.push(await timeChange(page, 'click', () => target.click(), changeTimeoutMs));
-          await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => undefined);
         } catch (error) {
           errors.click.push(message(error));
         }
-        try {
-          const input = page.locator('#sok-fraga');
-          queries.push(
-            await timeChange(
-              page,
-              'enter',
-              async () => {
-                await input.fill(text);
-                await input.press('Enter');
-              },
-              changeTimeoutMs,
-            ),
-          );
-        } catch (error) {
-          errors.query.push(message(error));
-        }
-      } finally {
-        await context.close();
-      }
+      });
     }
     return {
       start,
       filters,
       navigation: summarise(nav, errors.nav),
+      link: { ...summarise(links, errors.link), path: link, bytes: summarise(linkBytes).median },
       filterClick: { ...summarise(clicks, errors.click), filter: clicked },
       query: { ...summarise(queries, errors.query), text },
       rounds,

@@ -30,7 +30,7 @@ const finite = (samples: number[], rounds: number) => {
 };
 
 describe("the benchmark's search measurements on the seed site", () => {
-  it('time the navigation with two filters and a sort, a filter click and a query, every round', async () => {
+  it('time the navigation with two filters and a sort, a typed query, a shared link with words and a filter click on it, every round', async () => {
     const t = await measureSearchTiming(dir, { browser, rounds: 2 });
     expect(t.rounds).toBe(2);
     expect(t.cache).toBe('cold');
@@ -41,15 +41,18 @@ describe("the benchmark's search measurements on the seed site", () => {
     expect(t.start.startsWith('/sok/?')).toBe(true);
     expect(params.get('sortering')).toBe('belopp-hogst');
     for (const f of t.filters) expect(params.getAll(f.key)).toContain(f.value);
-    for (const s of [t.navigation, t.filterClick, t.query]) {
+    expect(t.link.path).toBe('/sok/?q=f%C3%B6rs%C3%B6rjningsst%C3%B6det');
+    for (const s of [t.navigation, t.link, t.filterClick, t.query]) {
       expect(s.errors).toEqual([]);
       finite(s.samples, 2);
       expect(s.median).toBeGreaterThanOrEqual(s.min!);
       expect(s.median).toBeLessThanOrEqual(s.max!);
     }
     expect(t.navigation.min).toBeGreaterThan(0);
+    expect(t.link.min).toBeGreaterThan(0);
+    // The link's page loads the table, Pagefind and the hits' rows and excerpts.
+    expect(t.link.bytes).toBeGreaterThan(10_000);
     expect(t.filterClick.filter).not.toBeNull();
-    expect(t.filters).not.toContainEqual(t.filterClick.filter);
     expect(t.query.text).toBe('försörjningsstödet');
   });
 
