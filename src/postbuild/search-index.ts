@@ -2,8 +2,8 @@
  * Builds the sharded search index of a built site, after Astro has exited
  * (src/postbuild/run.ts): the case pages, in the shards src/lib/search/shards.ts
  * plans from the facet table's rows (handed over: contract.ts), each shard its own Pagefind index in
- * `<siteDir>/pagefind/<label>-<hash>/`, plus `rows.json` in each and
- * `shards.json` listing them (the contract is described in shards.ts).
+ * `<siteDir>/pagefind/<label>-<hash>/`, with `shards.json` listing them and `rows.json`
+ * naming each result's row (the contract is described in shards.ts).
  *
  * Pagefind indexes only words: the language comes from `<html lang="sv">`, so
  * Swedish stemming applies; filters, counts and sorts come from the facet table.
@@ -15,7 +15,7 @@
  * written again; see pagefind-format.ts, which holds everything that reads
  * Pagefind's own file formats), renamed into place when complete, and
  * folders no longer listed are removed after `shards.json` is written. `rows.json` is rewritten only when a
- * page's row changed. So a one-case change re-indexes one shard.
+ * page's row or id changed. So a one-case change re-indexes one shard.
  *
  * Memory: Pagefind's service holds every page of an index until it is written,
  * so at most INDEX_CONCURRENCY shards are in the service at a time, and each is
@@ -43,6 +43,7 @@ import { casePath } from '../lib/core/slug.ts';
 import { fragmentUrls, pagefindVersion, removeUnusedIndexFiles, removeUnusedUiFiles } from './pagefind-format.ts';
 import { writeIfChanged } from './write-if-changed.ts';
 import {
+  encodeRows,
   INDEX_DIR,
   planShards,
   type PlannedShard,
@@ -327,24 +328,23 @@ export async function buildSearchIndex(
   results.sort((a, b) => order.get(a.label)! - order.get(b.label)!);
 
   const rowOf = new Map(rows.map((r, i) => [r.slug, i]));
-  const seen = new Set<string>();
-  for (const shard of results) {
-    const map: Record<string, number> = {};
+  const hitRows: { id: string; bundle: number }[] = new Array(rows.length);
+  results.forEach((shard, bundle) => {
     for (const [id, slug] of Object.entries(shard.ids)) {
       const row = rowOf.get(slug);
       if (row === undefined) throw new SearchIndexMismatchError(`${slug} finns i indexet men inte i tabellen`);
-      if (seen.has(slug)) throw new SearchIndexMismatchError(`${slug} finns i mer än en del av indexet`);
-      seen.add(slug);
-      map[id] = row;
+      if (hitRows[row]) throw new SearchIndexMismatchError(`${slug} finns i mer än en del av indexet`);
+      hitRows[row] = { id, bundle };
     }
-    writeIfChanged(join(outputPath, shard.bundle, ROWS_FILE), JSON.stringify(map));
-  }
-  if (seen.size !== rows.length) {
-    const missing = rows.filter((r) => !seen.has(r.slug)).map((r) => r.slug);
+  });
+  const seen = hitRows.filter(Boolean).length;
+  if (seen !== rows.length) {
+    const missing = rows.filter((_, row) => !hitRows[row]).map((r) => r.slug);
     throw new SearchIndexMismatchError(
-      `${seen.size} ärendesidor indexerade men tabellen har ${rows.length} rader; saknas: ${missing.slice(0, 5).join(', ')}`,
+      `${seen} ärendesidor indexerade men tabellen har ${rows.length} rader; saknas: ${missing.slice(0, 5).join(', ')}`,
     );
   }
+  writeIfChanged(join(outputPath, ROWS_FILE), JSON.stringify(encodeRows(hitRows, (row) => casePath(rows[row]!.slug))));
   const manifest: ShardsFile = {
     version: SHARDS_VERSION,
     shards: results.map((s) => ({ bundle: `${s.bundle}/`, pages: s.pages })),
@@ -352,13 +352,13 @@ export async function buildSearchIndex(
   writeIfChanged(join(outputPath, SHARDS_FILE), `${JSON.stringify(manifest)}\n`);
   // Everything else in the folder is from earlier builds: old bundles, unfinished ones,
   // and the files of the single index of earlier versions.
-  const current = new Set([SHARDS_FILE, ...results.map((s) => s.bundle)]);
+  const current = new Set([SHARDS_FILE, ROWS_FILE, ...results.map((s) => s.bundle)]);
   for (const name of readdirSync(outputPath)) {
     if (!current.has(name)) rmSync(join(outputPath, name), { recursive: true, force: true });
   }
   const shards = results.map(({ ids: _ids, ...s }) => s);
   return {
-    pages: seen.size,
+    pages: seen,
     shards,
     rebuilt: shards.filter((s) => s.rebuilt).length,
     outputPath,

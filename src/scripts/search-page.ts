@@ -6,8 +6,10 @@
  * Filters, counts, sorts and pages come from the facet table
  * (/sok/tabell.json, src/lib/search/query.ts); what a hit shows comes from
  * its chunk of /sok/rader/, fetched for the hits on screen only. Pagefind is
- * loaded only when there are words (./search-shards.ts), and the hits of a
- * query are kept, so a filter click never asks Pagefind again. All logic that
+ * loaded only when there are words (./search-shards.ts): at once, beside the
+ * table, when the URL has them; when the visitor turns to the search box
+ * otherwise. The hits of a query are kept, so a filter click never asks
+ * Pagefind again. All logic that
  * can be pure lives in src/lib/search; this file reads and writes the DOM.
  */
 import { toJson } from '../lib/core/json-text.ts';
@@ -456,6 +458,8 @@ function wire(): void {
 }
 
 async function start(): Promise<void> {
+  // A link with words needs Pagefind: it loads beside the table, not after it.
+  if (state.q !== '' && !IN_DEV_SERVER) preloadShards(BASE).catch(() => undefined);
   try {
     table = await fetchJson<FacetTable>(TABLE_PATH);
   } catch {

@@ -4,28 +4,30 @@
  * src/scripts/search-page.ts. The files it reads are described in
  * src/lib/search/shards.ts:
  *
- * - `<base>pagefind/shards.json` lists the bundles;
- * - each bundle is searched by its own Pagefind instance (`createInstance`), created on
- *   first use and kept. The bundles are spread over a few copies of `pagefind.js`, each
- *   imported from another bundle and so with a web worker of its own (`workerCount`): the
- *   instances of one copy share its worker and WASM module (though each instance fetches
- *   its bundle's copy of the WASM file), and the workers search side by side;
+ * - `<base>pagefind/shards.json` lists the bundles, `<base>pagefind/rows.json` names
+ *   each result's row and bundle;
+ * - one Pagefind runtime searches them all: the first bundle's `pagefind.js`, with its
+ *   one web worker and WASM, and every other bundle merged into it (`mergeIndex`, which
+ *   fetches no WASM of its own). Each bundle's entry file is fetched with the bundle's
+ *   name as its cache tag (`metaCacheTag`): a bundle's folder changes name whenever its
+ *   content does, so the entry can be cached;
  * - å, ä and ö are letters of their own (`exactDiacritics`), so "ängens" does not find
  *   "angivet", while Swedish stemming still lets
  *   "partnerskapen" find "partnerskap" and "stöden" find "stödet" (each word is sent
- *   cut to its stem: src/lib/search/words.ts);
- * - each bundle's `rows.json` maps a result's id to its facet-table row.
+ *   cut to its stem: src/lib/search/words.ts).
  *
- * All bundles are searched in parallel and their hits merged by score (Pagefind's
- * BM25 score, comparable across bundles), ties by row; a bundle that would answer only
- * with Pagefind's fallback to a shorter word, where another bundle has the word itself,
- * is left out (see `answering`), and so is one whose answer for a word no case has rests
- * on a fallback of fewer than four letters (see `fallsShort`). An excerpt is loaded only
- * when asked for (and the first hit's, in a bundle answering for a word no case has). Any
- * bundle that cannot be loaded rejects the search: hits are never silently missing.
+ * Pagefind searches each bundle on its own and merges the hits by score (its BM25 score,
+ * comparable across bundles). A bundle that would answer only with Pagefind's fallback to
+ * a shorter word, where another bundle has the word itself, is left out (see
+ * `answering`), and so is one whose answer for a word no case has rests on a fallback of
+ * fewer than four letters (see `fallsShort`). An excerpt is loaded only when asked for
+ * (and the first hit's, in a bundle answering for a word no case has). Any bundle that
+ * cannot be loaded rejects the search: hits are never silently missing.
  */
 import {
   INDEX_DIR,
+  readRows,
+  type RowOfHit,
   ROWS_FILE,
   type RowsFile,
   SHARDS_FILE,
@@ -49,34 +51,46 @@ interface PagefindResult {
   score: number;
   /** Where in the page's text (`content`, split at white space) the query's words were found. */
   words: number[];
-  data(): Promise<{ excerpt: string; content: string }>;
+  data(): Promise<{ excerpt: string; content: string; url: string }>;
+}
+interface PagefindOptions {
+  basePath?: string;
+  baseUrl: string;
+  exactDiacritics: boolean;
+  metaCacheTag: string;
 }
 interface PagefindInstance {
+  mergeIndex(basePath: string, options: PagefindOptions): Promise<void>;
   search(
     term: string | null,
     options?: { filters?: Record<string, string> },
   ): Promise<{ results: PagefindResult[]; unfilteredResultCount: number } | null>;
 }
 interface PagefindModule {
-  createInstance(options: { basePath: string; baseUrl: string; exactDiacritics: boolean }): PagefindInstance;
+  createInstance(options: PagefindOptions & { basePath: string }): PagefindInstance;
 }
 
-interface Shard {
-  bundle: string;
-  instance: PagefindInstance;
-  rows: RowsFile;
+/** A result with its row and bundle. */
+interface Placed extends RowOfHit {
+  result: PagefindResult;
+}
+
+interface Index {
+  /** Undefined when the site has no case pages. */
+  pagefind: PagefindInstance | undefined;
+  bundles: number;
+  find: ReturnType<typeof readRows>;
 }
 
 /**
  * Search options that leave every page out: the index has no filters, so any filter
- * matches no page. Pagefind still counts the pages the words match before filtering
- * (`unfilteredResultCount`), and sends no results from its worker, so asking whether
- * a bundle has a word costs a small part of a full search.
+ * matches no page. Loads what a search needs (entry, metadata, WASM) and answers without
+ * results, so it tells whether the runtime loaded.
  */
 const NO_PAGE = { filters: { ingen: 'ingen' } };
 
-/** Per site base: the bundles, loading or loaded. A failed load is forgotten, so the next search tries again. */
-const loaded = new Map<string, Promise<Shard[]>>();
+/** Per site base: the index, loading or loaded. A failed load is forgotten, so the next search tries again. */
+const loaded = new Map<string, Promise<Index>>();
 
 async function fetchJson<T>(url: string): Promise<T> {
   const response = await fetch(url);
@@ -84,58 +98,31 @@ async function fetchJson<T>(url: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-/**
- * One bundle's instance, loaded and checked: a search rejects when the bundle's
- * entry file, metadata or WASM did not load (one that leaves every page out, so
- * nothing is listed), and its row map must have a row for every page.
- */
-async function openShard(pf: PagefindModule, base: string, root: string, bundle: string, pages: number) {
-  const basePath = `${root}${bundle}`;
-  const instance = pf.createInstance({ basePath, baseUrl: base, exactDiacritics: true });
-  const [rows] = await Promise.all([fetchJson<RowsFile>(`${basePath}${ROWS_FILE}`), instance.search(null, NO_PAGE)]);
-  const count = Object.keys(rows).length;
-  if (count !== pages) throw new Error(`Sökindexet kunde inte läsas: delen ${bundle} har ${count} rader av ${pages}`);
-  return { bundle, instance, rows };
-}
-
-/**
- * How many copies of Pagefind's module, each with its own web worker, the bundles are
- * spread over: one worker searches its bundles one after another, so on a machine with
- * two cores two workers search two bundles at a time. Each copy costs its script and
- * one more set-up of the WASM module, so no more than four.
- */
-export function workerCount(bundles: number, cores: number | undefined): number {
-  return Math.max(1, Math.min(bundles, cores ?? 1, 4));
-}
-
-async function load(base: string): Promise<Shard[]> {
+async function load(base: string): Promise<Index> {
   const root = `${base}${INDEX_DIR}/`;
+  const rowsFile = fetchJson<RowsFile>(`${root}${ROWS_FILE}`);
+  // Read whether or not it is used, so a failed fetch is never left unhandled.
+  rowsFile.catch(() => undefined);
   const manifest = await fetchJson<ShardsFile>(`${root}${SHARDS_FILE}`);
   if (manifest.version !== SHARDS_VERSION)
     throw new Error(`Sökindexet har ett okänt format: version ${String(manifest.version)}`);
-  const listed = manifest.shards;
-  if (listed.length === 0) return [];
-  const workers = workerCount(listed.length, navigator.hardwareConcurrency);
-  const groups = await Promise.all(
-    Array.from({ length: workers }, async (_, w) => {
-      const mine = listed.filter((_, k) => k % workers === w);
-      const first = mine[0]!;
-      // Imported from the group's first bundle: another URL, so a module (and a worker) of its own.
-      const pf = (await import(/* @vite-ignore */ `${root}${first.bundle}pagefind.js`)) as PagefindModule;
-      // A module's instances share its worker's WASM module, which the first instance to load
-      // sets up. Two instances loading it at the same time each set it up, and the second
-      // replaces the first's memory under it ("memory access out of bounds"), so the group's
-      // first bundle is opened alone, and the rest, which then find the module there, together.
-      const opened = await openShard(pf, base, root, first.bundle, first.pages);
-      const rest = await Promise.all(mine.slice(1).map((s) => openShard(pf, base, root, s.bundle, s.pages)));
-      return [opened, ...rest];
-    }),
-  );
-  // Back in the listed order.
-  return listed.map((_, k) => groups[k % workers]![Math.floor(k / workers)]!);
+  const [first, ...rest] = manifest.shards;
+  const count = manifest.shards.reduce((sum, s) => sum + s.pages, 0);
+  if (!first) return { pagefind: undefined, bundles: 0, find: readRows(await rowsFile, 0, 0) };
+  const options = (bundle: string) => ({ baseUrl: base, exactDiacritics: true, metaCacheTag: bundle.slice(0, -1) });
+  const pf = (await import(/* @vite-ignore */ `${root}${first.bundle}pagefind.js`)) as PagefindModule;
+  const pagefind = pf.createInstance({ basePath: `${root}${first.bundle}`, ...options(first.bundle) });
+  // A merged bundle waits for the first one's WASM, and would wait for ever if it failed to
+  // load: the first bundle's own answer (which rejects then) is awaited beside them.
+  const [find] = await Promise.all([
+    rowsFile.then((file) => readRows(file, count, manifest.shards.length)),
+    pagefind.search(null, NO_PAGE),
+    ...rest.map((s) => pagefind.mergeIndex(`${root}${s.bundle}`, options(s.bundle))),
+  ]);
+  return { pagefind, bundles: manifest.shards.length, find };
 }
 
-function shards(base: string): Promise<Shard[]> {
+function index(base: string): Promise<Index> {
   let promise = loaded.get(base);
   if (!promise) {
     promise = load(base);
@@ -145,13 +132,31 @@ function shards(base: string): Promise<Shard[]> {
   return promise;
 }
 
-/** Loads every bundle of the site at `base` (e.g. when the visitor starts typing). */
+/** Loads the search index of the site at `base` (when the visitor starts typing, or a link has words). */
 export async function preloadShards(base: string): Promise<void> {
-  await shards(base);
+  await index(base);
 }
 
 /**
- * Which bundles may answer for `query` (one flag per bundle, in order), so the shards
+ * The row and bundle of each result. A result whose id two bundles give is told apart by
+ * its fragment's URL (loaded for it alone).
+ */
+async function place(find: Index['find'], results: readonly PagefindResult[]): Promise<Placed[]> {
+  return Promise.all(
+    results.map(async (result): Promise<Placed> => {
+      const found = find(result.id);
+      if (found === undefined) throw new Error(`Sökindexet är inte helt: träffen ${result.id} saknar rad`);
+      if (!('candidates' in found)) return { ...found, result };
+      const { url } = await result.data();
+      const match = found.candidates.find((c) => url.endsWith(c.path));
+      if (!match) throw new Error(`Sökindexet är inte helt: träffen ${result.id} (${url}) saknar rad`);
+      return { row: match.row, bundle: match.bundle, result };
+    }),
+  );
+}
+
+/**
+ * Which bundles may answer for `query` (one flag per bundle, in SHARDS_FILE's order), so the shards
  * together answer as one index would.
  *
  * Pagefind matches a word by its stem and every longer indexed word that starts with it;
@@ -160,7 +165,7 @@ export async function preloadShards(base: string): Promise<void> {
  * One index over every case falls back only when no case has the word; each shard
  * decides on its own, so a shard without the word would add cases that merely contain
  * a shorter word. So each word is also looked up exactly (a quoted search: the stem
- * itself, never a fallback) in every bundle: where some bundle has it, a bundle that
+ * itself, never a fallback), and the bundles of its hits noted: where some bundle has it, a bundle that
  * has not is left out of this search. (A bundle whose only matches are longer words
  * starting with the stem, compounds, is left out with it; they are ranked low anyway.)
  * A quoted query is exact already. `query` is as sent to Pagefind (pagefindQuery):
@@ -169,20 +174,38 @@ export async function preloadShards(base: string): Promise<void> {
  * Also gives the words no bundle has as such, which every bundle answers by longer words
  * or by its fallback (see `fallsShort`).
  */
-async function answering(shards: readonly Shard[], query: string): Promise<{ answers: boolean[]; absent: string[] }> {
+async function answering(index: Index, query: string): Promise<{ answers: boolean[]; absent: string[] }> {
   const words = query.split(' ').filter(Boolean);
-  if (words.length === 0 || isExactQuery(query)) return { answers: shards.map(() => true), absent: [] };
+  const every = Array.from({ length: index.bundles }, () => true);
+  if (words.length === 0 || isExactQuery(query)) return { answers: every, absent: [] };
   const has = await Promise.all(
-    words.map((word) =>
-      Promise.all(
-        shards.map(async (s) => ((await s.instance.search(`"${word}"`, NO_PAGE))?.unfilteredResultCount ?? 0) > 0),
-      ),
-    ),
+    words.map(async (word) => bundlesOf(index, (await index.pagefind!.search(`"${word}"`))?.results ?? [])),
   );
   return {
-    answers: shards.map((_, k) => has.every((inBundle) => inBundle[k] || !inBundle.some(Boolean))),
-    absent: words.filter((_, i) => !has[i]!.some(Boolean)),
+    answers: every.map((_, k) => has.every((inBundle) => inBundle.has(k) || inBundle.size === 0)),
+    absent: words.filter((_, i) => has[i]!.size === 0),
   };
+}
+
+/**
+ * The bundles that gave `results`. An id two bundles give is looked into (its fragment)
+ * only when the bundles it may come from are not among them already.
+ */
+async function bundlesOf(index: Index, results: readonly PagefindResult[]): Promise<Set<number>> {
+  const bundles = new Set<number>();
+  const unsure: PagefindResult[] = [];
+  for (const result of results) {
+    const found = index.find(result.id);
+    if (found && 'candidates' in found) unsure.push(result);
+    else if (found) bundles.add(found.bundle);
+    else throw new Error(`Sökindexet är inte helt: träffen ${result.id} saknar rad`);
+  }
+  for (const result of unsure) {
+    const found = index.find(result.id) as { candidates: RowOfHit[] };
+    if (found.candidates.some((c) => !bundles.has(c.bundle)))
+      for (const placed of await place(index.find, [result])) bundles.add(placed.bundle);
+  }
+  return bundles;
 }
 
 /**
@@ -201,27 +224,22 @@ async function fallsShort(top: PagefindResult | undefined, absent: readonly stri
 
 /** Searches every bundle for `query`; hits by score, best first, ties by row. */
 export async function searchShards(base: string, query: string): Promise<ShardHit[]> {
-  const all = await shards(base);
+  const found = await index(base);
+  if (!found.pagefind) return [];
   const sent = pagefindQuery(query);
-  const [found, { answers, absent }] = await Promise.all([
-    Promise.all(all.map((s) => s.instance.search(sent))),
-    answering(all, sent),
+  const [placed, { answers, absent }] = await Promise.all([
+    found.pagefind.search(sent).then((r) => place(found.find, r?.results ?? [])),
+    answering(found, sent),
   ]);
-  const short = await Promise.all(found.map((f, k) => answers[k] && fallsShort(f?.results[0], absent)));
-  const hits = all.flatMap(({ bundle, rows }, k) =>
-    answers[k] && !short[k]
-      ? (found[k]?.results ?? []).map((result): ShardHit => {
-          const row = rows[result.id];
-          if (row === undefined)
-            throw new Error(`Sökindexet är inte helt: träffen ${result.id} i ${bundle} saknar rad`);
-          let excerpt: Promise<string> | undefined;
-          return {
-            row,
-            score: result.score,
-            excerpt: () => (excerpt ??= result.data().then((d) => d.excerpt)),
-          };
-        })
-      : [],
-  );
-  return hits.sort((a, b) => b.score - a.score || a.row - b.row);
+  // Each bundle's best hit: the results come best first.
+  const tops = new Map<number, PagefindResult>();
+  for (const p of placed) if (!tops.has(p.bundle)) tops.set(p.bundle, p.result);
+  const short = await Promise.all(answers.map((answers, k) => answers && fallsShort(tops.get(k), absent)));
+  return placed
+    .filter((p) => answers[p.bundle] && !short[p.bundle])
+    .map(({ row, result }): ShardHit => {
+      let excerpt: Promise<string> | undefined;
+      return { row, score: result.score, excerpt: () => (excerpt ??= result.data().then((d) => d.excerpt)) };
+    })
+    .sort((a, b) => b.score - a.score || a.row - b.row);
 }

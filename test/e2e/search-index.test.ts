@@ -17,7 +17,15 @@ import { buildSearchIndex } from '../../src/postbuild/search-index.ts';
 import { validateAll } from '../../src/lib/content/collection.ts';
 import { FILTER_FIELDS } from '../../src/lib/search/fields.ts';
 import { caseSearchMeta } from '../../src/lib/search/meta.ts';
-import { INDEX_DIR, ROWS_FILE, SHARDS_FILE, type RowsFile, type ShardsFile } from '../../src/lib/search/shards.ts';
+import {
+  INDEX_DIR,
+  readRows,
+  ROWS_FILE,
+  SHARDS_FILE,
+  type RowsFile,
+  type ShardsFile,
+} from '../../src/lib/search/shards.ts';
+import { fragmentUrls } from '../../src/postbuild/pagefind-format.ts';
 import { readTable, readTableRows } from '../helpers/search-table.ts';
 import { testBrowser } from '../helpers/browser.ts';
 import { searchShardsIn } from '../helpers/pagefind.ts';
@@ -42,23 +50,35 @@ const slugsOf = (hits: { row: number }[]) => hits.map((h) => rows[h.row]!.slug);
 describe('the sharded search index of the seed fixture site', () => {
   it('lists its bundles, each a Swedish Pagefind index, and every case page in exactly one row of one bundle', () => {
     const manifest = JSON.parse(readFileSync(join(index, SHARDS_FILE), 'utf8')) as ShardsFile;
-    expect(manifest.version).toBe(1);
+    expect(manifest.version).toBe(2);
     expect(manifest.shards.length).toBeGreaterThan(0);
     const casePages = listFiles(dir).filter((f) => /^arenden\/[^/]+\/index\.html$/.test(f));
     expect(cases).toHaveLength(5);
     expect(casePages).toHaveLength(cases.length);
     expect(rows.map((r) => `arenden/${r.slug}/index.html`).sort()).toEqual(casePages.sort());
 
+    const find = readRows(
+      JSON.parse(readFileSync(join(index, ROWS_FILE), 'utf8')) as RowsFile,
+      rows.length,
+      manifest.shards.length,
+    );
     const seen: number[] = [];
-    for (const { bundle, pages } of manifest.shards) {
+    manifest.shards.forEach(({ bundle, pages }, k) => {
       expect(bundle).toMatch(/^[a-z0-9-]+\/$/);
       const entry = JSON.parse(readFileSync(join(index, bundle, 'pagefind-entry.json'), 'utf8'));
       expect(Object.keys(entry.languages)).toEqual(['sv']);
       expect(entry.languages.sv.page_count).toBe(pages);
-      const map = JSON.parse(readFileSync(join(index, bundle, ROWS_FILE), 'utf8')) as RowsFile;
-      expect(Object.keys(map)).toHaveLength(pages);
-      seen.push(...Object.values(map));
-    }
+      // Each of the bundle's results names its own row, and that row is its page's.
+      const urls = fragmentUrls(join(index, bundle));
+      expect(urls.size).toBe(pages);
+      for (const [id, url] of urls) {
+        const found = find(id);
+        expect(found, id).toEqual({ row: expect.any(Number), bundle: k });
+        const { row } = found as { row: number };
+        expect(url).toBe(`/arenden/${rows[row]!.slug}/`);
+        seen.push(row);
+      }
+    });
     expect(seen.sort((a, b) => a - b)).toEqual(rows.map((_, i) => i));
   });
 
@@ -154,16 +174,22 @@ describe('the sharded search index of the seed fixture site', () => {
 
   it('rejects a search when a bundle cannot be loaded, rather than leave its hits out', async () => {
     const manifest = JSON.parse(readFileSync(join(index, SHARDS_FILE), 'utf8')) as ShardsFile;
-    const last = manifest.shards.at(-1)!.bundle;
-    const rows = await searchShardsIn(browser, dir, ['kommun'], { fail: new RegExp(`/${last}rows\\.json$`) });
-    expect(rows.error).toBe(`Sökindexet kunde inte läsas: /pagefind/${last}rows.json gav 404`);
-    const entry = await searchShardsIn(browser, dir, ['kommun'], { fail: /pagefind-entry\.json$/ });
-    expect(entry.error).toBeDefined();
+    expect(manifest.shards.length).toBeGreaterThan(1);
+    const [first, last] = [manifest.shards[0]!.bundle, manifest.shards.at(-1)!.bundle];
+    const rows = await searchShardsIn(browser, dir, ['kommun'], { fail: /\/pagefind\/rows\.json$/ });
+    expect(rows.error).toBe('Sökindexet kunde inte läsas: /pagefind/rows.json gav 404');
+    // The first bundle's files (its runtime's), and a bundle merged into it.
     // Pagefind only logs a metadata or WASM file that did not load; its searches then reject.
-    for (const file of [/\.pf_meta$/, /\/wasm\.sv\.pagefind$/]) {
-      const run = await searchShardsIn(browser, dir, ['kommun'], { fail: file });
-      expect(run.error, String(file)).toBeDefined();
-      expect(run.hits).toEqual([]);
+    for (const file of [
+      `${first}pagefind-entry.json`,
+      `${first}pagefind.sv_`,
+      `${first}wasm.sv.pagefind`,
+      `${last}pagefind-entry.json`,
+      `${last}pagefind.sv_`,
+    ]) {
+      const run = await searchShardsIn(browser, dir, ['kommun'], { fail: new RegExp(`/pagefind/${file}`) });
+      expect(run.error, file).toBeDefined();
+      expect(run.hits, file).toEqual([]);
     }
     const list = await searchShardsIn(browser, dir, ['kommun'], { fail: /shards\.json$/ });
     expect(list.error).toBe('Sökindexet kunde inte läsas: /pagefind/shards.json gav 404');
@@ -204,6 +230,20 @@ describe('the seed fixture site indexed in shards of one case each', () => {
       const few = await searchShardsIn(browser, dir, queries);
       const many = await searchShardsIn(browser, sharded, queries);
       expect(many.error).toBeUndefined();
+      // One runtime for the five bundles: one script, one worker, one WASM, each bundle's entry
+      // and metadata once.
+      const fetched = (name: RegExp) => many.requests.filter((path) => name.test(path));
+      expect(fetched(/\/pagefind\.js$/)).toHaveLength(1);
+      expect(fetched(/\/pagefind-worker\.js$/)).toHaveLength(1);
+      expect(fetched(/\/wasm\.[a-z]+\.pagefind$/)).toHaveLength(1);
+      expect(fetched(/\.pf_meta$/)).toHaveLength(cases.length);
+      // The entry files are tagged with their bundle's name, which changes with its content: cacheable.
+      const entries = fetched(/\/pagefind-entry\.json/);
+      expect(entries).toHaveLength(cases.length);
+      for (const path of entries) {
+        const [, bundle, tag] = /^\/pagefind\/([^/]+)\/pagefind-entry\.json\?ts=(.+)$/.exec(path)!;
+        expect(tag).toBe(bundle);
+      }
       queries.forEach((q, i) => {
         expect([...slugsOf(many.hits[i]!)].sort(), q).toEqual([...slugsOf(few.hits[i]!)].sort());
       });

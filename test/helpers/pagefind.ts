@@ -23,7 +23,7 @@ export interface ShardSearchRun {
   hits: ShardQueryHit[][];
   /** The message a rejected preload or search gave. */
   error?: string;
-  /** Every URL path the page fetched, in order. */
+  /** Every URL path (with its query string) the page fetched, in order. */
   requests: string[];
 }
 
@@ -63,7 +63,10 @@ export async function searchShardsIn(
   const server = await serve(dir);
   const page = await browser.newPage();
   const requests: string[] = [];
-  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    requests.push(`${url.pathname}${url.search}`);
+  });
   try {
     await page.route(`${server.url}${SRC_PATH}**`, (route) => {
       const file = join(ROOT, 'src', new URL(route.request().url()).pathname.slice(SRC_PATH.length));

@@ -1,10 +1,9 @@
 /**
- * Which case pages go into which search index shard (src/lib/search/shards.ts), and how
- * many web workers the browser spreads them over (src/scripts/search-shards.ts).
+ * Which case pages go into which search index shard, and the file that names each search
+ * result's row and bundle (src/lib/search/shards.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { planShards, type IndexRow } from '../../src/lib/search/shards.ts';
-import { workerCount } from '../../src/scripts/search-shards.ts';
+import { encodeRows, planShards, readRows, type IndexRow } from '../../src/lib/search/shards.ts';
 
 /** `count` rows of `year`, slugs `<prefix><n>`. */
 const rowsOf = (year: number | undefined, count: number, prefix = `${year ?? 'x'}-`): IndexRow[] =>
@@ -65,13 +64,61 @@ describe('planShards', () => {
   });
 });
 
-describe('workerCount', () => {
-  it('gives one worker per core, never more than the bundles or four, and at least one', () => {
-    expect(workerCount(28, 2)).toBe(2);
-    expect(workerCount(3, 8)).toBe(3);
-    expect(workerCount(28, 16)).toBe(4);
-    expect(workerCount(1, 2)).toBe(1);
-    expect(workerCount(5, undefined)).toBe(1);
-    expect(workerCount(5, 0)).toBe(1);
+describe('rows.json (encodeRows, readRows)', () => {
+  const path = (row: number) => `/arenden/fall-${row}/`;
+
+  it('gives each result id its row and bundle, the ids in row order without their language', () => {
+    const file = encodeRows(
+      [
+        { id: 'sv_01385b7', bundle: 1 },
+        { id: 'sv_9f00a21', bundle: 0 },
+        { id: 'sv_0c11f3e0', bundle: 1 },
+      ],
+      path,
+    );
+    expect(file).toEqual({
+      version: 2,
+      ids: '01385b7 9f00a21 0c11f3e0',
+      prefix: 'sv_',
+      bundles: [1, 0, 1],
+      collisions: {},
+    });
+    const find = readRows(file, 3, 2);
+    expect(find('sv_01385b7')).toEqual({ row: 0, bundle: 1 });
+    expect(find('sv_9f00a21')).toEqual({ row: 1, bundle: 0 });
+    expect(find('sv_0c11f3e0')).toEqual({ row: 2, bundle: 1 });
+    expect(find('sv_0c11f3e')).toBeUndefined();
+    expect(find('01385b7')).toBeUndefined();
+  });
+
+  it('lists an id two bundles give with the case paths of its rows, to tell the hits apart by', () => {
+    const file = encodeRows(
+      [
+        { id: 'sv_aaaaaaa', bundle: 0 },
+        { id: 'sv_1234567', bundle: 0 },
+        { id: 'sv_bbbbbbb', bundle: 1 },
+        { id: 'sv_1234567', bundle: 2 },
+      ],
+      path,
+    );
+    expect(file.collisions).toEqual({ sv_1234567: ['/arenden/fall-1/', '/arenden/fall-3/'] });
+    const find = readRows(file, 4, 3);
+    expect(find('sv_1234567')).toEqual({
+      candidates: [
+        { row: 1, bundle: 0, path: '/arenden/fall-1/' },
+        { row: 3, bundle: 2, path: '/arenden/fall-3/' },
+      ],
+    });
+    expect(find('sv_bbbbbbb')).toEqual({ row: 2, bundle: 1 });
+  });
+
+  it('reads an empty index, and refuses a file of another version or another number of rows or bundles', () => {
+    const empty = encodeRows([], path);
+    expect(empty).toEqual({ version: 2, ids: '', prefix: '', bundles: [], collisions: {} });
+    expect(readRows(empty, 0, 0)('sv_1234567')).toBeUndefined();
+    const file = encodeRows([{ id: 'sv_1234567', bundle: 0 }], path);
+    expect(() => readRows(file, 2, 1)).toThrow('Sökindexet kunde inte läsas: 1 rader av 2');
+    expect(() => readRows(file, 1, 0)).toThrow('Sökindexet kunde inte läsas');
+    expect(() => readRows({ ...file, version: 1 as 2 }, 1, 1)).toThrow('Sökindexet har ett okänt format: version 1');
   });
 });

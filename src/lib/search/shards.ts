@@ -6,13 +6,15 @@
  *
  * The output contract, under `<base>pagefind/`:
  *
- * - `shards.json` (SHARDS_FILE): `{ "version": 1, "shards": [ { "bundle": "<dir>/", "pages": <n> } ] }`,
- *   each bundle path relative to `<base>pagefind/`, ending in `/`.
+ * - `shards.json` (SHARDS_FILE): `{ "version": 2, "shards": [ { "bundle": "<dir>/", "pages": <n> } ] }`,
+ *   each bundle path relative to `<base>pagefind/`, ending in `/`. A bundle's folder is
+ *   named by a hash of its content, so its name is also the tag that lets the browser
+ *   cache its entry file (Pagefind's `metaCacheTag`).
  * - In each bundle folder: Pagefind's own output (pagefind.js, the WASM, the entry, meta,
- *   index chunks and fragments) and `rows.json` (ROWS_FILE): an object from each search
- *   result's `id` (Pagefind's page hash, exactly as `search()` gives it in the browser) to
- *   the facet-table row of that case page. Ids are unique within a bundle, not across
- *   bundles (they are short content hashes), so a hit is always read with its bundle.
+ *   index chunks and fragments). The browser loads one runtime (the first bundle's script
+ *   and WASM) and merges the others into it.
+ * - `rows.json` (ROWS_FILE, RowsFile) beside it: which search result is which facet-table
+ *   row, for every row in the table's order.
  * - Every case page is in exactly one bundle; the bundles' page counts add up to the
  *   number of table rows.
  *
@@ -28,10 +30,10 @@
 export const INDEX_DIR = 'pagefind';
 /** The list of bundles, in INDEX_DIR. */
 export const SHARDS_FILE = 'shards.json';
-/** In each bundle: result id → facet-table row. */
+/** Beside SHARDS_FILE: result id → facet-table row (RowsFile). */
 export const ROWS_FILE = 'rows.json';
-/** The format of SHARDS_FILE. */
-export const SHARDS_VERSION = 1;
+/** The format of SHARDS_FILE and ROWS_FILE. */
+export const SHARDS_VERSION = 2;
 
 /**
  * Most case pages in one shard. Pagefind holds every page of an index in memory until it
@@ -47,8 +49,99 @@ export interface ShardsFile {
   shards: { bundle: string; pages: number }[];
 }
 
-/** RowsFile: result id → facet-table row. */
-export type RowsFile = Record<string, number>;
+/**
+ * ROWS_FILE: for each facet-table row, in the table's order, the id Pagefind gives its
+ * case page as a search result (the page's short hash) and the bundle it is in. About
+ * 4.5 bytes a row gzipped (the ids are random hex): no object keyed by id, and no row
+ * numbers, since the position is the row.
+ *
+ * Ids are unique within a bundle, not across bundles (Pagefind lengthens a short hash
+ * only against its own index), and one runtime gives every bundle's results together,
+ * without saying which bundle a result came from. So an id that two bundles give is
+ * listed in `collisions` with the case paths of its rows, in row order: the browser tells
+ * such a hit apart by the URL in its fragment. Rare: about 0.2 such pairs at 10 000
+ * cases, 18 at 100 000 (28-bit hashes).
+ */
+export interface RowsFile {
+  version: typeof SHARDS_VERSION;
+  /** Row r's result id, space-separated, with `prefix` (the language, `sv_`) left off. */
+  ids: string;
+  prefix: string;
+  /** Row r's bundle: its index in SHARDS_FILE's list. */
+  bundles: number[];
+  /** Ids that two or more bundles give: id → the case paths of their rows, in row order. */
+  collisions: Record<string, string[]>;
+}
+
+/** Where a search result belongs: its facet-table row and its bundle. */
+export interface RowOfHit {
+  row: number;
+  bundle: number;
+}
+
+/** The longest prefix every string has. */
+function commonPrefix(strings: readonly string[]): string {
+  if (strings.length === 0) return '';
+  let prefix = strings[0]!;
+  for (const s of strings) while (!s.startsWith(prefix)) prefix = prefix.slice(0, -1);
+  return prefix;
+}
+
+/**
+ * The RowsFile of a built index: `rows[r]` is row r's result id and bundle index, `path(r)`
+ * its case page's path (for collisions).
+ */
+export function encodeRows(rows: readonly { id: string; bundle: number }[], path: (row: number) => string): RowsFile {
+  const ids = rows.map((r) => r.id);
+  // Up to the underscore: Pagefind's ids are `<language>_<hash>`.
+  const common = commonPrefix(ids);
+  const prefix = common.includes('_') ? common.slice(0, common.lastIndexOf('_') + 1) : '';
+  const seen = new Map<string, number[]>();
+  ids.forEach((id, row) => seen.set(id, [...(seen.get(id) ?? []), row]));
+  const collisions: Record<string, string[]> = {};
+  for (const [id, at] of seen) if (at.length > 1) collisions[id] = at.map(path);
+  return {
+    version: SHARDS_VERSION,
+    ids: ids.map((id) => id.slice(prefix.length)).join(' '),
+    prefix,
+    bundles: rows.map((r) => r.bundle),
+    collisions,
+  };
+}
+
+/**
+ * Reads a RowsFile: `find(id)` gives the hit's row and bundle, or, for an id that
+ * several bundles give, the case paths to tell them apart by (`candidates`, in row order).
+ * Throws when the file does not describe `count` rows in `bundles` bundles.
+ */
+export function readRows(
+  file: RowsFile,
+  count: number,
+  bundles: number,
+): (id: string) => RowOfHit | { candidates: (RowOfHit & { path: string })[] } | undefined {
+  if (file.version !== SHARDS_VERSION)
+    throw new Error(`Sökindexet har ett okänt format: version ${String(file.version)}`);
+  const ids = file.ids === '' ? [] : file.ids.split(' ');
+  if (ids.length !== count || file.bundles.length !== count || file.bundles.some((b) => !(b >= 0 && b < bundles)))
+    throw new Error(`Sökindexet kunde inte läsas: ${ids.length} rader av ${count}`);
+  const rowOf = new Map<string, number>();
+  ids.forEach((id, row) => rowOf.set(`${file.prefix}${id}`, row));
+  const candidates = new Map<string, (RowOfHit & { path: string })[]>();
+  for (const [id, paths] of Object.entries(file.collisions)) {
+    const rows = ids.flatMap((short, row) => (`${file.prefix}${short}` === id ? [row] : []));
+    if (rows.length !== paths.length) throw new Error(`Sökindexet kunde inte läsas: ${id} har ${rows.length} rader`);
+    candidates.set(
+      id,
+      rows.map((row, i) => ({ row, bundle: file.bundles[row]!, path: paths[i]! })),
+    );
+  }
+  return (id) => {
+    const several = candidates.get(id);
+    if (several) return { candidates: several };
+    const row = rowOf.get(id);
+    return row === undefined ? undefined : { row, bundle: file.bundles[row]! };
+  };
+}
 
 /** What the index needs of a facet-table row: the case's slug and decision year. */
 export interface IndexRow {
