@@ -37,5 +37,10 @@ export default defineConfig({
   // incrementalBuild: a case page whose cache key (src/views/page-key.ts) and code
   // are unchanged is kept from the last build instead of rendered again: at 10 000 cases
   // a rebuild after changing one case renders one case page, not 10 000.
-  experimental: { contentIntellisense: true, incrementalBuild: true },
+  // parallelPrerender: off unless INSYN_PRERENDER_WORKERS asks for it (src/lib/config.ts).
+  experimental: {
+    contentIntellisense: true,
+    incrementalBuild: true,
+    parallelPrerender: config.prerenderWorkers ? { workers: config.prerenderWorkers } : false,
+  },
 });

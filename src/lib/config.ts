@@ -55,6 +55,11 @@ const variables = {
   INSYN_ORGANISATIONS_FILE: projectPath('content/organisations.yaml').default('content/organisations.yaml'),
   INSYN_OUT_DIR: projectPath('./dist').default('./dist'),
   INSYN_CACHE_DIR: projectPath('./node_modules/.astro').default('./node_modules/.astro'),
+  INSYN_PRERENDER_WORKERS: z
+    .string()
+    .regex(/^[1-9]\d?$/, { message: 'ett antal arbetsprocesser, 1–99, t.ex. 4' })
+    .transform(Number)
+    .optional(),
 };
 
 export type ConfigVariable = keyof typeof variables;
@@ -86,10 +91,17 @@ export interface Config {
   organisationsFile: string;
   outDir: string;
   cacheDir: string;
+  /**
+   * Pages rendered in this many worker processes (Astro's experimental parallel
+   * prerendering), or undefined for none. Off by default: each worker loads every case,
+   * so the memory grows with the workers, and on two cores it gained nothing (the
+   * benchmark prints the comparison).
+   */
+  prerenderWorkers: number | undefined;
 }
 
-/** Settings that say where the build writes, not what it shows; they are not part of page cache keys. */
-export const BUILD_PATH_SETTINGS: readonly (keyof Config)[] = ['outDir', 'cacheDir'];
+/** Settings that say where and how the build runs, not what it shows; they are not part of page cache keys. */
+export const BUILD_ONLY_SETTINGS: readonly (keyof Config)[] = ['outDir', 'cacheDir', 'prerenderWorkers'];
 
 /** A configuration error: every wrong variable, what was found and what is expected. */
 export class ConfigError extends Error {
@@ -124,6 +136,7 @@ export function readConfig(env: Record<string, string | undefined>): Config {
     organisationsFile: v.INSYN_ORGANISATIONS_FILE,
     outDir: v.INSYN_OUT_DIR,
     cacheDir: v.INSYN_CACHE_DIR,
+    prerenderWorkers: v.INSYN_PRERENDER_WORKERS,
   };
 }
 

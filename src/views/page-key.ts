@@ -9,7 +9,7 @@
  * gives byte for byte the same site as a clean build.
  */
 import { createHash } from 'node:crypto';
-import { BUILD_DATE, BUILD_PATH_SETTINGS, config } from '../lib/config.ts';
+import { BUILD_DATE, BUILD_ONLY_SETTINGS, config } from '../lib/config.ts';
 import { isoDay } from '../lib/core/partial-date.ts';
 import { readOrganisationAliases } from '../lib/content/organisations-file.ts';
 
@@ -44,11 +44,11 @@ export function pageKey(...inputs: unknown[]): string {
 
 /**
  * What every page reads besides its own data: the build day (phases and
- * follow-up states), the whole configuration (every setting but where the
- * build writes, so a new setting is covered without anyone adding it here)
+ * follow-up states), the whole configuration (every setting but where and how
+ * the build runs, so a new setting is covered without anyone adding it here)
  * and the organisation aliases (names → links).
  */
 export function siteInputs(): unknown[] {
-  const settings = Object.entries(config).filter(([key]) => !BUILD_PATH_SETTINGS.includes(key as keyof typeof config));
+  const settings = Object.entries(config).filter(([key]) => !BUILD_ONLY_SETTINGS.includes(key as keyof typeof config));
   return [isoDay(BUILD_DATE), settings, readOrganisationAliases()];
 }

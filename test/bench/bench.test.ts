@@ -18,6 +18,7 @@ import {
   formatDuration,
   formatNotes,
   formatTable,
+  parallelNote,
   phaseSummary,
   type SizeResult,
   TARGETS,
@@ -425,6 +426,17 @@ describe('the report', () => {
     expect(formatNotes(results(size(10_000, { timing: { error: 'ingen Chromium' } })))).toEqual([
       '10 000: search timing failed: ingen Chromium',
     ]);
+  });
+
+  it('compares the cold build with parallel prerendering in one line of the notes', () => {
+    const s = size(1_000, { parallel: { workers: 2, wallMs: 18_000, peakRss: 2 * GB, ok: true } });
+    expect(formatNotes(results(s))).toContain(
+      '1 000: cold build with parallel prerendering (2 workers, INSYN_PRERENDER_WORKERS=2): 18.0 s, peak 2.00 GB; without it 9.00 s, peak 800 MB (2.00 × the time)',
+    );
+    expect(parallelNote({ ...s, parallel: { ...s.parallel!, ok: false } })).toBe(
+      '1 000: cold build with parallel prerendering (2 workers, INSYN_PRERENDER_WORKERS=2) failed; without it 9.00 s, peak 800 MB',
+    );
+    expect(formatNotes(results(size(1_000))).some((l) => l.includes('parallel'))).toBe(false);
   });
 
   it('gives the verdicts in Swedish for the log, with cases in = pages out = index records', () => {

@@ -8,6 +8,7 @@
  *   npm run bench -- --sizes 20,500  other sizes
  *   npm run bench -- --seed 7        another seed (default 1)
  *   npm run bench -- --no-rebuild    skip the one-changed-case rebuild
+ *   npm run bench -- --no-parallel   skip the cold build with parallel prerendering
  *   npm run bench -- --keep          keep each size's build cache (for a later look)
  *   npm run bench -- --timeout 60    minutes before a build is stopped (default 30)
  *   npm run bench -- --rounds 7      browser rounds on /sok/ (default 5)
@@ -21,6 +22,8 @@
  * Each size: the floor, `npm run check`, the cold build (exactly what
  * `npm run build` runs), the rebuild after one changed case, the disk the
  * build uses, and /sok/ in Chromium (timings and bytes, served with gzip).
+ * The smallest size is also built cold with Astro's parallel prerendering (one
+ * worker per core), for a one-line comparison in the notes.
  * Then, once and on a small site (the seed fixture, built with the editor off and
  * on, after the sizes so their numbers stay as they were), the form editor at
  * /redigera/ (test/bench/editor-cost.ts): bytes until its case list, the time from
@@ -241,6 +244,26 @@ async function measureSize(n: number): Promise<SizeResult> {
 
   if (build.code === 0) log(`N = ${n}: /sok/ i Chromium`);
   const browser = build.code === 0 ? await measureSearch(outDir) : {};
+
+  let parallel: SizeResult['parallel'];
+  if (n === Math.min(...sizes) && build.code === 0 && !flag('--no-parallel')) {
+    // As many workers as cores (at least two): what a host would try first.
+    const workers = Math.max(2, cpus().length);
+    log(`N = ${n}: bygger (kall) med ${workers} arbetsprocesser för sidorna`);
+    const dir = join(base, 'parallel');
+    const run = await runMeasured(command.command, command.args, {
+      cwd: root,
+      env: env(n, {
+        INSYN_PRERENDER_WORKERS: String(workers),
+        INSYN_OUT_DIR: join(dir, 'dist'),
+        INSYN_CACHE_DIR: join(dir, 'cache'),
+      }),
+      timeoutMs,
+    });
+    writeFileSync(join(base, 'parallel.log'), run.output);
+    parallel = { workers, wallMs: run.wallMs, peakRss: run.peakRss, ok: run.code === 0 };
+    discard(dir);
+  }
   const indexes = pagefindIndexes(outDir);
   const result: SizeResult = {
     n,
@@ -265,6 +288,7 @@ async function measureSize(n: number): Promise<SizeResult> {
     weights,
     ...(rebuild ? { rebuild } : {}),
     ...browser,
+    ...(parallel ? { parallel } : {}),
   };
   log(
     `N = ${n}: bygge ${formatSeconds(build.wallMs)} (CPU ${build.cpuMs === null ? '–' : formatSeconds(build.cpuMs)}, last ${build.load.map((l) => l.toFixed(1)).join(' → ')}), ${formatBytes(build.peakRss)}; ${verdicts(result).join('; ')}`,

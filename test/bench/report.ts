@@ -48,6 +48,11 @@ export interface SizeResult {
   search?: { openBytes: number; openRequests: number; queryBytes: number; query: string } | { error: string };
   /** /sok/ in Chromium (test/bench/search-timing.ts). */
   timing?: SearchTiming | { error: string };
+  /**
+   * The same cold build with Astro's parallel prerendering (INSYN_PRERENDER_WORKERS),
+   * into an output and cache of its own; measured at the smallest size only.
+   */
+  parallel?: { workers: number; wallMs: number; peakRss: number | null; ok: boolean };
 }
 
 /**
@@ -448,12 +453,23 @@ export function phaseSummary(output: string): string | undefined {
     .join(', ');
 }
 
+/** The one-line comparison of a cold build with and without parallel prerendering. */
+export function parallelNote(s: SizeResult): string {
+  const p = s.parallel!;
+  const n = s.n.toLocaleString('sv-SE').replace(/\s/g, ' ');
+  const off = `${formatSeconds(s.build.wallMs)}, peak ${formatBytes(s.build.peakRss)}`;
+  const head = `${n}: cold build with parallel prerendering (${p.workers} workers, INSYN_PRERENDER_WORKERS=${p.workers})`;
+  if (!p.ok) return `${head} failed; without it ${off}`;
+  return `${head}: ${formatSeconds(p.wallMs)}, peak ${formatBytes(p.peakRss)}; without it ${off} (${(p.wallMs / s.build.wallMs).toFixed(2)} × the time)`;
+}
+
 export function formatNotes(results: BenchResults): string[] {
   const out: string[] = [];
   for (const s of results.sizes) {
     const n = s.n.toLocaleString('sv-SE').replace(/\s/g, ' ');
     if (s.build.phases) out.push(`${n}: cold build, Astro's phases: ${s.build.phases}`);
     if (s.rebuild?.phases) out.push(`${n}: rebuild after one change, Astro's phases: ${s.rebuild.phases}`);
+    if (s.parallel) out.push(parallelNote(s));
     if (s.timing && 'error' in s.timing) out.push(`${n}: search timing failed: ${s.timing.error}`);
     else if (s.timing) {
       const t = s.timing;

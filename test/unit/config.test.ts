@@ -29,6 +29,7 @@ describe('readConfig', () => {
       organisationsFile: 'content/organisations.yaml',
       outDir: './dist',
       cacheDir: './node_modules/.astro',
+      prerenderWorkers: undefined,
     };
     expect(readConfig({})).toEqual(defaults);
     expect(readConfig(Object.fromEntries(CONFIG_VARIABLES.map((name) => [name, ''])))).toEqual(defaults);
@@ -47,6 +48,7 @@ describe('readConfig', () => {
       INSYN_ORGANISATIONS_FILE: 'test/fixtures/seed/organisations.yaml',
       INSYN_OUT_DIR: '/tmp/ut',
       INSYN_CACHE_DIR: '/tmp/cache',
+      INSYN_PRERENDER_WORKERS: '4',
     });
     expect(config).toEqual({
       site: 'https://insyn.kommun.se',
@@ -60,6 +62,7 @@ describe('readConfig', () => {
       organisationsFile: 'test/fixtures/seed/organisations.yaml',
       outDir: '/tmp/ut',
       cacheDir: '/tmp/cache',
+      prerenderWorkers: 4,
     });
   });
 
@@ -80,6 +83,8 @@ describe('readConfig', () => {
     ['INSYN_BUILD_DATE', '2026-02-30', 'ett datum som finns, ÅÅÅÅ-MM-DD'],
     ['INSYN_BUILD_DATE', '2026-11', 'ett datum som finns, ÅÅÅÅ-MM-DD'],
     ['INSYN_CASES_DIR', ' content/cases', 'en sökväg i projektet, t.ex. content/cases'],
+    ['INSYN_PRERENDER_WORKERS', '0', 'ett antal arbetsprocesser, 1–99, t.ex. 4'],
+    ['INSYN_PRERENDER_WORKERS', 'två', 'ett antal arbetsprocesser, 1–99, t.ex. 4'],
   ])('refuses %s=%j, naming the variable, the value and what is expected', (name, value, expected) => {
     const message = errorOf({ [name]: value });
     expect(message).toContain('Fel i inställningarna (miljövariabler)');
