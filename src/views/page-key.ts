@@ -42,13 +42,22 @@ export function pageKey(...inputs: unknown[]): string {
   return createHash('sha256').update(JSON.stringify(inputs, keyPart)).digest('base64url');
 }
 
+/** The site-wide inputs' key, computed once per build. */
+let siteKey: string | undefined;
+
 /**
  * What every page reads besides its own data: the build day (phases and
  * follow-up states), the whole configuration (every setting but where and how
  * the build runs, so a new setting is covered without anyone adding it here)
- * and the organisation aliases (names → links).
+ * and the organisation aliases (names → links). As one key, computed once: the
+ * same for every page of a build, so no page's key hashes the alias list again.
  */
-export function siteInputs(): unknown[] {
-  const settings = Object.entries(config).filter(([key]) => !BUILD_ONLY_SETTINGS.includes(key as keyof typeof config));
-  return [isoDay(BUILD_DATE), settings, readOrganisationAliases()];
+export function siteInputs(): string {
+  if (siteKey === undefined) {
+    const settings = Object.entries(config).filter(
+      ([key]) => !BUILD_ONLY_SETTINGS.includes(key as keyof typeof config),
+    );
+    siteKey = pageKey(isoDay(BUILD_DATE), settings, readOrganisationAliases());
+  }
+  return siteKey;
 }

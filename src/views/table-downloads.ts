@@ -3,9 +3,11 @@
  * `/data/<table>.xlsx` (src/pages/data/[table].csv.ts and [table].xlsx.ts):
  * one path per table of `TABLE_DOWNLOADS` (src/lib/export/tables.ts).
  *
- * Each path's cache key covers what its file holds: every case (by its
- * digest, in the order of the rows), the data version (a workbook's "Om
- * filen" sheet) and the site-wide inputs (build day, settings, aliases).
+ * The tables are built once per build, for both routes, when their paths are
+ * listed, and each path's cache key covers what its file holds: the table's
+ * rows, the data version (a workbook's "Om filen" sheet) and the site-wide
+ * inputs (build day, settings, aliases). A change that leaves a table's rows as
+ * they were (a case's text, most often) leaves its files as they were too.
  */
 import { BUILD_DATE } from '../lib/config.ts';
 import { type CaseEntry, newestFirst } from '../lib/domain/cases.ts';
@@ -17,24 +19,32 @@ import { pageKey, siteInputs } from './page-key.ts';
 
 export interface TableRouteProps {
   table: TableName;
-  /** The cases, newest first: the order of the rows. */
-  cases: CaseEntry[];
+  /** Its rows, the same for its CSV file and its workbook. */
+  rows: Table;
 }
+
+/** This build's tables and their keys, by the cases they were built from. */
+let built: { cases: string; tables: { table: TableName; rows: Table; key: string }[] } | undefined;
 
 /** One path per table, for the route of one format. */
 export function tableDownloadPaths(collection: readonly CaseEntry[]) {
   const cases = newestFirst(collection);
-  // Hashed once, not once per table: at 100 000 cases each key would hash every digest.
-  const data = pageKey(cases, dataVersion(BUILD_DATE));
-  const site = siteInputs();
-  return TABLE_NAMES.map((table) => ({
+  // By digest: a key of the cases, not of their contents.
+  const casesKey = pageKey(cases);
+  if (built?.cases !== casesKey) {
+    const site = siteInputs();
+    const version = dataVersion(BUILD_DATE);
+    built = {
+      cases: casesKey,
+      tables: TABLE_NAMES.map((table) => {
+        const rows = TABLE_DOWNLOADS[table].build(cases, { urlOf: caseAbsoluteUrl, buildDate: BUILD_DATE });
+        return { table, rows, key: pageKey(site, table, rows, version) };
+      }),
+    };
+  }
+  return built.tables.map(({ table, rows, key }) => ({
     params: { table },
-    props: { table, cases } satisfies TableRouteProps,
-    cacheKey: pageKey(site, table, data),
+    props: { table, rows } satisfies TableRouteProps,
+    cacheKey: key,
   }));
-}
-
-/** The rows of a table download, the same for its CSV file and its workbook. */
-export function tableOf({ table, cases }: TableRouteProps): Table {
-  return TABLE_DOWNLOADS[table].build(cases, { urlOf: caseAbsoluteUrl, buildDate: BUILD_DATE });
 }

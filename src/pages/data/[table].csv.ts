@@ -9,8 +9,8 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
 import { toCsv } from '../../lib/export/csv.ts';
 import { fileResponse } from '../../lib/export/responses.ts';
-import { tableDownloadPaths, tableOf, type TableRouteProps } from '../../views/table-downloads.ts';
+import { tableDownloadPaths, type TableRouteProps } from '../../views/table-downloads.ts';
 
 export const getStaticPaths = (async () => tableDownloadPaths(await getCollection('cases'))) satisfies GetStaticPaths;
 
-export const GET: APIRoute<TableRouteProps> = ({ props }) => fileResponse(toCsv(tableOf(props)), 'csv');
+export const GET: APIRoute<TableRouteProps> = ({ props }) => fileResponse(toCsv(props.rows), 'csv');

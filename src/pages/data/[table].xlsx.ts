@@ -11,13 +11,12 @@ import { fileResponse } from '../../lib/export/responses.ts';
 import { TABLE_DOWNLOADS, workbookInfo } from '../../lib/export/tables.ts';
 import { toXlsx } from '../../lib/export/xlsx.ts';
 import { dataVersion } from '../../lib/history/data-version.ts';
-import { tableDownloadPaths, tableOf, type TableRouteProps } from '../../views/table-downloads.ts';
+import { tableDownloadPaths, type TableRouteProps } from '../../views/table-downloads.ts';
 
 export const getStaticPaths = (async () => tableDownloadPaths(await getCollection('cases'))) satisfies GetStaticPaths;
 
 export const GET: APIRoute<TableRouteProps> = async ({ props }) => {
   const { spec } = TABLE_DOWNLOADS[props.table];
-  const table = tableOf(props);
-  const info = workbookInfo(spec, table, dataVersion(BUILD_DATE), BUILD_DATE, siteAbsolute);
-  return fileResponse(new Uint8Array(await toXlsx(table, spec, info)), 'xlsx');
+  const info = workbookInfo(spec, props.rows, dataVersion(BUILD_DATE), BUILD_DATE, siteAbsolute);
+  return fileResponse(new Uint8Array(await toXlsx(props.rows, spec, info)), 'xlsx');
 };
