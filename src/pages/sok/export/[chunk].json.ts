@@ -10,15 +10,12 @@ import { caseAbsoluteUrl } from '../../../lib/export/links.ts';
 import { fileResponse } from '../../../lib/export/responses.ts';
 import { exportChunks } from '../../../lib/search/table.ts';
 import type { ExportChunk } from '../../../lib/search/table-format.ts';
-import { pageKey } from '../../../views/page-key.ts';
 
 export const getStaticPaths = (async () => {
   const cases = newestFirst(await getCollection('cases'));
   return exportChunks(cases, caseAbsoluteUrl).map((chunk, k) => ({
     params: { chunk: String(k) },
     props: { chunk },
-    // The file is its chunk: one whose lines are unchanged is kept from the last build.
-    cacheKey: pageKey(chunk),
   }));
 }) satisfies GetStaticPaths;
 
