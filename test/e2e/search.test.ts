@@ -61,6 +61,28 @@ describe('search in Chromium', () => {
     expect((p as Page & { errors: string[] }).errors).toEqual([]);
   });
 
+  it('starts loading Pagefind for a link with words beside the facet table, not after it', async () => {
+    const p = await freshPage();
+    // The table is held back until the page has asked for Pagefind's script: a page that
+    // waited for the table first would never get it.
+    let asked: () => void;
+    const pagefindAsked = new Promise<void>((resolve) => (asked = resolve));
+    p.on('request', (r) => {
+      if (/\/pagefind\/[^/]+\/pagefind\.js$/.test(new URL(r.url()).pathname)) asked();
+    });
+    await p.route('**/sok/tabell.json', async (route) => {
+      await Promise.race([
+        pagefindAsked,
+        new Promise((_, fail) => setTimeout(() => fail(new Error('no Pagefind')), 15_000)),
+      ])
+        .then(() => route.continue())
+        .catch(() => route.abort());
+    });
+    await p.goto(`${session.server.url}/sok/?q=partnerskapen`);
+    await announced(p, '1 träff för ”partnerskapen”.');
+    expect((await titles(p))[0]).toBe(IOP);
+  });
+
   it('narrows the hits with a filter and writes it into the URL; back and forward replay it', async () => {
     const p = await freshPage();
     await p.goto(`${session.server.url}/sok/?q=arbetsf%C3%B6rmedlingen`);
