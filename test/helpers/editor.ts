@@ -29,6 +29,13 @@ export interface EditorPage {
   read(path: string): Promise<string | undefined>;
   /** Every file path of the stand-in repository. */
   list(): Promise<string[]>;
+  /**
+   * Starts over in the same page: forgets the sign-in and everything else the editor
+   * kept in the origin's storage, gives the stand-in repository `files` instead, and
+   * opens the editor at the sign-in page again. A fresh context would start the same,
+   * but without the browser's cache of the editor's scripts, and costs twice as much.
+   */
+  reset(files: Record<string, string>): Promise<void>;
 }
 
 /**
@@ -43,33 +50,53 @@ export async function openEditor(
 ): Promise<EditorPage> {
   const context = await browser.newContext({ locale: 'sv-SE', viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  // Any page of the origin: the file system is the origin's.
-  await page.goto(new URL('../404.html', editorUrl).href);
-  await page.evaluate(
-    async ({ repoName, files }) => {
-      const root = await navigator.storage.getDirectory();
-      const repo = await root.getDirectoryHandle(repoName, { create: true });
-      await repo.getDirectoryHandle('.git', { create: true });
-      for (const [path, text] of Object.entries(files)) {
-        const parts = path.split('/');
-        let dir = repo;
-        for (const part of parts.slice(0, -1)) dir = await dir.getDirectoryHandle(part, { create: true });
-        const writable = await (await dir.getFileHandle(parts.at(-1)!, { create: true })).createWritable();
-        await writable.write(text);
-        await writable.close();
-      }
-    },
-    { repoName: REPO, files },
-  );
+  // Leaving a form with unsaved changes asks first; a test starting over answers yes.
+  // Any other dialog is dismissed, as Playwright does when nobody listens.
+  page.on('dialog', (dialog) => void (dialog.type() === 'beforeunload' ? dialog.accept() : dialog.dismiss()));
   await context.addInitScript((repoName) => {
     Object.defineProperty(window, 'showDirectoryPicker', {
       value: async () => (await navigator.storage.getDirectory()).getDirectoryHandle(repoName),
     });
   }, REPO);
-  await page.goto(editorUrl);
+  const reset = async (files: Record<string, string>) => {
+    // Any page of the origin that is not the editor: the storage is the origin's, and
+    // the editor keeps none of it open there.
+    await page.goto(new URL('../404.html', editorUrl).href);
+    await page.evaluate(
+      async ({ repoName, files }) => {
+        localStorage.clear();
+        sessionStorage.clear();
+        for (const key of await caches.keys()) await caches.delete(key);
+        for (const { name } of await indexedDB.databases()) {
+          if (name === undefined) continue;
+          await new Promise((resolve, reject) => {
+            const request = indexedDB.deleteDatabase(name);
+            request.onsuccess = resolve;
+            request.onerror = () => reject(request.error);
+          });
+        }
+        const root = await navigator.storage.getDirectory();
+        await root.removeEntry(repoName, { recursive: true }).catch(() => undefined);
+        const repo = await root.getDirectoryHandle(repoName, { create: true });
+        await repo.getDirectoryHandle('.git', { create: true });
+        for (const [path, text] of Object.entries(files)) {
+          const parts = path.split('/');
+          let dir = repo;
+          for (const part of parts.slice(0, -1)) dir = await dir.getDirectoryHandle(part, { create: true });
+          const writable = await (await dir.getFileHandle(parts.at(-1)!, { create: true })).createWritable();
+          await writable.write(text);
+          await writable.close();
+        }
+      },
+      { repoName: REPO, files },
+    );
+    await page.goto(editorUrl);
+  };
+  await reset(files);
   return {
     context,
     page,
+    reset,
     read: (path) =>
       page.evaluate(
         async ({ repoName, path }) => {
