@@ -18,11 +18,11 @@
  *
  * Pagefind searches each bundle on its own and merges the hits by score (its BM25 score,
  * comparable across bundles). A bundle that would answer only with Pagefind's fallback to
- * a shorter word, where another bundle has the word itself, is left out (see
- * `answering`), and so is one whose answer for a word no case has rests on a fallback of
- * fewer than four letters (see `fallsShort`). An excerpt is loaded only when asked for
- * (and the first hit's, in a bundle answering for a word no case has). Any bundle that
- * cannot be loaded rejects the search: hits are never silently missing.
+ * a shorter word, where another bundle has the word, is left out, and so is one whose
+ * answer for a word no case has rests on a fallback of fewer than four letters (see
+ * `answering`, which reads each bundle's best hit). Other excerpts are loaded only when
+ * asked for. Any bundle that cannot be loaded rejects the search: hits are never silently
+ * missing.
  */
 import {
   INDEX_DIR,
@@ -34,7 +34,7 @@ import {
   SHARDS_VERSION,
   type ShardsFile,
 } from '../lib/search/shards.ts';
-import { isExactQuery, pagefindQuery, restsOnShortFallback } from '../lib/search/words.ts';
+import { foundByWord, isExactQuery, pagefindQuery, restsOnShortFallback } from '../lib/search/words.ts';
 
 export interface ShardHit {
   /** The case's row in the facet table. */
@@ -156,70 +156,46 @@ async function place(find: Index['find'], results: readonly PagefindResult[]): P
 }
 
 /**
- * Which bundles may answer for `query` (one flag per bundle, in SHARDS_FILE's order), so the shards
- * together answer as one index would.
+ * The words a result was found by, as they stand in its text: its word locations in its
+ * fragment's text (one fragment, which Pagefind keeps for the excerpt).
+ */
+async function matchedWords(result: PagefindResult): Promise<string[]> {
+  const text = (await result.data()).content.split(/\s+/);
+  return result.words.map((at) => text[at] ?? '');
+}
+
+/**
+ * Which bundles may answer for `query` (one flag per bundle, in SHARDS_FILE's order), so the
+ * shards together answer as one index would. `placed` are the hits of every bundle, best first.
  *
  * Pagefind matches a word by its stem and every longer indexed word that starts with it;
  * when an index has no such word, it falls back to the longest indexed word the stem
  * starts with ("försörjning" for "försörjningsstödet", "partner" for "partnerskapen").
  * One index over every case falls back only when no case has the word; each shard
  * decides on its own, so a shard without the word would add cases that merely contain
- * a shorter word. So each word is also looked up exactly (a quoted search: the stem
- * itself, never a fallback), and the bundles of its hits noted: where some bundle has it, a bundle that
- * has not is left out of this search. (A bundle whose only matches are longer words
- * starting with the stem, compounds, is left out with it; they are ranked low anyway.)
- * A quoted query is exact already. `query` is as sent to Pagefind (pagefindQuery):
- * each word cut to its stem.
+ * a shorter word. Pagefind picks the words it searches a query word by once per index,
+ * so every hit of a bundle rests on the same ones, and its best hit's matched words tell
+ * which (one fragment per bundle with hits): a bundle whose hits for a word rest on a
+ * fallback is left out where another bundle has the word. `query` is as sent to Pagefind
+ * (pagefindQuery): each word cut to its stem. A quoted query is exact already.
  *
- * Also gives the words no bundle has as such, which every bundle answers by longer words
- * or by its fallback (see `fallsShort`).
+ * Where no bundle has a word, every bundle answers by its fallback, as one index would,
+ * unless that fallback is too short to stand in for the word ("in" for "insyn",
+ * restsOnShortFallback): then the bundle is left out.
  */
-async function answering(index: Index, query: string): Promise<{ answers: boolean[]; absent: string[] }> {
+async function answering(placed: readonly Placed[], bundles: number, query: string): Promise<boolean[]> {
   const words = query.split(' ').filter(Boolean);
-  const every = Array.from({ length: index.bundles }, () => true);
-  if (words.length === 0 || isExactQuery(query)) return { answers: every, absent: [] };
-  const has = await Promise.all(
-    words.map(async (word) => bundlesOf(index, (await index.pagefind!.search(`"${word}"`))?.results ?? [])),
+  const every = Array.from({ length: bundles }, () => true);
+  if (words.length === 0 || isExactQuery(query)) return every;
+  const tops = new Map<number, PagefindResult>();
+  for (const p of placed) if (!tops.has(p.bundle)) tops.set(p.bundle, p.result);
+  const matched = new Map(await Promise.all([...tops].map(async ([k, top]) => [k, await matchedWords(top)] as const)));
+  const found = words.map((word) => new Set([...matched].filter(([, m]) => foundByWord(word, m)).map(([k]) => k)));
+  return every.map((_, k) =>
+    words.every((word, i) =>
+      found[i]!.size > 0 ? found[i]!.has(k) : !restsOnShortFallback(word, matched.get(k) ?? []),
+    ),
   );
-  return {
-    answers: every.map((_, k) => has.every((inBundle) => inBundle.has(k) || inBundle.size === 0)),
-    absent: words.filter((_, i) => has[i]!.size === 0),
-  };
-}
-
-/**
- * The bundles that gave `results`. An id two bundles give is looked into (its fragment)
- * only when the bundles it may come from are not among them already.
- */
-async function bundlesOf(index: Index, results: readonly PagefindResult[]): Promise<Set<number>> {
-  const bundles = new Set<number>();
-  const unsure: PagefindResult[] = [];
-  for (const result of results) {
-    const found = index.find(result.id);
-    if (found && 'candidates' in found) unsure.push(result);
-    else if (found) bundles.add(found.bundle);
-    else throw new Error(`Sökindexet är inte helt: träffen ${result.id} saknar rad`);
-  }
-  for (const result of unsure) {
-    const found = index.find(result.id) as { candidates: RowOfHit[] };
-    if (found.candidates.some((c) => !bundles.has(c.bundle)))
-      for (const placed of await place(index.find, [result])) bundles.add(placed.bundle);
-  }
-  return bundles;
-}
-
-/**
- * Whether a bundle's hits for words that no bundle has as such (`absent`) rest on
- * Pagefind's fallback to a word too short to stand in for one of them ("in" for "insyn":
- * restsOnShortFallback). Pagefind picks the words it searches a query word by once per
- * index, so every hit of the bundle rests on the same ones: the first hit's matched words,
- * read from its text (one fragment, which Pagefind keeps for its excerpt), tell.
- */
-async function fallsShort(top: PagefindResult | undefined, absent: readonly string[]): Promise<boolean> {
-  if (!top || absent.length === 0) return false;
-  const text = (await top.data()).content.split(/\s+/);
-  const matched = top.words.map((at) => text[at] ?? '');
-  return absent.some((word) => restsOnShortFallback(word, matched));
 }
 
 /** Searches every bundle for `query`; hits by score, best first, ties by row. */
@@ -227,16 +203,10 @@ export async function searchShards(base: string, query: string): Promise<ShardHi
   const found = await index(base);
   if (!found.pagefind) return [];
   const sent = pagefindQuery(query);
-  const [placed, { answers, absent }] = await Promise.all([
-    found.pagefind.search(sent).then((r) => place(found.find, r?.results ?? [])),
-    answering(found, sent),
-  ]);
-  // Each bundle's best hit: the results come best first.
-  const tops = new Map<number, PagefindResult>();
-  for (const p of placed) if (!tops.has(p.bundle)) tops.set(p.bundle, p.result);
-  const short = await Promise.all(answers.map((answers, k) => answers && fallsShort(tops.get(k), absent)));
+  const placed = await place(found.find, (await found.pagefind.search(sent))?.results ?? []);
+  const answers = await answering(placed, found.bundles, sent);
   return placed
-    .filter((p) => answers[p.bundle] && !short[p.bundle])
+    .filter((p) => answers[p.bundle])
     .map(({ row, result }): ShardHit => {
       let excerpt: Promise<string> | undefined;
       return { row, score: result.score, excerpt: () => (excerpt ??= result.data().then((d) => d.excerpt)) };

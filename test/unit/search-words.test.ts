@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import {
   isExactQuery,
   pagefindQuery,
+  foundByWord,
   queryWords,
   restsOnShortFallback,
   stemPrefix,
@@ -75,6 +76,24 @@ describe('pagefindQuery', () => {
 
   it('sends nothing for a query of punctuation only', () => {
     expect(pagefindQuery(' – ')).toBe('');
+  });
+});
+
+describe('foundByWord', () => {
+  it('tells a hit found by the word or a longer one from a hit found by a fallback to a shorter word', () => {
+    expect(foundByWord('försörjningsstöd', ['Försörjningsstödet,'])).toBe(true);
+    expect(foundByWord('partnerskap', ['och', 'partnerskapet'])).toBe(true);
+    expect(foundByWord('iop', ['IOP-avtalet'])).toBe(true);
+    expect(foundByWord('försörjningsstöd', ['försörjning'])).toBe(false);
+    expect(foundByWord('partnerskap', ['partner'])).toBe(false);
+    expect(foundByWord('insyn', ['in'])).toBe(false);
+    expect(foundByWord('insyn', [])).toBe(false);
+  });
+
+  it('keeps å, ä and ö letters of their own', () => {
+    expect(foundByWord('stöd', ['stödet'])).toBe(true);
+    expect(foundByWord('stöd', ['stod'])).toBe(false);
+    expect(foundByWord('äng', ['angivet'])).toBe(false);
   });
 });
 

@@ -100,3 +100,13 @@ export function restsOnShortFallback(sent: string, matched: readonly string[]): 
   const longest = Math.max(...words.map((w) => commonStart(w, wanted)));
   return longest < wanted.length && longest < SHORTEST_STAND_IN;
 }
+
+/**
+ * Whether a hit was found by `sent` itself or a longer word that starts with it (not by
+ * Pagefind's fallback to a shorter word): one of `matched`, the words it was found by as
+ * they stand in its text, starts with `sent`, letter for letter.
+ */
+export function foundByWord(sent: string, matched: readonly string[]): boolean {
+  const wanted = splitLetters(sent);
+  return matched.flatMap(queryWords).some((word) => commonStart(splitLetters(word), wanted) === wanted.length);
+}
