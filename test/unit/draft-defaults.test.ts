@@ -10,24 +10,21 @@ import { describe, expect, it } from 'vitest';
 import { draftCase, valuesOf } from '../../src/lib/draft/draft.ts';
 import { readDocument } from '../../src/lib/draft/read.ts';
 import { editorConfig } from '../../src/lib/editor/cms-config.ts';
-import { configWithDraft, parseStoredDraft, withDefaults } from '../../src/lib/editor/draft-defaults.ts';
+import {
+  configWithDraft,
+  type DefaultsField,
+  parseStoredDraft,
+  withDefaults,
+} from '../../src/lib/editor/draft-defaults.ts';
 
-/** A field of the editor's configuration, as far as defaults go. */
-interface Field {
-  name: string;
-  widget?: string;
-  fields?: Field[];
-  default?: unknown;
-  [key: string]: unknown;
-}
-type Config = { collections: { name: string; fields: Field[]; [key: string]: unknown }[] };
+type Config = { collections: { name: string; fields: DefaultsField[]; [key: string]: unknown }[] };
 
 const config = editorConfig(
   { repo: 'kommun/insyn', branch: 'main' },
   { casesFolder: 'content/cases' },
 ) as unknown as Config;
 const collection = config.collections[0]!;
-const byName = (fields: readonly Field[], name: string) => fields.find((f) => f.name === name);
+const byName = (fields: readonly DefaultsField[], name: string) => fields.find((f) => f.name === name);
 
 async function linkstepValues(): Promise<Record<string, unknown>> {
   const text = readFileSync(join(import.meta.dirname, '../fixtures/documents/linkstep-forslag-till-beslut.txt'));

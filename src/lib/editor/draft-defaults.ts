@@ -20,17 +20,18 @@ export interface StoredDraft {
   opened?: true;
 }
 
-interface Field {
+/** A field of the editor's configuration, as far as defaults go. */
+export interface DefaultsField {
   name: string;
   widget?: string;
-  fields?: Field[];
+  fields?: DefaultsField[];
   default?: unknown;
   [key: string]: unknown;
 }
 
 interface Collection {
   name: string;
-  fields: Field[];
+  fields: DefaultsField[];
   [key: string]: unknown;
 }
 
@@ -52,7 +53,7 @@ export function parseStoredDraft(text: string | null): StoredDraft | undefined {
  * else (text, a choice, a number, a list of texts or of objects) is the field's own. Fields the draft
  * has no value for keep their defaults. Returns new objects; `fields` is unchanged.
  */
-export function withDefaults(fields: readonly Field[], values: Record<string, unknown>): Field[] {
+export function withDefaults(fields: readonly DefaultsField[], values: Record<string, unknown>): DefaultsField[] {
   return fields.map((field) => {
     const value = values[field.name];
     if (value === undefined || value === null || value === '') return field;
@@ -74,7 +75,7 @@ export function withDefaults(fields: readonly Field[], values: Record<string, un
  * then writes to the file (`orgNumber: ''`) where the format wants no key at all; an
  * undefined value is left out when the file is written.
  */
-function withEveryKey(fields: readonly Field[], item: unknown): unknown {
+function withEveryKey(fields: readonly DefaultsField[], item: unknown): unknown {
   if (item === null || typeof item !== 'object' || Array.isArray(item)) return item;
   const values = item as Record<string, unknown>;
   return Object.fromEntries(
