@@ -137,22 +137,26 @@ export async function preloadShards(base: string): Promise<void> {
   await index(base);
 }
 
+/** The row and bundle of a result whose id two bundles give: the candidate its fragment's URL names. */
+async function byUrl(result: PagefindResult, candidates: readonly (RowOfHit & { path: string })[]): Promise<Placed> {
+  const { url } = await result.data();
+  const match = candidates.find((c) => url.endsWith(c.path));
+  if (!match) throw new Error(`Sökindexet är inte helt: träffen ${result.id} (${url}) saknar rad`);
+  return { row: match.row, bundle: match.bundle, result };
+}
+
 /**
- * The row and bundle of each result. A result whose id two bundles give is told apart by
- * its fragment's URL (loaded for it alone).
+ * The row and bundle of each result, read from rows.json; a result whose id two bundles
+ * give is told apart by its fragment's URL (loaded for it alone). A search can give every
+ * case: the others are placed without a promise each.
  */
 async function place(find: Index['find'], results: readonly PagefindResult[]): Promise<Placed[]> {
-  return Promise.all(
-    results.map(async (result): Promise<Placed> => {
-      const found = find(result.id);
-      if (found === undefined) throw new Error(`Sökindexet är inte helt: träffen ${result.id} saknar rad`);
-      if (!('candidates' in found)) return { ...found, result };
-      const { url } = await result.data();
-      const match = found.candidates.find((c) => url.endsWith(c.path));
-      if (!match) throw new Error(`Sökindexet är inte helt: träffen ${result.id} (${url}) saknar rad`);
-      return { row: match.row, bundle: match.bundle, result };
-    }),
-  );
+  const placed = results.map((result): Placed | Promise<Placed> => {
+    const found = find(result.id);
+    if (found === undefined) throw new Error(`Sökindexet är inte helt: träffen ${result.id} saknar rad`);
+    return 'candidates' in found ? byUrl(result, found.candidates) : { ...found, result };
+  });
+  return placed.some((p) => p instanceof Promise) ? Promise.all(placed) : (placed as Placed[]);
 }
 
 /**

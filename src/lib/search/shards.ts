@@ -97,7 +97,11 @@ export function encodeRows(rows: readonly { id: string; bundle: number }[], path
   const common = commonPrefix(ids);
   const prefix = common.includes('_') ? common.slice(0, common.lastIndexOf('_') + 1) : '';
   const seen = new Map<string, number[]>();
-  ids.forEach((id, row) => seen.set(id, [...(seen.get(id) ?? []), row]));
+  ids.forEach((id, row) => {
+    const at = seen.get(id);
+    if (at) at.push(row);
+    else seen.set(id, [row]);
+  });
   const collisions: Record<string, string[]> = {};
   for (const [id, at] of seen) if (at.length > 1) collisions[id] = at.map(path);
   return {
@@ -124,11 +128,18 @@ export function readRows(
   const ids = file.ids === '' ? [] : file.ids.split(' ');
   if (ids.length !== count || file.bundles.length !== count || file.bundles.some((b) => !(b >= 0 && b < bundles)))
     throw new Error(`Sökindexet kunde inte läsas: ${ids.length} rader av ${count}`);
+  // One pass: an id listed in `collisions` collects its rows, every other id has one.
   const rowOf = new Map<string, number>();
-  ids.forEach((id, row) => rowOf.set(`${file.prefix}${id}`, row));
+  const repeated = new Map<string, number[]>(Object.keys(file.collisions).map((id) => [id, []]));
+  ids.forEach((short, row) => {
+    const id = `${file.prefix}${short}`;
+    const rows = repeated.get(id);
+    if (rows) rows.push(row);
+    else rowOf.set(id, row);
+  });
   const candidates = new Map<string, (RowOfHit & { path: string })[]>();
-  for (const [id, paths] of Object.entries(file.collisions)) {
-    const rows = ids.flatMap((short, row) => (`${file.prefix}${short}` === id ? [row] : []));
+  for (const [id, rows] of repeated) {
+    const paths = file.collisions[id]!;
     if (rows.length !== paths.length) throw new Error(`Sökindexet kunde inte läsas: ${id} har ${rows.length} rader`);
     candidates.set(
       id,
