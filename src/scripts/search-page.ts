@@ -8,9 +8,10 @@
  * its chunk of /sok/rader/, fetched for the hits on screen only. Pagefind is
  * loaded only when there are words (./search-shards.ts): at once, beside the
  * table, when the URL has them; when the visitor turns to the search box
- * otherwise. The hits of a query are kept, so a filter click never asks
- * Pagefind again. All logic that
- * can be pure lives in src/lib/search; this file reads and writes the DOM.
+ * otherwise. Words are searched as they are typed (prepared, not shown), so
+ * Enter usually finds their hits ready. The hits of a query are kept, so a
+ * filter click never asks Pagefind again. All logic that can be pure lives
+ * in src/lib/search; this file reads and writes the DOM.
  */
 import { toJson } from '../lib/core/json-text.ts';
 import { formatNumber } from '../lib/core/money.ts';
@@ -92,8 +93,13 @@ let state: SearchState = parseState(location.search);
 let run = 0;
 let shownRuns = 0;
 let typingTimer: ReturnType<typeof setTimeout> | undefined;
-/** The hits of the last query, kept so that filters, sorts and pages never ask Pagefind again. */
-let lastHits: { q: string; hits: ShardHit[]; byRow: Map<number, ShardHit> } | undefined;
+/** Pagefind's hits for a query, with each hit by its row. */
+interface WordHits {
+  hits: ShardHit[];
+  byRow: Map<number, ShardHit>;
+}
+/** Each search's hits by row, made once: filters, sorts and pages never ask Pagefind again. */
+const byRows = new WeakMap<ShardHit[], WordHits>();
 /** The selection on screen, for the downloads. */
 let shown: Selection | undefined;
 
@@ -259,12 +265,15 @@ function showPager(page: number, pages: number): void {
   pager.append(ul);
 }
 
-/** Pagefind's hits for words, asked once per query. */
-async function hitsFor(q: string): Promise<NonNullable<typeof lastHits>> {
-  if (lastHits?.q === q) return lastHits;
+/** Pagefind's hits for words (searchShards keeps the latest searches). */
+async function hitsFor(q: string): Promise<WordHits> {
   const hits = await searchShards(BASE, q);
-  lastHits = { q, hits, byRow: new Map(hits.map((h) => [h.row, h])) };
-  return lastHits;
+  let found = byRows.get(hits);
+  if (!found) {
+    found = { hits, byRow: new Map(hits.map((h) => [h.row, h])) };
+    byRows.set(hits, found);
+  }
+  return found;
 }
 
 function amountNote(selection: Selection, sort: SortId): string {
@@ -275,43 +284,93 @@ function amountNote(selection: Selection, sort: SortId): string {
   return byAmount ? `${those} och visas sist.` : `${those}.`;
 }
 
+/** A search ready to show: its selection, the page on screen and what that page's hits show. */
+interface Prepared {
+  words: WordHits | undefined;
+  selection: Selection;
+  page: number;
+  pages: number;
+  onScreen: number[];
+  rows: DisplayRow[];
+}
+
+/** Why a search could not be prepared: the words could not be searched. */
+class WordsFailed extends Error {}
+
+/**
+ * Everything a state's search needs before it can be shown: the hits of its words, its
+ * selection from the table, and the display rows of the page on screen. Hits and display
+ * rows are kept once fetched, so preparing the same words again is quick.
+ */
+async function prepare(at: SearchState): Promise<Prepared> {
+  let words: WordHits | undefined;
+  if (at.q !== '' && !IN_DEV_SERVER) {
+    try {
+      words = await hitsFor(at.q);
+    } catch (error) {
+      throw new WordsFailed(String(error));
+    }
+  }
+  const selection = select(
+    table,
+    tableQuery(at),
+    words?.hits.map((h) => h.row),
+  );
+  const pages = pageCount(selection.rows.length, PAGE_SIZE);
+  const page = Math.min(at.page, pages);
+  const onScreen = selection.rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+  const rows = await Promise.all(onScreen.map(displayRow));
+  return { words, selection, page, pages, onScreen, rows };
+}
+
+/**
+ * Typing ahead: while the visitor types, the search for the words so far is prepared but
+ * not shown, one at a time, the latest words next. Enter (or the pause that shows the
+ * words) then finds their hits and display rows ready: a word's inflections share one
+ * search (searchShards), and its display rows are kept.
+ */
+const ahead: { running: boolean; next: string | undefined } = { running: false, next: undefined };
+async function prepareAhead(q: string): Promise<void> {
+  ahead.next = q;
+  if (ahead.running) return;
+  ahead.running = true;
+  try {
+    while (ahead.next !== undefined) {
+      const words = ahead.next;
+      ahead.next = undefined;
+      if (words !== '') await prepare({ ...state, q: words, page: 1 }).catch(() => undefined);
+    }
+  } finally {
+    ahead.running = false;
+  }
+}
+
 /** Runs the search for the current state and shows it; stale runs are dropped. */
 async function search(): Promise<void> {
   const mine = ++run;
   showState();
-  let words: NonNullable<typeof lastHits> | undefined;
-  if (state.q !== '') {
-    if (IN_DEV_SERVER) {
-      showNote(
-        'Sökning på ord fungerar bara på den byggda webbplatsen, eftersom sökindexet skapas när webbplatsen byggs. Kör npm start för att bygga och visa webbplatsen med sökning. Filtren fungerar här.',
-      );
-    } else {
-      try {
-        words = await hitsFor(state.q);
-      } catch {
-        if (mine !== run) return;
-        showNote(
-          'Sökningen på ord kunde inte laddas. Försök igen senare, eller',
-          'bläddra bland alla ärenden',
-          sitePath(CASE_LIST_PATH),
-        );
-        return;
-      }
-    }
+  if (state.q !== '' && IN_DEV_SERVER) {
+    showNote(
+      'Sökning på ord fungerar bara på den byggda webbplatsen, eftersom sökindexet skapas när webbplatsen byggs. Kör npm start för att bygga och visa webbplatsen med sökning. Filtren fungerar här.',
+    );
+  }
+  let prepared: Prepared;
+  try {
+    prepared = await prepare(state);
+  } catch (error) {
+    if (mine !== run) return;
+    if (!(error instanceof WordsFailed)) throw error;
+    showNote(
+      'Sökningen på ord kunde inte laddas. Försök igen senare, eller',
+      'bläddra bland alla ärenden',
+      sitePath(CASE_LIST_PATH),
+    );
+    return;
   }
   if (mine !== run) return;
-  const selection = select(
-    table,
-    tableQuery(state),
-    words?.hits.map((h) => h.row),
-  );
+  const { words, selection, page, pages, onScreen, rows } = prepared;
   const hits = selection.rows.length;
-  const pages = pageCount(hits, PAGE_SIZE);
-  const page = Math.min(state.page, pages);
-  const onScreen = selection.rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
   const excerpts = words && onScreen.map((row) => words.byRow.get(row)!.excerpt());
-  const rows = await Promise.all(onScreen.map(displayRow));
-  if (mine !== run) return;
   shown = selection;
   showCounts(selection.counts);
   list.replaceChildren(...onScreen.map((row, i) => resultItem(row, rows[i]!, excerpts?.[i], mine)));
@@ -411,7 +470,7 @@ function wire(): void {
   });
   input.addEventListener('input', () => {
     clearTimeout(typingTimer);
-    if (!IN_DEV_SERVER) preloadShards(BASE).catch(() => undefined);
+    if (!IN_DEV_SERVER) void prepareAhead(input.value.trim());
     typingTimer = setTimeout(() => commit({ ...state, q: input.value.trim(), page: 1 }, 'replace'), TYPING_DELAY_MS);
   });
   filterGroups.addEventListener('change', (event) => {

@@ -202,11 +202,35 @@ async function answering(placed: readonly Placed[], bundles: number, query: stri
   );
 }
 
-/** Searches every bundle for `query`; hits by score, best first, ties by row. */
-export async function searchShards(base: string, query: string): Promise<ShardHit[]> {
+/**
+ * The searches asked for lately, by site base and query as sent: queries that differ only
+ * where the stem cuts them off ("stöde", "stödet") share one search. A search that failed
+ * is forgotten, so the next one tries again.
+ */
+const searches = new Map<string, Promise<ShardHit[]>>();
+const SEARCHES_KEPT = 16;
+
+/**
+ * Searches every bundle for `query`; hits by score, best first, ties by row. The same query
+ * (as sent to Pagefind) asked again, while its search runs or after, shares that search.
+ */
+export function searchShards(base: string, query: string): Promise<ShardHit[]> {
+  const sent = pagefindQuery(query);
+  const key = `${base}\n${sent}`;
+  let search = searches.get(key);
+  if (!search) {
+    search = searchSent(base, sent);
+    searches.set(key, search);
+    search.catch(() => searches.delete(key));
+    // The oldest goes first (a Map keeps the order its keys were set in).
+    if (searches.size > SEARCHES_KEPT) searches.delete(searches.keys().next().value!);
+  }
+  return search;
+}
+
+async function searchSent(base: string, sent: string): Promise<ShardHit[]> {
   const found = await index(base);
   if (!found.pagefind) return [];
-  const sent = pagefindQuery(query);
   const placed = await place(found.find, (await found.pagefind.search(sent))?.results ?? []);
   const answers = await answering(placed, found.bundles, sent);
   return placed

@@ -83,6 +83,25 @@ describe('search in Chromium', () => {
     expect((await titles(p))[0]).toBe(IOP);
   });
 
+  it('searches the words while they are typed, before Enter asks for them', async () => {
+    const p = await freshPage();
+    await p.goto(`${session.server.url}/sok/`);
+    await announced(p, '5 träffar.');
+    const fetched: string[] = [];
+    p.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+    const input = p.locator('#sok-fraga');
+    await input.click();
+    // Faster than the pause after which the page shows the words typed so far (300 ms).
+    await input.pressSequentially('försörjningsstödet', { delay: 60 });
+    const beforeEnter = [...fetched];
+    await input.press('Enter');
+    await announced(p, '1 träff för ”försörjningsstödet”.');
+    expect((await titles(p))[0]).toBe(LINKSTEP);
+    // Pagefind's index chunks for the words were fetched as they were typed.
+    expect(beforeEnter.filter((f) => f.endsWith('.pf_index')).length).toBeGreaterThan(0);
+    expect((p as Page & { errors: string[] }).errors).toEqual([]);
+  });
+
   it('narrows the hits with a filter and writes it into the URL; back and forward replay it', async () => {
     const p = await freshPage();
     await p.goto(`${session.server.url}/sok/?q=arbetsf%C3%B6rmedlingen`);
