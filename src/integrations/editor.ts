@@ -17,11 +17,11 @@ import { writeEditorAssets } from '../lib/editor/assets.ts';
 import { editorBackend } from '../lib/editor/backend.ts';
 import { editorPageHtml } from '../lib/editor/page.ts';
 
-/** The page and the files, into `dir` (the output's /redigera/). */
-async function writeEditor(dir: string): Promise<string[]> {
-  const files = await writeEditorAssets(dir);
+/** The page and the files, into `dir` (the output's /redigera/); says how many and whether the bundles were kept. */
+async function writeEditor(dir: string): Promise<string> {
+  const { files, fromCache } = await writeEditorAssets(dir);
   writeFileSync(join(dir, 'index.html'), editorPageHtml());
-  return [...files, 'index.html'];
+  return `${files.length + 1} filer${fromCache ? ' (skripten oförändrade, ur byggcachen)' : ''}`;
 }
 
 const TYPES: Record<string, string> = {
@@ -40,8 +40,8 @@ export function editorAssets(): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         if (editorBackend() === undefined) return;
-        const files = await writeEditor(join(fileURLToPath(dir), EDITOR_DIR));
-        logger.info(`/${EDITOR_DIR}/: redigeraren, ${files.length} filer`);
+        const written = await writeEditor(join(fileURLToPath(dir), EDITOR_DIR));
+        logger.info(`/${EDITOR_DIR}/: redigeraren, ${written}`);
       },
       'astro:server:setup': async ({ server, logger }) => {
         if (editorBackend() === undefined) return;

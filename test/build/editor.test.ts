@@ -9,13 +9,15 @@
  * - `npm run redigera` serves the editor on the working copy with no account.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import { readConfig } from '../../src/lib/config.ts';
 import { CSP_EDITOR_HEADER, CSP_EDITOR_META, CSP_META } from '../../src/lib/core/security.ts';
+import { writeEditorAssets } from '../../src/lib/editor/assets.ts';
 import { CONFIGURED } from '../helpers/shared-sites.ts';
-import { ROOT, SEED_CASES, SEED_ORGANISATIONS } from '../helpers/site.ts';
+import { ROOT, SEED_CASES, SEED_ORGANISATIONS, testBuildsDir } from '../helpers/site.ts';
 
 const configured = inject('configuredSiteDir');
 const seed = inject('siteDir');
@@ -68,6 +70,26 @@ describe('the editor in a site with a GitHub repository', () => {
     expect(bundle.config.publish_mode).toBe('editorial_workflow');
     expect(bundle.config.collections[0].folder).toBe(CONFIGURED.cases);
     expect(bundle.components.map((c: { tag: string }) => c.tag)).toEqual(['Citat', 'Rättelse', 'Ärende']);
+  });
+
+  it('keeps its bundled scripts in the build cache: the next build copies the same bytes', async () => {
+    // The shared site's build cache, as test/helpers/site.ts lays it out beside the output.
+    const settings = readConfig({
+      INSYN_CASES_DIR: CONFIGURED.cases,
+      INSYN_REPO_URL: CONFIGURED.repoUrl,
+      INSYN_CACHE_DIR: join(configured, '..', 'cache'),
+    });
+    const dir = mkdtempSync(join(testBuildsDir(), 'editor-again-'));
+    try {
+      const again = await writeEditorAssets(dir, settings);
+      expect(again.fromCache).toBe(true);
+      const scripts = again.files.filter((f) => f.endsWith('.js'));
+      expect(scripts).toContain('insyn-editor.js');
+      expect(scripts).toContain('insyn-utkast.js');
+      for (const file of scripts) expect(read(dir, file), file).toBe(read(join(configured, 'redigera'), file));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('has its policy in _headers for /redigera/ only, and is not in the sitemap', () => {

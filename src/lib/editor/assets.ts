@@ -11,11 +11,12 @@
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { build, type Plugin } from 'esbuild';
+import type { Plugin } from 'esbuild';
 import { config, type Config } from '../config.ts';
 import { siteAbsolute } from '../export/links.ts';
 import { url } from '../site.ts';
 import { DRAFT_SCRIPT, EDITOR_CONFIG, EDITOR_SCRIPT, type EditorBundle } from './bundle.ts';
+import { cachedBundle } from './bundle-cache.ts';
 import { editorBackend } from './backend.ts';
 import { editorComponents, editorConfig } from './cms-config.ts';
 
@@ -51,41 +52,53 @@ export function editorBundle(settings: Config = config): EditorBundle | undefine
   };
 }
 
+/** The folder under the build cache where the editor's bundles are kept between builds. */
+export const EDITOR_CACHE_DIR = 'insyn-editor';
+
 /**
  * Writes the editor's files into `dir` (the output's /redigera/ folder) and returns
- * their paths relative to it. The bundle is deterministic: the same sources give the
- * same bytes and names, so a rebuild rewrites identical files.
+ * their paths relative to it, and whether both bundles came from the build cache. The
+ * bundle is deterministic: the same sources give the same bytes and names, so a rebuild
+ * rewrites identical files.
  */
-export async function writeEditorAssets(dir: string, settings: Config = config): Promise<string[]> {
+export async function writeEditorAssets(
+  dir: string,
+  settings: Config = config,
+): Promise<{ files: string[]; fromCache: boolean }> {
   const bundle = editorBundle(settings);
-  if (bundle === undefined) return [];
+  if (bundle === undefined) return { files: [], fromCache: false };
   mkdirSync(dir, { recursive: true });
   // Paths from the project root: in a build this module runs from Astro's bundle, not from src/.
   // Two builds, so that the two scripts share no chunk: Sveltia finds its fonts and
   // workers beside the module that asks (new URL('assets/…', import.meta.url)), and a
   // shared chunk would move that module into delar/.
+  // Each bundle is kept in the build cache and reused while its sources are the same
+  // (bundle-cache.ts); CDN_FONT_FACE is what the one plugin does.
   const results = await Promise.all(
     [
       [EDITOR_SCRIPT, 'editor.ts'],
       [DRAFT_SCRIPT, 'draft-page.ts'],
     ].map(([script, source]) =>
-      build({
-        // Paths from the project root: in a build this module runs from Astro's bundle, not from src/.
-        entryPoints: { [script!.replace(/\.js$/, '')]: join(process.cwd(), 'src', 'scripts', source!) },
-        outdir: dir,
-        bundle: true,
-        // Sveltia loads languages, grammars and its React layer with import() when needed;
-        // the draft page its PDF and Word readers.
-        splitting: true,
-        format: 'esm',
-        target: 'es2022',
-        minify: true,
-        legalComments: 'linked',
-        chunkNames: 'delar/[name]-[hash]',
-        metafile: true,
-        logLevel: 'error',
-        plugins: [withoutCdnFonts],
-      }),
+      cachedBundle(
+        {
+          // Paths from the project root: in a build this module runs from Astro's bundle, not from src/.
+          entryPoints: { [script!.replace(/\.js$/, '')]: join(process.cwd(), 'src', 'scripts', source!) },
+          outdir: dir,
+          bundle: true,
+          // Sveltia loads languages, grammars and its React layer with import() when needed;
+          // the draft page its PDF and Word readers.
+          splitting: true,
+          format: 'esm',
+          target: 'es2022',
+          minify: true,
+          legalComments: 'linked',
+          chunkNames: 'delar/[name]-[hash]',
+          logLevel: 'error',
+          plugins: [withoutCdnFonts],
+        },
+        join(settings.cacheDir, EDITOR_CACHE_DIR, script!),
+        CDN_FONT_FACE.source,
+      ),
     ),
   );
   // Its fonts and workers, which Sveltia finds beside the script (new URL('assets/…', import.meta.url)).
@@ -98,8 +111,8 @@ export async function writeEditorAssets(dir: string, settings: Config = config):
       return `assets/${name}`;
     });
   writeFileSync(join(dir, EDITOR_CONFIG), `${JSON.stringify(bundle)}\n`);
-  const bundled = results.flatMap((r) =>
-    Object.keys(r.metafile.outputs).map((p) => p.slice(p.indexOf(dir) + dir.length + 1)),
-  );
-  return [...bundled, ...copied, EDITOR_CONFIG];
+  return {
+    files: [...results.flatMap((r) => r.outputs), ...copied, EDITOR_CONFIG],
+    fromCache: results.every((r) => r.fromCache),
+  };
 }
