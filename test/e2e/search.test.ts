@@ -70,15 +70,18 @@ describe('search in Chromium', () => {
     p.on('request', (r) => {
       if (/\/pagefind\/[^/]+\/pagefind\.js$/.test(new URL(r.url()).pathname)) asked();
     });
+    let table: 'held' | 'given after Pagefind was asked for' | 'refused: Pagefind never asked for' = 'held';
     await p.route('**/sok/tabell.json', async (route) => {
-      await Promise.race([
-        pagefindAsked,
-        new Promise((_, fail) => setTimeout(() => fail(new Error('no Pagefind')), 15_000)),
-      ])
-        .then(() => route.continue())
-        .catch(() => route.abort());
+      const inTime = await Promise.race([
+        pagefindAsked.then(() => true),
+        new Promise<boolean>((done) => setTimeout(() => done(false), 10_000)),
+      ]);
+      table = inTime ? 'given after Pagefind was asked for' : 'refused: Pagefind never asked for';
+      await (inTime ? route.continue() : route.abort());
     });
     await p.goto(`${session.server.url}/sok/?q=partnerskapen`);
+    await expect.poll(() => table, { timeout: 15_000 }).not.toBe('held');
+    expect(table).toBe('given after Pagefind was asked for');
     await announced(p, '1 träff för ”partnerskapen”.');
     expect((await titles(p))[0]).toBe(IOP);
   });
