@@ -93,10 +93,11 @@ let state: SearchState = parseState(location.search);
 let run = 0;
 let shownRuns = 0;
 let typingTimer: ReturnType<typeof setTimeout> | undefined;
-/** Pagefind's hits for a query, with each hit by its row. */
+/** Pagefind's hits for a query, with each hit by its row, and their rows in relevance order. */
 interface WordHits {
   hits: ShardHit[];
   byRow: Map<number, ShardHit>;
+  rows: number[];
 }
 /** Each search's hits by row, made once: filters, sorts and pages never ask Pagefind again. */
 const byRows = new WeakMap<ShardHit[], WordHits>();
@@ -270,7 +271,7 @@ async function hitsFor(q: string): Promise<WordHits> {
   const hits = await searchShards(BASE, q);
   let found = byRows.get(hits);
   if (!found) {
-    found = { hits, byRow: new Map(hits.map((h) => [h.row, h])) };
+    found = { hits, byRow: new Map(hits.map((h) => [h.row, h])), rows: hits.map((h) => h.row) };
     byRows.set(hits, found);
   }
   return found;
@@ -294,6 +295,22 @@ interface Prepared {
   rows: DisplayRow[];
 }
 
+/** The last selection made, by its query and words. */
+let lastSelection: { key: string; words: WordHits | undefined; selection: Selection } | undefined;
+
+/**
+ * The selection for a state and its words' hits; the last one is kept, so that Enter
+ * after typing ahead, or another page of the same hits, does not count every hit again.
+ */
+function selectionFor(at: SearchState, words: WordHits | undefined): Selection {
+  const query = tableQuery(at);
+  const key = JSON.stringify(query);
+  if (lastSelection?.key === key && lastSelection.words === words) return lastSelection.selection;
+  const selection = select(table, query, words?.rows);
+  lastSelection = { key, words, selection };
+  return selection;
+}
+
 /** Why a search could not be prepared: the words could not be searched. */
 class WordsFailed extends Error {}
 
@@ -311,11 +328,7 @@ async function prepare(at: SearchState): Promise<Prepared> {
       throw new WordsFailed(String(error));
     }
   }
-  const selection = select(
-    table,
-    tableQuery(at),
-    words?.hits.map((h) => h.row),
-  );
+  const selection = selectionFor(at, words);
   const pages = pageCount(selection.rows.length, PAGE_SIZE);
   const page = Math.min(at.page, pages);
   const onScreen = selection.rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);

@@ -7,10 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { newestFirst } from '../../src/lib/domain/cases.ts';
 import { casesTable, csvParts, toCsv } from '../../src/lib/export/csv.ts';
 import { caseSchema } from '../../src/lib/schema/case.ts';
-import { select } from '../../src/lib/search/query.ts';
+import { FILTER_FIELDS, type FilterKey, SORT_OPTIONS } from '../../src/lib/search/fields.ts';
+import { type Query, type Ranges, select } from '../../src/lib/search/query.ts';
 import { parseState, tableQuery } from '../../src/lib/search/state.ts';
 import { exportChunks, facetTable } from '../../src/lib/search/table.ts';
-import { dateCode, firstDayCode, lastDayCode } from '../../src/lib/search/table-format.ts';
+import { dateCode, type FacetTable, firstDayCode, lastDayCode } from '../../src/lib/search/table-format.ts';
 
 const BUILD_DAY = new Date('2026-11-23T12:00:00Z');
 
@@ -116,6 +117,88 @@ describe('asking the table', () => {
     expect(slugs(ask('?q=x', [3, 0, 4]).rows)).toEqual(['d', 'b', 'e']);
     expect(slugs(ask('?q=x&sortering=nyast', [3, 0, 4]).rows)).toEqual(['b', 'd', 'e']);
     expect(slugs(ask('?q=x&organisation=Lunds+kommun', [3, 0, 4]).rows)).toEqual(['b', 'e']);
+  });
+});
+
+/**
+ * select() against the plain reading of its rules (query.ts's header) on random tables:
+ * a value of a filter in use counts the hits it would give with the other filters as
+ * they are; rows in the chosen order, hits in relevance order when sorted by relevance.
+ */
+describe('asking a random table', () => {
+  // mulberry32: a seeded generator, so a failure can be run again.
+  let seed = 7;
+  const random = (n: number) => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let x = Math.imul(seed ^ (seed >>> 15), seed | 1);
+    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
+    return ((x ^ (x >>> 14)) >>> 0) % n;
+  };
+  const pick = <T>(list: readonly T[]) => list[random(list.length)]!;
+
+  function randomTable(count: number): FacetTable {
+    const values = Object.fromEntries(
+      FILTER_FIELDS.map((f) => [f.key, Array.from({ length: 1 + random(12) }, (_, i) => `${f.key} ${i}`)]),
+    ) as FacetTable['values'];
+    const facets = Object.fromEntries(
+      FILTER_FIELDS.map((f) => {
+        const n = values[f.key].length;
+        const cell = () =>
+          f.multi ? [...new Set(Array.from({ length: random(4) }, () => random(n)))] : random(n + 1) - 1;
+        return [f.key, Array.from({ length: count }, cell)];
+      }),
+    ) as FacetTable['facets'];
+    const day = () => (random(5) === 0 ? 0 : 20150000 + random(12) * 10000 + random(13) * 100 + random(29));
+    return {
+      ...table,
+      count,
+      values,
+      facets,
+      decided: Array.from({ length: count }, day),
+      start: Array.from({ length: count }, day),
+      amount: Array.from({ length: count }, () => (random(4) === 0 ? -1 : 1000 * (1 + random(50)))),
+    };
+  }
+
+  function plainSelect(t: FacetTable, query: Query, hits?: readonly number[]) {
+    const holds = (key: FilterKey, row: number, wanted: readonly string[]) =>
+      [t.facets[key][row]].flat().some((i) => i >= 0 && wanted.includes(t.values[key][i]!));
+    const active = FILTER_FIELDS.filter((f) => (query.filters[f.key]?.length ?? 0) > 0);
+    const passes = (row: number, except?: FilterKey) =>
+      active.every((f) => f.key === except || holds(f.key, row, query.filters[f.key]!));
+    const inRange = (row: number) => select(t, { filters: {}, ranges: query.ranges, sort: 'nyast' }, [row]).rows.length;
+    const candidates = (hits ?? Array.from({ length: t.count }, (_, i) => i)).filter(inRange);
+    const counts = Object.fromEntries(
+      FILTER_FIELDS.map((f) => [
+        f.key,
+        t.values[f.key].map(
+          (_, i) => candidates.filter((row) => passes(row, f.key) && [t.facets[f.key][row]].flat().includes(i)).length,
+        ),
+      ]),
+    );
+    const matching = new Set(candidates.filter((row) => passes(row)));
+    const inOrder = select(t, { filters: {}, ranges: {}, sort: query.sort }, hits).rows;
+    return { rows: inOrder.filter((row) => matching.has(row)), counts };
+  }
+
+  it('gives the rows and counts of the plain reading, with and without words', () => {
+    for (let round = 0; round < 60; round++) {
+      const t = randomTable(1 + random(300));
+      const filters: Query['filters'] = {};
+      for (const f of FILTER_FIELDS)
+        if (random(3) === 0)
+          filters[f.key] = [pick(t.values[f.key]), random(4) === 0 ? 'okänt' : pick(t.values[f.key])];
+      const ranges: Ranges =
+        random(3) === 0 ? { amountMin: 1000 * random(30) } : random(3) === 0 ? { decidedFrom: '2018' } : {};
+      const sort = pick(SORT_OPTIONS).id;
+      const hits =
+        random(2) === 0 ? undefined : [...new Set(Array.from({ length: random(t.count) }, () => random(t.count)))];
+      const query = { filters, ranges, sort };
+      const got = select(t, query, hits);
+      const want = plainSelect(t, query, hits);
+      expect(got.rows, `round ${round}`).toEqual(want.rows);
+      expect(got.counts, `round ${round}`).toEqual(want.counts);
+    }
   });
 });
 
