@@ -162,7 +162,7 @@ describe('asking a random table', () => {
 
   function plainSelect(t: FacetTable, query: Query, hits?: readonly number[]) {
     const holds = (key: FilterKey, row: number, wanted: readonly string[]) =>
-      [t.facets[key][row]].flat().some((i) => i >= 0 && wanted.includes(t.values[key][i]!));
+      [t.facets[key][row]!].flat().some((i) => i >= 0 && wanted.includes(t.values[key][i]!));
     const active = FILTER_FIELDS.filter((f) => (query.filters[f.key]?.length ?? 0) > 0);
     const passes = (row: number, except?: FilterKey) =>
       active.every((f) => f.key === except || holds(f.key, row, query.filters[f.key]!));
@@ -172,7 +172,7 @@ describe('asking a random table', () => {
       FILTER_FIELDS.map((f) => [
         f.key,
         t.values[f.key].map(
-          (_, i) => candidates.filter((row) => passes(row, f.key) && [t.facets[f.key][row]].flat().includes(i)).length,
+          (_, i) => candidates.filter((row) => passes(row, f.key) && [t.facets[f.key][row]!].flat().includes(i)).length,
         ),
       ]),
     );
