@@ -12,6 +12,7 @@ import { type Query, type Ranges, select } from '../../src/lib/search/query.ts';
 import { parseState, tableQuery } from '../../src/lib/search/state.ts';
 import { exportChunks, facetTable } from '../../src/lib/search/table.ts';
 import { dateCode, type FacetTable, firstDayCode, lastDayCode } from '../../src/lib/search/table-format.ts';
+import { seededRandom } from '../helpers/generator.ts';
 
 const BUILD_DAY = new Date('2026-11-23T12:00:00Z');
 
@@ -126,14 +127,9 @@ describe('asking the table', () => {
  * they are; rows in the chosen order, hits in relevance order when sorted by relevance.
  */
 describe('asking a random table', () => {
-  // mulberry32: a seeded generator, so a failure can be run again.
-  let seed = 7;
-  const random = (n: number) => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let x = Math.imul(seed ^ (seed >>> 15), seed | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) % n;
-  };
+  // Seeded, so a failure can be run again.
+  const next = seededRandom(7);
+  const random = (n: number) => Math.floor(next() * n);
   const pick = <T>(list: readonly T[]) => list[random(list.length)]!;
 
   function randomTable(count: number): FacetTable {

@@ -16,7 +16,7 @@
  * this module) is bundled again too, never half used.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { build, type BuildOptions, version as esbuildVersion } from 'esbuild';
 
@@ -139,7 +139,7 @@ export async function cachedBundle(
       inputs[path] = DISABLED;
       continue;
     }
-    const digest = existsSync(resolve(cwd, path)) ? fileDigest(resolve(cwd, path)) : undefined;
+    const digest = fileDigest(resolve(cwd, path));
     // An input that is not a file (a plugin's virtual module) cannot be checked: keep nothing.
     if (digest === undefined) return { outputs, fromCache: false };
     inputs[path] = digest;
