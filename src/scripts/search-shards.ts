@@ -222,7 +222,9 @@ export function searchShards(base: string, query: string): Promise<ShardHit[]> {
   if (!search) {
     search = searchSent(base, sent);
     searches.set(key, search);
-    search.catch(() => searches.delete(key));
+    const mine = search;
+    // Only this search's entry: once dropped as the oldest, the key may hold a newer one.
+    mine.catch(() => searches.get(key) === mine && searches.delete(key));
     // The oldest goes first (a Map keeps the order its keys were set in).
     if (searches.size > SEARCHES_KEPT) searches.delete(searches.keys().next().value!);
   }
