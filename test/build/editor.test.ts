@@ -17,7 +17,7 @@ import { readConfig } from '../../src/lib/config.ts';
 import { CSP_EDITOR_HEADER, CSP_EDITOR_META, CSP_META } from '../../src/lib/core/security.ts';
 import { writeEditorAssets } from '../../src/lib/editor/assets.ts';
 import { CONFIGURED } from '../helpers/shared-sites.ts';
-import { ROOT, SEED_CASES, SEED_ORGANISATIONS, testBuildsDir } from '../helpers/site.ts';
+import { ROOT, SEED_CASES, SEED_ORGANISATIONS, seedEditorBundles, testBuildsDir } from '../helpers/site.ts';
 
 const configured = inject('configuredSiteDir');
 const seed = inject('siteDir');
@@ -151,6 +151,9 @@ describe('npm run redigera', () => {
         ),
         INSYN_CASES_DIR: SEED_CASES,
         INSYN_ORGANISATIONS_FILE: SEED_ORGANISATIONS,
+        // A cache of its own, with the run's editor bundles (test/helpers/site.ts), as on a
+        // computer where the editor has been started before.
+        INSYN_CACHE_DIR: seedEditorBundles(mkdtempSync(join(testBuildsDir(), 'redigera-cache-'))),
         ASTRO_TELEMETRY_DISABLED: '1',
       },
       stdio: ['ignore', 'pipe', 'pipe'],

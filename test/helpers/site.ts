@@ -7,9 +7,21 @@
  * setup (shared-sites.ts).
  */
 import { spawn } from 'node:child_process';
-import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import {
+  appendFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { EDITOR_CACHE_DIR } from '../../src/lib/editor/bundle-cache.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
 
@@ -59,6 +71,36 @@ export interface BuildOptions {
 }
 
 /**
+ * The form editor's bundles in this run's folder, as the first build with the editor on
+ * kept them in its build cache. Every later build starts with a copy in its own cache,
+ * as a site's second build does (src/lib/editor/bundle-cache.ts checks every input
+ * before it uses one): bundling Sveltia again cost each such build about 5 s of CPU.
+ * A build whose cache already has them (a rebuild) keeps its own.
+ */
+const editorBundles = () => join(testBuildsDir(), 'editor-bundles');
+
+/** Gives a build cache the editor's bundles of this run, if it has none and the run has them; returns it. */
+export function seedEditorBundles(cacheDir: string): string {
+  const kept = join(cacheDir, EDITOR_CACHE_DIR);
+  if (existsSync(editorBundles()) && !existsSync(kept)) cpSync(editorBundles(), kept, { recursive: true });
+  return cacheDir;
+}
+
+function keepEditorBundles(cacheDir: string): void {
+  const kept = join(cacheDir, EDITOR_CACHE_DIR);
+  if (existsSync(editorBundles()) || !existsSync(kept)) return;
+  // Copied aside, then renamed: a build starting meanwhile never copies half of it.
+  const aside = mkdtempSync(join(testBuildsDir(), 'editor-bundles-'));
+  cpSync(kept, aside, { recursive: true });
+  try {
+    renameSync(aside, editorBundles());
+  } catch {
+    // Another build kept its bundles first.
+    rmSync(aside, { recursive: true, force: true });
+  }
+}
+
+/**
  * Builds the project with the given cases as `npm run build` does (src/cli/build.ts:
  * `astro build`, then the per-case JSON files and the search index). Every call makes
  * one `build-*` folder in this run's folder and a line in its BUILDS_LOG, which the
@@ -74,6 +116,8 @@ export function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
   mkdirSync(testBuildsDir(), { recursive: true });
   const work = mkdtempSync(join(testBuildsDir(), 'build-'));
   const outDir = options.outDir ?? join(work, 'dist');
+  const cacheDir = options.cacheDir ?? join(work, 'cache');
+  seedEditorBundles(cacheDir);
   // Settings of the shell running the tests never reach a test build: only those given here.
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('INSYN_')));
   const env: NodeJS.ProcessEnv = {
@@ -81,7 +125,7 @@ export function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
     ASTRO_TELEMETRY_DISABLED: '1',
     INSYN_BUILD_DATE: options.buildDate ?? TEST_BUILD_DATE,
     INSYN_OUT_DIR: outDir,
-    INSYN_CACHE_DIR: options.cacheDir ?? join(work, 'cache'),
+    INSYN_CACHE_DIR: cacheDir,
     INSYN_CASES_DIR: options.cases ?? SEED_CASES,
     INSYN_ORGANISATIONS_FILE: options.organisations ?? SEED_ORGANISATIONS,
     ...options.env,
@@ -105,6 +149,7 @@ export function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
       const label = `${options.cases ?? SEED_CASES}${code === 0 ? '' : ' (stoppat)'}, ${caller?.[0] ?? '?'}`;
       const ms = Math.round(performance.now() - started);
       appendFileSync(join(testBuildsDir(), BUILDS_LOG), `${JSON.stringify({ label, ms })}\n`);
+      if (code === 0) keepEditorBundles(cacheDir);
       resolve({ ok: code === 0, code, outDir, output });
     });
   });

@@ -16,7 +16,7 @@ import { config, type Config } from '../config.ts';
 import { siteAbsolute } from '../export/links.ts';
 import { url } from '../site.ts';
 import { DRAFT_SCRIPT, EDITOR_CONFIG, EDITOR_SCRIPT, type EditorBundle } from './bundle.ts';
-import { cachedBundle } from './bundle-cache.ts';
+import { cachedBundle, EDITOR_CACHE_DIR } from './bundle-cache.ts';
 import { editorBackend } from './backend.ts';
 import { editorComponents, editorConfig } from './cms-config.ts';
 
@@ -51,9 +51,6 @@ export function editorBundle(settings: Config = config): EditorBundle | undefine
     components: editorComponents(),
   };
 }
-
-/** The folder under the build cache where the editor's bundles are kept between builds. */
-export const EDITOR_CACHE_DIR = 'insyn-editor';
 
 /**
  * Writes the editor's files into `dir` (the output's /redigera/ folder) and returns

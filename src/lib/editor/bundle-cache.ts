@@ -20,6 +20,9 @@ import { copyFileSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSyn
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { build, type BuildOptions, version as esbuildVersion } from 'esbuild';
 
+/** The folder under the build cache where the form editor's bundles are kept between builds (assets.ts). */
+export const EDITOR_CACHE_DIR = 'insyn-editor';
+
 /** Bumped when what this module writes into the cache changes. */
 const MANIFEST_VERSION = 1;
 const MANIFEST = 'manifest.json';
