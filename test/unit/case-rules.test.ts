@@ -304,6 +304,27 @@ const rows: Row[] = [
     expected: /public\/dokument\/saknas.pdf/,
   },
   {
+    rule: 'documents href: a site path has one leading slash (//host leads to another site)',
+    mutate: (c) => (c.documents[0].href = '//evil.example/beslut.pdf'),
+    field: 'documents[0].href',
+    message: 'värdet har fel form',
+    expected: /sökväg på webbplatsen som börjar med \//,
+  },
+  {
+    rule: 'documents href: a web address a browser can read',
+    mutate: (c) => (c.documents[0].href = 'https://"><script>alert(1)</script>'),
+    field: 'documents[0].href',
+    message: 'webbadressen går inte att läsa',
+    expected: /värdnamn efter https:\/\//,
+    example: /href: https:\/\//,
+  },
+  {
+    rule: 'followUps report: no quotes or angle brackets in a web address',
+    mutate: (c) => (c.followUps[0].report = 'https://example.org/?a="><b>'),
+    field: 'followUps[0].report',
+    message: 'webbadressen går inte att läsa',
+  },
+  {
     rule: 'no personnummer in the frontmatter',
     mutate: (c) => (c.signedBy[0].unit = 'Handläggare 811218-9876'),
     field: 'personnummer',
@@ -416,6 +437,13 @@ describe('a valid case', () => {
     expect(result.errors).toEqual([]);
     expect(result.parsed?.data.decided).toBe('2019-12-18');
     expect(result.parsed?.data.funding?.[0]?.period?.start).toBe('2020');
+  });
+
+  it('accepts links as Swedish sites write them, with å, ä and ö', () => {
+    const c = validCase();
+    c.documents[1].href = 'https://www.linköping.se/beslut/överenskommelse-stångåstaden.pdf';
+    c.followUps[0].report = 'https://example.org/rapport?år=2020';
+    expect(errorsFor(source(c))).toEqual([]);
   });
 
   it('does not take an organisationsnummer or a diarienummer for a personnummer', () => {

@@ -100,6 +100,26 @@ describe('360Giving', () => {
     expect(ceiling.recipientOrganization[0]!.id).toBe('360G-insyn-org-kommun-e');
   });
 
+  it('links documents as URIs: å, ä and ö and what else a URI may not hold encoded, site paths made absolute', () => {
+    const base = bySlug('beslut-med-orgnr');
+    const withLinks = {
+      id: 'lankar',
+      data: {
+        ...base.data,
+        documents: [
+          { title: 'Beslut', href: 'https://www.linköping.se/beslut/överenskommelse {2021}.pdf' },
+          { title: 'Bilaga', href: '/dokument/bilaga-ä.pdf' },
+        ],
+      },
+    };
+    const [grant] = giving360([withLinks], options).package.grants;
+    expect(grant!.relatedDocument!.map((d) => d.url)).toEqual([
+      'https://www.xn--linkping-q4a.se/beslut/%C3%B6verenskommelse%20%7B2021%7D.pdf',
+      `${SITE}/dokument/bilaga-%C3%A4.pdf`,
+    ]);
+    expect(validateGrant(grant), errorText(validateGrant.errors)).toBe(true);
+  });
+
   it('lists every other stated amount with its reason', () => {
     expect(leftOut.map((l) => [l.slug, l.index, l.amount, l.reason])).toEqual([
       ['forslag-maximum', 1, 1000000, 'not-awarded'],

@@ -12,6 +12,7 @@ import { KIND_LABEL, ROLE_LABEL, STATUS_LABEL } from '../core/labels.ts';
 import { SLUG_PATTERN, slugify } from '../core/slug.ts';
 import { COMPONENTS, PAGE_PATTERN } from '../validate/body-policy.ts';
 import { caseJsonSchema, PARTIAL_DATE_PATTERN } from '../schema/json-schema.ts';
+import { HREF_PATTERN } from '../schema/text.ts';
 import type { EditorComponentSpec } from './bundle.ts';
 
 /** One field of the editor's configuration (the subset of Sveltia's options used here). */
@@ -60,8 +61,8 @@ const PATTERN_MESSAGES: Readonly<Record<string, string>> = {
   [PARTIAL_DATE_PATTERN]:
     'Skriv datumet som ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD med en månad 01–12 och en dag 01–31, t.ex. 2019-12-18.',
   '^\\d{6}-\\d{4}$': 'Skriv organisationsnumret som NNNNNN-NNNN, t.ex. 212000-0449.',
-  '^(https?:\\/\\/\\S+|\\/\\S*)$':
-    'Skriv en webbadress som börjar med https:// eller en sökväg på webbplatsen som börjar med /.',
+  [HREF_PATTERN.source]:
+    'Skriv en webbadress som börjar med https:// eller en sökväg på webbplatsen som börjar med / (bara ett /).',
   '\\S': 'Fältet får inte bara innehålla mellanslag.',
 };
 

@@ -55,6 +55,8 @@ import { KIND_LABEL } from '../core/labels.ts';
 import { isoDay, parsePartialDate } from '../core/partial-date.ts';
 import type { CaseData, FundingEntry } from '../schema/case.ts';
 import { formatKronor } from '../core/money.ts';
+import { uriOf } from '../core/web-address.ts';
+import { linkHref } from '../site.ts';
 import { DATA_LICENSE } from './json.ts';
 import { giving360SchemaErrors } from './giving360-validate.ts';
 import { type DataVersion, versionText } from '../history/data-version.ts';
@@ -231,7 +233,9 @@ function toGrant(
           relatedDocument: documents.map((doc, i) => ({
             id: `${grantId(entry.id, n)}-doc-${i + 1}`,
             title: doc.title,
-            url: doc.href.startsWith('/') ? options.absolute(doc.href) : doc.href,
+            // Where the case page links (a site path under the base), as a URI, which the
+            // standard's schema checks: the case file may hold å, ä and ö.
+            url: uriOf(options.absolute(linkHref(doc.href))),
           })),
         }
       : {}),
