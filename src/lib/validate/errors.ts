@@ -62,4 +62,13 @@ export class CaseValidationError extends Error {
     // The message says everything; a stack trace into the loader would only distract.
     this.stack = this.message;
   }
+
+  /**
+   * Astro adds an English hint about browser APIs to any error whose text holds
+   * "document" or "window", as `documents[0].href` does: this short form, which Astro
+   * reads only for its hint, keeps the message alone.
+   */
+  override toString(): string {
+    return `${this.name}: ${this.caseErrors.length} fel`;
+  }
 }
