@@ -325,6 +325,31 @@ const rows: Row[] = [
     message: 'webbadressen går inte att läsa',
   },
   {
+    rule: 'no control character in the body (pasted from a PDF)',
+    body: 'Texten\u0007 om stödet.\n',
+    field: 'tecken',
+    message: 'filen innehåller ett osynligt styrtecken (U+0007)',
+    found: 'Texten⟨U+0007⟩ om stödet.',
+    expected: /bara synliga tecken/,
+    example: /⟨U\+…⟩/,
+  },
+  {
+    rule: 'no bidirectional override in the frontmatter, several on a line named together',
+    src: source(validCase()).replace('title: Testärende om arbetsträning', 'title: Belopp \u202E000 001 kr\f'),
+    field: 'tecken',
+    message: 'filen innehåller osynliga tecken (U+202E, U+000C)',
+    found: 'title: Belopp ⟨U+202E⟩000 001 kr⟨U+000C⟩',
+    line: 2,
+  },
+  {
+    rule: 'no control character written as a YAML escape',
+    src: source(validCase()).replace('title: Testärende om arbetsträning', 'title: "Testärende\\u0000 om stöd"'),
+    field: 'title',
+    message: 'texten innehåller ett osynligt styrtecken (U+0000)',
+    found: 'Testärende⟨U+0000⟩ om stöd',
+    line: 2,
+  },
+  {
     rule: 'no personnummer in the frontmatter',
     mutate: (c) => (c.signedBy[0].unit = 'Handläggare 811218-9876'),
     field: 'personnummer',
@@ -437,6 +462,11 @@ describe('a valid case', () => {
     expect(result.errors).toEqual([]);
     expect(result.parsed?.data.decided).toBe('2019-12-18');
     expect(result.parsed?.data.funding?.[0]?.period?.start).toBe('2020');
+  });
+
+  it('accepts tabs, line breaks of every kind and emoji, which are not control characters to refuse', () => {
+    const body = 'Text\tmed tabb.\r\nRad två med 👍 och zero\u200bwidth.\n';
+    expect(errorsFor(source(validCase(), body))).toEqual([]);
   });
 
   it('accepts links as Swedish sites write them, with å, ä and ö', () => {

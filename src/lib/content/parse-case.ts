@@ -10,7 +10,13 @@ import { LineCounter, parseDocument, isNode } from 'yaml';
 import { SLUG_PATTERN, slugify, slugOf } from '../core/slug.ts';
 import { caseSchema, type CaseData } from '../schema/case.ts';
 import { isUrlSource } from '../validate/body-policy.ts';
-import type { CaseError } from '../validate/errors.ts';
+import { type CaseError, fieldPath } from '../validate/errors.ts';
+import {
+  characterKind,
+  forbiddenCharacters,
+  forbiddenInValues,
+  withoutForbiddenCharacters,
+} from '../validate/characters.ts';
 import { findPersonnummer } from '../validate/personnummer.ts';
 import { issueToErrors } from '../validate/zod-issues.ts';
 import { BUILD_DATE } from '../config.ts';
@@ -65,6 +71,11 @@ export interface ParseOptions {
   today?: string | undefined;
 }
 
+/** What a file with an invisible character is told (validate/characters.ts says why they are refused). */
+const INVISIBLE_EXPECTED =
+  'bara synliga tecken, mellanslag, tabb och radbrytningar; osynliga tecken följer ofta med när text kopieras ur en PDF eller ett Word-dokument';
+const INVISIBLE_EXAMPLE = 'skriv om ordet där tecknet står (vid ⟨U+…⟩), eller ta bort tecknet i en editor som visar osynliga tecken';
+
 /** Parses and validates one case file. `file` is the path relative to the repository. */
 export function parseCase(file: string, source: string, options: ParseOptions = {}): ParseResult {
   const errors: CaseError[] = [];
@@ -77,7 +88,12 @@ export function parseCase(file: string, source: string, options: ParseOptions = 
   for (const hit of findPersonnummer(source)) {
     errors.push({ file, line: hit.line, field: 'personnummer', message: 'filen innehåller ett personnummer eller samordningsnummer, som aldrig får publiceras', found: hit.masked, expected: 'inga personnummer någonstans i filen', example: 'ta bort numret; skriv bara namn och roll' });
   }
-  const split = splitFrontmatter(source);
+  const invisible = forbiddenCharacters(source);
+  for (const hit of invisible) {
+    errors.push({ file, line: hit.line, field: 'tecken', message: `filen innehåller ${characterKind(hit.characters)}`, found: hit.context, expected: INVISIBLE_EXPECTED, example: INVISIBLE_EXAMPLE });
+  }
+  // Reported once above; the rest of the file is read without them, so that every other error is listed too.
+  const split = splitFrontmatter(invisible.length > 0 ? withoutForbiddenCharacters(source) : source);
   if (!split) {
     errors.push({ file, line: 1, field: '(frontmatter)', message: 'filen börjar inte med frontmatter mellan två rader ---', expected: 'första raden ---, sedan fälten, sedan en rad ---, sedan brödtexten', example: '---\\ntitle: …\\n---' });
     return { errors };
@@ -106,6 +122,10 @@ export function parseCase(file: string, source: string, options: ParseOptions = 
     located ??= yamlLocator(split.yaml, split.yamlLine);
     return located(path);
   };
+  // Those a YAML escape writes ("\u0007"), which the file's text does not show.
+  for (const hit of forbiddenInValues(raw)) {
+    errors.push({ file, line: lineOf(hit.path), field: fieldPath(hit.path), message: `texten innehåller ${characterKind(hit.characters)}`, found: hit.context, expected: INVISIBLE_EXPECTED, example: INVISIBLE_EXAMPLE });
+  }
   if (!result.success) {
     for (const issue of result.error.issues) {
       for (const { path, ...e } of issueToErrors(issue, caseSchema, file)) {

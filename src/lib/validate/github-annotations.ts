@@ -50,6 +50,7 @@ export function workflowCommand(
 const PLACES: Record<string, string> = {
   filnamn: 'filnamnet',
   personnummer: 'filen (personnummer)',
+  tecken: 'filen (osynliga tecken)',
   brödtext: 'brödtexten',
   '(frontmatter)': 'fälten överst i filen',
   '(yaml)': 'YAML-koden',
