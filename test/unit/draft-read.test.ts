@@ -358,6 +358,16 @@ describe('text', () => {
     }
   });
 
+  it('leaves out the invisible characters a case file may not hold, without joining words', async () => {
+    // A paragraph long enough to be text, not a binary file (read.ts: few control characters).
+    const before = 'Arbetsmarknadsnämnden beslutar att bevilja föreningen stöd för verksamheten. '.repeat(4);
+    const { pages } = await readDocument(
+      utf8(`${before}Beslut\u0007om\u000bstöd \u202Eav 500 000 kr\u0002\n`),
+      'kopierat.txt',
+    );
+    expect(pages).toEqual([`${before}Beslut om stöd  av 500 000 kr`]);
+  });
+
   it('splits pages on form feeds, drops a printout’s last one and keeps blank lines single', async () => {
     const { pages } = await readDocument(utf8('Sida ett  \n\n\n\nmer\fSida två\n\f'), 'utskrift.txt');
     expect(pages).toEqual(['Sida ett\n\nmer', 'Sida två']);

@@ -15,8 +15,8 @@ import {
   characterKind,
   forbiddenCharacters,
   forbiddenInValues,
-  withoutForbiddenCharacters,
-} from '../validate/characters.ts';
+  replaceForbiddenCharacters,
+} from '../core/characters.ts';
 import { findPersonnummer } from '../validate/personnummer.ts';
 import { issueToErrors } from '../validate/zod-issues.ts';
 import { BUILD_DATE } from '../config.ts';
@@ -71,7 +71,7 @@ export interface ParseOptions {
   today?: string | undefined;
 }
 
-/** What a file with an invisible character is told (validate/characters.ts says why they are refused). */
+/** What a file with an invisible character is told (core/characters.ts says why they are refused). */
 const INVISIBLE_EXPECTED =
   'bara synliga tecken, mellanslag, tabb och radbrytningar; osynliga tecken följer ofta med när text kopieras ur en PDF eller ett Word-dokument';
 const INVISIBLE_EXAMPLE = 'skriv om ordet där tecknet står (vid ⟨U+…⟩), eller ta bort tecknet i en editor som visar osynliga tecken';
@@ -93,7 +93,7 @@ export function parseCase(file: string, source: string, options: ParseOptions = 
     errors.push({ file, line: hit.line, field: 'tecken', message: `filen innehåller ${characterKind(hit.characters)}`, found: hit.context, expected: INVISIBLE_EXPECTED, example: INVISIBLE_EXAMPLE });
   }
   // Reported once above; the rest of the file is read without them, so that every other error is listed too.
-  const split = splitFrontmatter(invisible.length > 0 ? withoutForbiddenCharacters(source) : source);
+  const split = splitFrontmatter(invisible.length > 0 ? replaceForbiddenCharacters(source) : source);
   if (!split) {
     errors.push({ file, line: 1, field: '(frontmatter)', message: 'filen börjar inte med frontmatter mellan två rader ---', expected: 'första raden ---, sedan fälten, sedan en rad ---, sedan brödtexten', example: '---\\ntitle: …\\n---' });
     return { errors };

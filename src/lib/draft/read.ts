@@ -17,6 +17,7 @@
  * Nothing is guessed: a document without text is an error that tells staff
  * what to do, never an empty draft.
  */
+import { replaceForbiddenCharacters } from '../core/characters.ts';
 
 export type DocumentFormat = 'pdf' | 'docx' | 'text';
 
@@ -248,9 +249,13 @@ export function pagesOfText(text: string): string[] {
   return pages;
 }
 
-/** A page's text in NFC, without trailing white space on its lines, runs of blank lines made one. */
+/**
+ * A page's text in NFC, without trailing white space on its lines, runs of blank lines
+ * made one, and without the invisible characters a case file may not hold
+ * (src/lib/core/characters.ts), so that no quote of it stops the check.
+ */
 function tidyPage(page: string): string {
-  return page
+  return replaceForbiddenCharacters(page, ' ')
     .normalize('NFC')
     .replace(/[ \t\v\u00a0]+$/gmu, '')
     .replace(/\n{3,}/gu, '\n\n')

@@ -10,8 +10,9 @@
  * turns the text after it around on screen, an amount included, while the file says
  * something else.
  *
- * Raw characters are found in the file's text; those a YAML escape makes
- * (`"\u0007"`, `"\a"`) in the parsed values of the front matter.
+ * The check (src/lib/content/parse-case.ts) finds raw ones in the file's text and
+ * those a YAML escape makes (`"\u0007"`, `"\a"`) in the parsed front matter; the
+ * drafter (src/lib/draft/read.ts) leaves them out of what it reads from a document.
  */
 
 /** One forbidden character. */
@@ -70,9 +71,12 @@ export function forbiddenCharacters(text: string): CharacterHit[] {
   return hits;
 }
 
-/** `text` with every forbidden character replaced by U+FFFD, to be parsed on once they are reported. */
-export function withoutForbiddenCharacters(text: string): string {
-  return text.replace(EVERY, '\uFFFD');
+/**
+ * `text` with every forbidden character replaced by `by`: U+FFFD where they are reported
+ * and the text is read on, a space where they are left out (so no two words join).
+ */
+export function replaceForbiddenCharacters(text: string, by = '\uFFFD'): string {
+  return text.replace(EVERY, by);
 }
 
 export interface ValueHit {
