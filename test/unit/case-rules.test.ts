@@ -415,6 +415,21 @@ const rows: Row[] = [
     message: 'javascript:-länkar är inte tillåtna',
   },
   {
+    rule: 'body: a Markdown image from another site (the pages load images from the site only)',
+    body: 'Se ![karta](https://kartor.example/ryd.png) här.\n',
+    field: 'brödtext',
+    message:
+      'bilden (https://kartor.example/ryd.png) ligger på en annan webbplats, som sidorna inte hämtar bilder från',
+    expected: /under public\//,
+    example: '![Karta över Ryd](/bilder/ryd.png)',
+  },
+  {
+    rule: 'body: an HTML image from another site',
+    body: '<img src="https://kartor.example/ryd.png" alt="Karta" />\n',
+    field: 'brödtext',
+    message: /^bilden src="https:\/\/kartor.example\/ryd.png" ligger på en annan webbplats/,
+  },
+  {
     rule: 'body: must parse as MDX',
     body: 'En klammer { som aldrig stängs.\n',
     field: 'brödtext',
@@ -462,6 +477,12 @@ describe('a valid case', () => {
     expect(result.errors).toEqual([]);
     expect(result.parsed?.data.decided).toBe('2019-12-18');
     expect(result.parsed?.data.funding?.[0]?.period?.start).toBe('2020');
+  });
+
+  it('accepts an image on the site, and a link (not an image) to another site', () => {
+    const body =
+      '![Ikonen](/favicon.svg) och <img src="/favicon.svg" alt="Ikonen" /> och [bilden](https://kartor.example/ryd.png).\n';
+    expect(errorsFor(source(validCase(), body))).toEqual([]);
   });
 
   it('accepts tabs, line breaks of every kind and emoji, which are not control characters to refuse', () => {

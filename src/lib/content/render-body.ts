@@ -144,7 +144,7 @@ function convert(nodes: SourceNode[] | undefined, walk: Walk, placement: Placeme
           for (const key of URL_ATTRIBUTES) {
             const target = properties[key];
             if (typeof target !== 'string') continue;
-            walk.errors.push(...urlErrors(target, line(node, walk), key === 'href' || key === 'src' ? `(${target})` : `${key}="${target}"`));
+            walk.errors.push(...urlErrors(target, line(node, walk), key === 'href' || key === 'src' ? `(${target})` : `${key}="${target}"`, { tag: tagName, attribute: key }));
             if (target.startsWith('/')) properties[key] = linkHref(target);
           }
         } else if (tagName === 'input') {

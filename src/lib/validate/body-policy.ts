@@ -141,9 +141,31 @@ function urlError(line: number | undefined, found: string, where: string): BodyE
   };
 }
 
-/** Errors for a link target (`href`, `src`, `cite`) of a Markdown link or image or an HTML attribute. */
-export function urlErrors(value: string, line: number | undefined, where: string): BodyError[] {
-  return isAllowedUrl(value) ? [] : [urlError(line, value, where)];
+/**
+ * Errors for a link target (`href`, `src`, `cite`) of a Markdown link or image or an HTML
+ * attribute. An image's `src` must also be a site path: the pages' policy (img-src 'self',
+ * src/lib/core/security.ts) loads no image from another site, so one would show broken,
+ * and its host would learn of every visit.
+ */
+export function urlErrors(
+  value: string,
+  line: number | undefined,
+  where: string,
+  element?: { tag: string; attribute: string },
+): BodyError[] {
+  if (!isAllowedUrl(value)) return [urlError(line, value, where)];
+  if (element?.tag === 'img' && element.attribute === 'src' && !value.trim().startsWith('/'))
+    return [
+      {
+        line,
+        field: 'brödtext',
+        message: `bilden ${where} ligger på en annan webbplats, som sidorna inte hämtar bilder från`,
+        found: value,
+        expected: 'en bild som ligger på webbplatsen, under public/, med en sökväg som börjar med /',
+        example: '![Karta över Ryd](/bilder/ryd.png)',
+      },
+    ];
+  return [];
 }
 
 /** A JSX attribute as the MDX parser gives it. */
@@ -222,7 +244,7 @@ export function htmlElementErrors(
         example: `<${name}>…</${name}>`,
       });
     } else if (URL_ATTRIBUTES.has(attrName) && typeof attr.value === 'string') {
-      errors.push(...urlErrors(attr.value, line, `${attrName}="${attr.value}"`));
+      errors.push(...urlErrors(attr.value, line, `${attrName}="${attr.value}"`, { tag: name, attribute: attrName }));
     }
   }
   return errors;
