@@ -350,6 +350,21 @@ const rows: Row[] = [
     line: 2,
   },
   {
+    rule: 'a party name has a letter or a digit (punctuation alone has no organisation page of its own)',
+    mutate: (c) => (c.parties[0].name = '–'),
+    field: 'parties[0].name',
+    message: 'namnet har inga bokstäver eller siffror',
+    found: '–',
+    example: 'name: AB Stångåstaden',
+  },
+  {
+    rule: 'the deciding body has a letter or a digit',
+    mutate: (c) => (c.body = '???'),
+    field: 'body',
+    message: 'namnet har inga bokstäver eller siffror',
+    example: 'body: Arbetsmarknadsnämnden',
+  },
+  {
     rule: 'no personnummer in the frontmatter',
     mutate: (c) => (c.signedBy[0].unit = 'Handläggare 811218-9876'),
     field: 'personnummer',

@@ -13,7 +13,7 @@ import { funding } from './funding.ts';
 import { always, isRecord, report } from './issue.ts';
 import { outcomes, targetGroup } from './outcomes.ts';
 import { parties } from './parties.ts';
-import { href, text, textList } from './text.ts';
+import { href, organisationName, text, textList } from './text.ts';
 
 const documentRef = z
   .strictObject({
@@ -62,10 +62,13 @@ export const caseFields = z.strictObject({
       'proposed (förslag till beslut), applied (ansökt), decided (beslutat), noted (noterat), rejected (avslag) eller withdrawn (återkallat).',
     examples: ['decided'],
   }),
-  organisation: text('Organisation', 'Organisationen som beslutar eller tillfrågas.', 'Linköpings kommun', {
-    max: 200,
-  }),
-  body: text('Beslutande organ', 'Det beslutande organet.', 'Arbetsmarknadsnämnden', { max: 200 }),
+  organisation: organisationName(
+    'organisation',
+    'Organisation',
+    'Organisationen som beslutar eller tillfrågas.',
+    'Linköpings kommun',
+  ),
+  body: organisationName('body', 'Beslutande organ', 'Det beslutande organet.', 'Arbetsmarknadsnämnden'),
   decided: partialDate
     .meta({
       title: 'Beslutsdatum',

@@ -6,7 +6,7 @@ import { z } from 'astro/zod';
 import { ROLES } from '../core/vocabulary.ts';
 import { luhnValid } from '../core/luhn.ts';
 import { report } from './issue.ts';
-import { text } from './text.ts';
+import { organisationName } from './text.ts';
 
 /** A Swedish organisationsnummer, `NNNNNN-NNNN`, with a valid check digit. */
 export const orgNumber = z
@@ -31,7 +31,7 @@ export const orgNumber = z
 
 export const party = z
   .strictObject({
-    name: text('Namn', 'Partens namn som i dokumentet.', 'AB Stångåstaden', { max: 200 }),
+    name: organisationName('name', 'Namn', 'Partens namn som i dokumentet.', 'AB Stångåstaden'),
     role: z.enum(ROLES).meta({
       title: 'Roll',
       description:

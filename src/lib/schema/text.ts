@@ -13,6 +13,23 @@ export function text(label: string, description: string, example: string, bounds
     .meta({ title: label, description, examples: [example] });
 }
 
+/**
+ * The name of an organisation or a body. It needs a letter or a digit: a name of
+ * punctuation alone ("–", "???") has no slug (src/lib/core/slug.ts), so two such
+ * organisations would share one page.
+ */
+export function organisationName(key: string, label: string, description: string, example: string) {
+  return text(label, description, example, { max: 200 }).superRefine((value, ctx) => {
+    if (!/[\p{L}\p{N}]/u.test(value))
+      report(ctx, {
+        message: 'namnet har inga bokstäver eller siffror',
+        input: value,
+        expected: 'namnet som det står i dokumentet',
+        example: `${key}: ${example}`,
+      });
+  });
+}
+
 /** A list of short texts (places, topics). */
 export function textList(label: string, description: string, example: string[]) {
   return z.array(z.string().trim().min(1).max(200)).meta({ title: label, description, examples: [example] });
