@@ -13,11 +13,12 @@
  */
 import { z } from 'astro/zod';
 import { isPartialDate } from './core/partial-date.ts';
+import { isWebAddress } from './core/web-address.ts';
 
 const webAddress = (example: string) =>
   z
     .string()
-    .refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), {
+    .refine(isWebAddress, {
       message: `en webbadress som börjar med https:// eller http://, t.ex. ${example}`,
     })
     .transform((value) => value.replace(/\/+$/, ''));

@@ -15,14 +15,13 @@
  * drafter (src/lib/draft/read.ts) leaves them out of what it reads from a document.
  */
 
-/** One forbidden character. */
-export const FORBIDDEN_CHARACTER =
+/** Every forbidden character. */
+const EVERY =
   // eslint-disable-next-line no-control-regex -- finding control characters is what this module is for
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uD800-\uDFFF\uFFFE\uFFFF]/u;
-const EVERY = new RegExp(FORBIDDEN_CHARACTER.source, 'gu');
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uD800-\uDFFF\uFFFE\uFFFF]/gu;
 
 /** `U+0007` for a character. */
-export function codePointOf(character: string): string {
+function codePointOf(character: string): string {
   return `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 

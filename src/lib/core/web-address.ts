@@ -7,11 +7,9 @@
  * schema checks that. The pages keep what the file says; the exports write `uriOf`.
  */
 
-/** Whether `text` is an http(s) address with a host that a browser can read. */
+/** Whether `text` is an http(s) address a browser can read (the parser requires their host). */
 export function isWebAddress(text: string): boolean {
-  if (!URL.canParse(text)) return false;
-  const url = new URL(text);
-  return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '';
+  return URL.canParse(text) && /^https?:$/.test(new URL(text).protocol);
 }
 
 /** Characters a URI may hold outside its host, besides a `%` that starts an escape. */
