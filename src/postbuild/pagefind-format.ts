@@ -51,6 +51,28 @@ export function checkPagefindVersion(version: string = pagefindVersion()): void 
   );
 }
 
+/**
+ * How much of the word index Pagefind puts in one chunk file, in its own unit (per word,
+ * one per page it is on plus one per place on the page). A query loads, per bundle, the
+ * chunk each of its words falls in: at Pagefind's default of 20 000, a common word's
+ * chunk carries about 20 kB of its neighbours; at 5 000 it is mostly the word itself,
+ * about 9 kB, while the metadata every search loads grows by about 1.5 kB per bundle for
+ * the longer list of chunks. Smaller than 5 000 saves nothing more.
+ */
+export const INDEX_CHUNK_SIZE = 5_000;
+
+/**
+ * Pagefind reads the chunk size only from this environment variable (its "unstable"
+ * setting), in the service process, which inherits this process's environment when the
+ * Node API starts it on the first call.
+ */
+const INDEX_CHUNK_SIZE_VARIABLE = 'PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE';
+
+/** Sets INDEX_CHUNK_SIZE for the Pagefind service this process starts next. */
+export function setIndexChunkSize(env: NodeJS.ProcessEnv = process.env): void {
+  env[INDEX_CHUNK_SIZE_VARIABLE] = String(INDEX_CHUNK_SIZE);
+}
+
 /** The prefix of a fragment's text once decompressed. */
 const FRAGMENT_PREFIX = 'pagefind_dcd';
 

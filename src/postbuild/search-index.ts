@@ -40,7 +40,14 @@ import {
 import { dirname, join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { casePath } from '../lib/core/slug.ts';
-import { fragmentUrls, pagefindVersion, removeUnusedIndexFiles, removeUnusedUiFiles } from './pagefind-format.ts';
+import {
+  fragmentUrls,
+  INDEX_CHUNK_SIZE,
+  pagefindVersion,
+  removeUnusedIndexFiles,
+  removeUnusedUiFiles,
+  setIndexChunkSize,
+} from './pagefind-format.ts';
 import { writeIfChanged } from './write-if-changed.ts';
 import {
   encodeRows,
@@ -141,7 +148,7 @@ function bundleName(label: string, hash: string): string {
 /** The hash over a shard's pages and everything else that shapes its index. */
 export function shardHash(version: string, pages: readonly { slug: string; html: Buffer }[]): string {
   const hash = createHash('sha256');
-  hash.update(JSON.stringify({ format: BUNDLE_FORMAT, version }));
+  hash.update(JSON.stringify({ format: BUNDLE_FORMAT, version, chunk: INDEX_CHUNK_SIZE }));
   for (const { slug, html } of pages) {
     hash.update(`\0${slug}\0${html.length}\0`);
     hash.update(html);
@@ -302,6 +309,8 @@ export async function buildSearchIndex(
   options: BuildIndexOptions = {},
 ): Promise<IndexSummary> {
   const api = options.api ?? pagefind;
+  // Before the first call, which starts the service (it is closed again below).
+  setIndexChunkSize();
   const version = options.version ?? pagefindVersion();
   const outputPath = join(siteDir, INDEX_DIR);
   mkdirSync(outputPath, { recursive: true });

@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fragmentUrls } from '../../src/postbuild/pagefind-format.ts';
+import { fragmentUrls, INDEX_CHUNK_SIZE } from '../../src/postbuild/pagefind-format.ts';
 import { buildSearchIndex, summaryLine } from '../../src/postbuild/search-index.ts';
 import { readRows, type RowsFile, type ShardsFile, type IndexRow } from '../../src/lib/search/shards.ts';
 import { listFiles } from '../helpers/site.ts';
@@ -113,5 +113,23 @@ describe('the sharded search index, built with Pagefind', () => {
     const kept = [...before.keys()].filter((f) => f.startsWith(`${changedBundle}fragment/`));
     const now = [...after.keys()].filter((f) => f.startsWith(`${newBundle}fragment/`));
     expect(now.filter((f) => kept.includes(f.replace(newBundle, changedBundle)))).toHaveLength(1);
+  });
+
+  it('splits the word index into chunks of INDEX_CHUNK_SIZE, so a query loads less of it', async () => {
+    const site = mkdtempSync(join(tmpdir(), 'insyn-search-chunks-'));
+    try {
+      // Each distinct word on one page counts 2 units: about 2.4 chunks at 5 000, one at Pagefind's 20 000.
+      const words = Array.from({ length: 1.2 * INDEX_CHUNK_SIZE }, (_, i) => `ord${i.toString(36)}`);
+      mkdirSync(join(site, 'arenden', 'manga-ord'), { recursive: true });
+      writeFileSync(
+        join(site, 'arenden', 'manga-ord', 'index.html'),
+        `<!doctype html><html lang="sv"><head><title>Många ord</title></head><body><main data-pagefind-body><p>${words.join(' ')}</p></main></body></html>`,
+      );
+      const summary = await buildSearchIndex(site, [{ slug: 'manga-ord', year: 2024 }]);
+      const chunks = listFiles(join(summary.outputPath, summary.shards[0]!.bundle, 'index'));
+      expect(chunks.length).toBeGreaterThanOrEqual(2);
+    } finally {
+      rmSync(site, { recursive: true, force: true });
+    }
   });
 });
