@@ -51,6 +51,10 @@ async function bodyBytes(request: Request): Promise<number> {
   if (!response) return 0;
   const sizes = await request.sizes().catch(() => undefined);
   if (sizes && sizes.responseBodySize > 0) return sizes.responseBodySize;
+  // Chromium reports no body size for what a web worker fetches (Pagefind's worker script):
+  // a compressed response's length header is then what was transferred, its body decoded is not.
+  const length = Number(response.headers()['content-length']);
+  if (response.headers()['content-encoding'] && Number.isInteger(length) && length > 0) return length;
   return (await response.body().catch(() => Buffer.alloc(0))).length;
 }
 
