@@ -63,10 +63,12 @@ export const exportChunkPath = (chunk: number): string => `sok/export/${chunk}.j
 export const EXPORT_HEAD_PATH = 'sok/export/huvud.json';
 
 /**
- * Rows per display chunk: small, because a page of hits sorted by amount has its
- * ten rows in up to ten chunks (100 rows are about 2.5 kB gzipped).
+ * Rows per display chunk: small, because a page of hits by relevance or amount has
+ * its ten rows in up to ten chunks. Measured at 10 000 generated cases, gzipped: 20
+ * rows are about 1.1 kB a chunk, 100 rows 3.4 kB, so a page of scattered hits loads
+ * about 10 kB instead of 33 kB; 10 rows would save 4 kB more for twice the files.
  */
-export const CHUNK_SIZE = 100;
+export const CHUNK_SIZE = 20;
 
 /** Rows per export chunk: a download fetches every chunk its hits are in. */
 export const EXPORT_CHUNK_SIZE = 1000;
