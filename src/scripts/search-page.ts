@@ -4,7 +4,9 @@
  * replaces it), back/forward and a copied link restore the same search.
  *
  * Filters, counts, sorts and pages come from the facet table
- * (/sok/tabell.json, src/lib/search/query.ts); what a hit shows comes from
+ * (/sok/tabell.json, src/lib/search/query.ts; the column of a long filter
+ * group from /sok/kolumner/ once the group is opened or filtered by, and
+ * counted from then on); what a hit shows comes from
  * its chunk of /sok/rader/, fetched for the hits on screen only. Pagefind is
  * loaded only when there are words (./search-shards.ts): at once, beside the
  * table, when the URL has them; when the visitor turns to the search box
@@ -39,6 +41,8 @@ import {
   toggleFilter,
 } from '../lib/search/state.ts';
 import {
+  type ColumnFile,
+  columnPath,
   type DisplayRow,
   displayChunkPath,
   EXPORT_HEAD_PATH,
@@ -46,7 +50,9 @@ import {
   type ExportHead,
   exportChunkPath,
   type FacetTable,
+  hasColumn,
   TABLE_PATH,
+  withColumn,
 } from '../lib/search/table-format.ts';
 import { preloadShards, searchShards, type ShardHit } from './search-shards.ts';
 
@@ -119,6 +125,38 @@ function fetchJson<T>(path: string): Promise<T> {
   return file as Promise<T>;
 }
 
+/** The table could not be loaded, or a column of it. */
+class TableFailed extends Error {}
+
+/**
+ * Puts the deferred columns of `keys` into the table (table-format.ts), each fetched once.
+ * Each goes in as it arrives, into the table of that moment.
+ */
+async function loadColumns(keys: readonly FilterKey[]): Promise<void> {
+  const missing = keys.filter((key) => !hasColumn(table, key));
+  try {
+    await Promise.all(
+      missing.map(async (key) => {
+        const column = await fetchJson<ColumnFile>(columnPath(key));
+        table = withColumn(table, key, column);
+      }),
+    );
+  } catch (error) {
+    throw new TableFailed(String(error));
+  }
+}
+
+/** The filters a state filters by. */
+const filterKeys = (at: SearchState) => (Object.keys(at.filters) as FilterKey[]).filter((k) => at.filters[k]?.length);
+
+function showTableFailed(): void {
+  showNote(
+    'Sökningen kunde inte laddas. Försök igen senare, eller',
+    'bläddra bland alla ärenden',
+    sitePath(CASE_LIST_PATH),
+  );
+}
+
 async function displayRow(row: number): Promise<DisplayRow> {
   const chunk = await fetchJson<DisplayRow[]>(displayChunkPath(Math.floor(row / table.chunkSize)));
   return chunk[row % table.chunkSize]!;
@@ -158,11 +196,11 @@ function showState(): void {
   }
 }
 
-/** The checkboxes of a group not in the HTML (a long one), made when it is first opened. */
+/** The checkboxes of a group not in the HTML (a long one), made when it is first opened and its column is in. */
 function fillGroup(details: HTMLDetailsElement): void {
   const key = details.dataset['key'] as FilterKey;
   const fieldset = details.querySelector('fieldset');
-  if (!fieldset || fieldset.querySelector('.check')) return;
+  if (!fieldset || fieldset.querySelector('.check') || !hasColumn(table, key)) return;
   for (const i of filterGroupOrder(key, table.values[key])) {
     const value = table.values[key][i]!;
     const row = document.createElement('div');
@@ -188,6 +226,8 @@ function showCounts(counts: Selection['counts']): void {
     const key = details.dataset['key'] as FilterKey;
     if ((state.filters[key]?.length ?? 0) > 0) details.open = true;
     if (details.open) fillGroup(details);
+    // A group whose column came in after this selection was made is counted when it is shown again.
+    if (counts[key].length !== table.values[key].length) continue;
     const index = valueIndex(table, key);
     const short = isShortGroup(table.values[key].length);
     for (const row of details.querySelectorAll<HTMLElement>('.check')) {
@@ -296,7 +336,7 @@ interface Prepared {
 }
 
 /** The last selection made, by its query and words. */
-let lastSelection: { key: string; words: WordHits | undefined; selection: Selection } | undefined;
+let lastSelection: { key: string; words: WordHits | undefined; table: FacetTable; selection: Selection } | undefined;
 
 /**
  * The selection for a state and its words' hits; the last one is kept, so that Enter
@@ -305,9 +345,10 @@ let lastSelection: { key: string; words: WordHits | undefined; selection: Select
 function selectionFor(at: SearchState, words: WordHits | undefined): Selection {
   const query = tableQuery(at);
   const key = JSON.stringify(query);
-  if (lastSelection?.key === key && lastSelection.words === words) return lastSelection.selection;
+  if (lastSelection?.key === key && lastSelection.words === words && lastSelection.table === table)
+    return lastSelection.selection;
   const selection = select(table, query, words?.rows);
-  lastSelection = { key, words, selection };
+  lastSelection = { key, words, table, selection };
   return selection;
 }
 
@@ -320,6 +361,9 @@ class WordsFailed extends Error {}
  * rows are kept once fetched, so preparing the same words again is quick.
  */
 async function prepare(at: SearchState): Promise<Prepared> {
+  // The columns of the filters in use, fetched beside the words' hits.
+  const columns = loadColumns(filterKeys(at));
+  columns.catch(() => undefined);
   let words: WordHits | undefined;
   if (at.q !== '' && !IN_DEV_SERVER) {
     try {
@@ -328,6 +372,7 @@ async function prepare(at: SearchState): Promise<Prepared> {
       throw new WordsFailed(String(error));
     }
   }
+  await columns;
   const selection = selectionFor(at, words);
   const pages = pageCount(selection.rows.length, PAGE_SIZE);
   const page = Math.min(at.page, pages);
@@ -372,6 +417,10 @@ async function search(): Promise<void> {
     prepared = await prepare(state);
   } catch (error) {
     if (mine !== run) return;
+    if (error instanceof TableFailed) {
+      showTableFailed();
+      return;
+    }
     if (!(error instanceof WordsFailed)) throw error;
     showNote(
       'Sökningen på ord kunde inte laddas. Försök igen senare, eller',
@@ -495,10 +544,27 @@ function wire(): void {
     'toggle',
     (event) => {
       const details = event.target as HTMLDetailsElement;
-      if (details.open && shown) {
+      if (!details.open || !shown) return;
+      const key = details.dataset['key'] as FilterKey;
+      if (hasColumn(table, key)) {
         fillGroup(details);
         showCounts(shown.counts);
+        return;
       }
+      // A deferred column: fetched now, then this search counted again over it.
+      const mine = run;
+      loadColumns([key])
+        .then(() => prepare(state))
+        .then(
+          (prepared) => {
+            if (mine !== run) return;
+            shown = prepared.selection;
+            showCounts(shown.counts);
+          },
+          (error: unknown) => {
+            if (error instanceof TableFailed) showTableFailed();
+          },
+        );
     },
     true,
   );
@@ -535,11 +601,7 @@ async function start(): Promise<void> {
   try {
     table = await fetchJson<FacetTable>(TABLE_PATH);
   } catch {
-    showNote(
-      'Sökningen kunde inte laddas. Försök igen senare, eller',
-      'bläddra bland alla ärenden',
-      sitePath(CASE_LIST_PATH),
-    );
+    showTableFailed();
     return;
   }
   if (FILTER_FIELDS.some((f) => !table.values[f.key])) throw new Error('söktabellen saknar ett filter');

@@ -64,19 +64,41 @@ describe('the facet table in Chromium', () => {
     expect(await p.locator('#sok-beslutat-fran').inputValue()).toBe('');
   });
 
-  it('fills a long filter group when it is opened, with counts', async () => {
+  it('fills a long filter group when it is opened, with counts, fetching its column only then', async () => {
     const p = session.page;
+    const fetched: string[] = [];
+    p.on('request', (r) => fetched.push(new URL(r.url()).pathname));
     await p.goto(`${session.server.url}/sok/`);
     await announced(p, '5 träffar.');
     const group = p.locator('#sok-filtergrupper details[data-key="part"]');
     expect(await group.getAttribute('open')).toBeNull();
     expect(await group.locator('input').count()).toBe(0);
+    expect(fetched.filter((f) => f.startsWith('/sok/kolumner/'))).toEqual([]);
     await group.locator('summary').click();
     await p.waitForFunction(() => document.querySelectorAll('details[data-key="part"] input').length > 0);
+    expect(fetched).toContain('/sok/kolumner/part.json');
     const box = group.getByLabel(/^Linköpings Stadsmission \(1\)$/);
     await box.check();
     await announced(p, '1 träff.');
     expect(new URL(p.url()).searchParams.get('part')).toBe('Linköpings Stadsmission');
+    p.removeAllListeners('request');
+  });
+
+  it('opens a link filtered by a long group with its column, and says so when the column cannot be loaded', async () => {
+    const p = session.page;
+    await p.goto(`${session.server.url}/sok/?part=Link%C3%B6pings+Stadsmission`);
+    await announced(p, '1 träff.');
+    const group = p.locator('#sok-filtergrupper details[data-key="part"]');
+    expect(await group.getAttribute('open')).not.toBeNull();
+    expect(await group.getByLabel(/^Linköpings Stadsmission \(1\)$/).isChecked()).toBe(true);
+
+    await p.route('**/sok/kolumner/amne.json', (route) => route.abort());
+    await p.goto(`${session.server.url}/sok/`);
+    await announced(p, '5 träffar.');
+    await p.locator('#sok-filtergrupper details[data-key="amne"] summary').click();
+    await p.waitForFunction(() => !document.getElementById('sok-meddelande')?.hidden);
+    expect(await p.locator('#sok-meddelande').textContent()).toContain('Sökningen kunde inte laddas');
+    await p.unroute('**/sok/kolumner/amne.json');
   });
 
   it('downloads the hits as the lines of /data/arenden.csv, in the order shown', async () => {

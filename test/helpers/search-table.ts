@@ -5,11 +5,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  type ColumnFile,
+  columnPath,
   type DisplayRow,
   displayChunkPath,
   type FacetTable,
   TABLE_PATH,
   chunkCount,
+  withColumn,
   yearOfCode,
 } from '../../src/lib/search/table-format.ts';
 
@@ -19,11 +22,14 @@ export interface TableRow {
   year: number | undefined;
 }
 
-/** The built facet table of `siteDir`. */
+/** The built facet table of `siteDir`, with its deferred columns put in from their files, as the browser does. */
 export function readTable(siteDir: string): FacetTable {
   const file = join(siteDir, TABLE_PATH);
   if (!existsSync(file)) throw new Error(`Söktabellen saknas: ${file}. Bygg webbplatsen först (npm run build).`);
-  return JSON.parse(readFileSync(file, 'utf8')) as FacetTable;
+  let table = JSON.parse(readFileSync(file, 'utf8')) as FacetTable;
+  for (const key of table.deferred ?? [])
+    table = withColumn(table, key, JSON.parse(readFileSync(join(siteDir, columnPath(key)), 'utf8')) as ColumnFile);
+  return table;
 }
 
 /** Every row of the built facet table, in row order (row index = array index). */

@@ -10,8 +10,16 @@ import { caseSchema } from '../../src/lib/schema/case.ts';
 import { FILTER_FIELDS, type FilterKey, SORT_OPTIONS } from '../../src/lib/search/fields.ts';
 import { type Query, type Ranges, select } from '../../src/lib/search/query.ts';
 import { parseState, tableQuery } from '../../src/lib/search/state.ts';
-import { exportChunks, facetTable } from '../../src/lib/search/table.ts';
-import { dateCode, type FacetTable, firstDayCode, lastDayCode } from '../../src/lib/search/table-format.ts';
+import { HIT_FILTERS } from '../../src/lib/search/hit.ts';
+import { exportChunks, facetTable, splitTable } from '../../src/lib/search/table.ts';
+import {
+  type ColumnFile,
+  dateCode,
+  type FacetTable,
+  firstDayCode,
+  lastDayCode,
+  withColumn,
+} from '../../src/lib/search/table-format.ts';
 import { seededRandom } from '../helpers/generator.ts';
 
 const BUILD_DAY = new Date('2026-11-23T12:00:00Z');
@@ -195,6 +203,50 @@ describe('asking a random table', () => {
       expect(got.rows, `round ${round}`).toEqual(want.rows);
       expect(got.counts, `round ${round}`).toEqual(want.counts);
     }
+  });
+
+  it('answers the same from /sok/tabell.json with its long groups deferred, and from it with their columns put in', () => {
+    let deferredSeen = 0;
+    for (let round = 0; round < 40; round++) {
+      const t = randomTable(1 + random(200));
+      const { file: written, columns } = splitTable(t);
+      const file = JSON.parse(JSON.stringify(written)) as FacetTable;
+      const long = FILTER_FIELDS.filter((f) => t.values[f.key].length > 6).map((f) => f.key);
+      const shown: readonly string[] = HIT_FILTERS;
+      expect(file.deferred).toEqual(long.filter((k) => !shown.includes(k)));
+      expect(columns.map(([k]) => k)).toEqual(file.deferred);
+      deferredSeen += columns.length;
+      for (const key of file.deferred!) expect([file.values[key], file.facets[key]]).toEqual([[], []]);
+
+      const filters: Query['filters'] = {};
+      for (const f of FILTER_FIELDS) if (random(3) === 0) filters[f.key] = [pick(t.values[f.key])];
+      const query: Query = { filters, ranges: {}, sort: pick(SORT_OPTIONS).id };
+      const full = select(t, query);
+      if (file.deferred!.some((k) => filters[k]))
+        expect(() => select(file, query)).toThrow(/Sökkolumnen .* är inte inläst/);
+      else {
+        const partial = select(file, query);
+        expect(partial.rows).toEqual(full.rows);
+        for (const f of FILTER_FIELDS)
+          expect(partial.counts[f.key]).toEqual(file.deferred!.includes(f.key) ? [] : full.counts[f.key]);
+      }
+      let put = file;
+      for (const [key, column] of [...columns].reverse())
+        put = withColumn(put, key, JSON.parse(JSON.stringify(column)) as ColumnFile);
+      expect(put.deferred).toEqual([]);
+      expect(select(put, query)).toEqual(full);
+    }
+    expect(deferredSeen).toBeGreaterThan(0);
+  });
+
+  it('refuses a deferred column whose rows do not match the table', () => {
+    const t = randomTable(50);
+    t.values.part = Array.from({ length: 9 }, (_, i) => `part ${i}`);
+    const { file, columns } = splitTable(t);
+    const [key, column] = columns.find(([k]) => k === 'part')!;
+    expect(() => withColumn(file, key, { ...column, facet: column.facet.slice(1) })).toThrow(
+      /49 rader, söktabellen 50/,
+    );
   });
 });
 

@@ -3,6 +3,7 @@
  * same in the page's HTML (the first page, rendered by the build) and in the
  * browser (every later change). Pure, for the browser bundle.
  */
+import type { FilterKey } from './fields.ts';
 import type { DisplayRow, FacetTable } from './table-format.ts';
 
 export interface HitLines {
@@ -14,7 +15,10 @@ export interface HitLines {
   facts: string;
 }
 
-const value = (table: FacetTable, key: 'organisation' | 'organ' | 'typ' | 'status', row: number) =>
+/** The filters whose values a hit shows: their columns are always in the facet table. */
+export const HIT_FILTERS = ['organisation', 'organ', 'typ', 'status'] as const satisfies readonly FilterKey[];
+
+const value = (table: FacetTable, key: (typeof HIT_FILTERS)[number], row: number) =>
   table.values[key][table.facets[key][row] as number];
 
 export function hitLines(table: FacetTable, row: number, shown: DisplayRow): HitLines {

@@ -12,9 +12,11 @@
  *   without, every case.
  * - Sorted by date or amount, a case without one comes last in both
  *   directions; ties keep the case list's order (the row order).
+ * - A filter whose column is deferred (not yet put in the table) is not
+ *   counted: its counts are empty. Filtering by one is an error.
  */
 import { FILTER_FIELDS, type FilterKey, type SortId } from './fields.ts';
-import { dateCode, type FacetTable, firstDayCode, lastDayCode } from './table-format.ts';
+import { dateCode, type FacetTable, firstDayCode, hasColumn, lastDayCode } from './table-format.ts';
 
 export interface Ranges {
   /** Partial dates (`2019`, `2019-06`, `2019-06-01`): the decision day overlaps from–to. */
@@ -115,13 +117,14 @@ interface Column {
   values: Int32Array | null;
 }
 
-const columnsOf = new WeakMap<FacetTable, Column[]>();
+const columnsOf = new WeakMap<FacetTable, (Column | null)[]>();
 
-/** The table's columns, in FILTER_FIELDS' order. */
-function columns(table: FacetTable): Column[] {
+/** The table's columns, in FILTER_FIELDS' order; null for a deferred one. */
+function columns(table: FacetTable): (Column | null)[] {
   let made = columnsOf.get(table);
   if (made) return made;
-  made = FILTER_FIELDS.map((f): Column => {
+  made = FILTER_FIELDS.map((f): Column | null => {
+    if (!hasColumn(table, f.key)) return null;
     const facet = table.facets[f.key];
     if (!f.multi) return { single: Int32Array.from(facet as number[]), offsets: null, values: null };
     const offsets = new Int32Array(table.count + 1);
@@ -167,6 +170,7 @@ export function select(table: FacetTable, query: Query, hits?: readonly number[]
   const active = FILTER_FIELDS.flatMap((f, k) => {
     const chosen = query.filters[f.key] ?? [];
     if (chosen.length === 0) return [];
+    if (!cols[k]) throw new Error(`Sökkolumnen ${f.key} är inte inläst`);
     const index = valueIndex(table, f.key);
     const wanted = new Uint8Array(table.values[f.key].length);
     for (const v of chosen) {
@@ -192,7 +196,7 @@ export function select(table: FacetTable, query: Query, hits?: readonly number[]
       }
     if (failures === 0) {
       matching[row] = 1;
-      for (let k = 0; k < cols.length; k++) tally(cols[k]!, counts[k]!, row);
+      for (let k = 0; k < cols.length; k++) if (cols[k]) tally(cols[k]!, counts[k]!, row);
     } else if (failures === 1) tally(cols[failed]!, counts[failed]!, row);
   }
 

@@ -15,6 +15,12 @@
  *   without one, the period's start, as a date code (see dateCode), or 0;
  * - `amount[row]`: the amount in kronor the case sorts by, or -1 when it
  *   states none (never 0).
+ * - `deferred`: filters whose columns are not in this file, each in
+ *   `/sok/kolumner/<key>.json` (ColumnFile), fetched when its group is opened
+ *   or the search filters by it: a long group starts closed, and its column
+ *   (the parties' column is a quarter of the table) is not needed before. Here
+ *   such a filter has `values[key]` and `facets[key]` empty; `withColumn` puts
+ *   its column in. A filter a hit shows (hit.ts) is never deferred.
  * What a hit shows (slug, title, date line …) is in `/sok/rader/<k>.json`,
  * `chunkSize` rows per file, fetched only for the hits on screen; what a
  * download of the hits holds is in `/sok/export/<k>.json`, `exportChunkSize`
@@ -23,7 +29,7 @@
 import { daysInMonth, parsePartialDate } from '../core/partial-date.ts';
 import type { FilterKey } from './fields.ts';
 
-export const TABLE_VERSION = 1;
+export const TABLE_VERSION = 2;
 
 export interface FacetTable {
   version: typeof TABLE_VERSION;
@@ -39,7 +45,31 @@ export interface FacetTable {
   decided: number[];
   start: number[];
   amount: number[];
+  /** Filters whose columns are in their own files, not yet put in (see the module comment). */
+  deferred?: FilterKey[];
 }
+
+/** `/sok/kolumner/<key>.json`: one deferred filter's values and its column, as in FacetTable. */
+export interface ColumnFile {
+  values: string[];
+  facet: (number | number[])[];
+}
+
+/** `table` with a deferred filter's column put in: a new table, so what was computed from the old one is not reused. */
+export function withColumn(table: FacetTable, key: FilterKey, column: ColumnFile): FacetTable {
+  if (!table.deferred?.includes(key)) return table;
+  if (column.facet.length !== table.count)
+    throw new Error(`Sökkolumnen ${key} har ${column.facet.length} rader, söktabellen ${table.count}`);
+  return {
+    ...table,
+    values: { ...table.values, [key]: column.values },
+    facets: { ...table.facets, [key]: column.facet },
+    deferred: table.deferred.filter((k) => k !== key),
+  };
+}
+
+/** Whether a filter's column is in the table (not deferred). */
+export const hasColumn = (table: FacetTable, key: FilterKey): boolean => !table.deferred?.includes(key);
 
 /** One hit as shown: `[slug, title, date line, amount line, period line]` (organisation and body from the table). */
 export type DisplayRow = [slug: string, title: string, dateLine: string, amountLine: string, periodLine: string];
@@ -61,6 +91,7 @@ export const TABLE_PATH = 'sok/tabell.json';
 export const displayChunkPath = (chunk: number): string => `sok/rader/${chunk}.json`;
 export const exportChunkPath = (chunk: number): string => `sok/export/${chunk}.json`;
 export const EXPORT_HEAD_PATH = 'sok/export/huvud.json';
+export const columnPath = (key: FilterKey): string => `sok/kolumner/${key}.json`;
 
 /**
  * Rows per display chunk: small, because a page of hits by relevance or amount has

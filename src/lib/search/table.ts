@@ -9,10 +9,13 @@ import { isoDay } from '../core/partial-date.ts';
 import { CASE_COLUMNS, casesTable, csvParts } from '../export/csv.ts';
 import { type CasesFileHead, caseJson } from '../export/json.ts';
 import { FILTER_FIELDS, FILTER_KEYS, type FilterKey } from './fields.ts';
+import { isShortGroup } from './filter-groups.ts';
+import { HIT_FILTERS } from './hit.ts';
 import { caseSearchMeta } from './meta.ts';
 import {
   CHUNK_SIZE,
   chunkCount,
+  type ColumnFile,
   EXPORT_CHUNK_SIZE,
   dateCode,
   type DisplayRow,
@@ -76,6 +79,25 @@ function buildTable(cases: readonly CaseEntry[], buildDate: Date, chunkSize: num
     return [c.id, c.data.title, m.dateLine, m.amountLine, m.periodLine];
   });
   return { table, display };
+}
+
+/**
+ * `/sok/tabell.json` and the deferred columns (table-format.ts) of a built table: the
+ * column of a filter whose group starts closed (filter-groups.ts), unless a hit shows it.
+ */
+export function splitTable(table: FacetTable): { file: FacetTable; columns: [FilterKey, ColumnFile][] } {
+  const shown: readonly FilterKey[] = HIT_FILTERS;
+  const deferred = FILTER_KEYS.filter((key) => !shown.includes(key) && !isShortGroup(table.values[key].length));
+  const values = { ...table.values };
+  const facets = { ...table.facets };
+  for (const key of deferred) {
+    values[key] = [];
+    facets[key] = [];
+  }
+  return {
+    file: { ...table, values, facets, deferred },
+    columns: deferred.map((key) => [key, { values: table.values[key], facet: table.facets[key] }]),
+  };
 }
 
 /** Splits rows into chunks of `chunkSize`. */
