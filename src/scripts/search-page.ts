@@ -29,7 +29,7 @@ import {
 } from '../lib/search/fields.ts';
 import { filterGroupOrder, isShortGroup } from '../lib/search/filter-groups.ts';
 import { hitLines } from '../lib/search/hit.ts';
-import { type Ranges, select, type Selection, valueIndex } from '../lib/search/query.ts';
+import { columnsNeeded, type Ranges, select, type Selection, valueIndex } from '../lib/search/query.ts';
 import {
   effectiveSort,
   parseRangeValue,
@@ -42,6 +42,7 @@ import {
 } from '../lib/search/state.ts';
 import {
   type ColumnFile,
+  type ColumnKey,
   columnPath,
   type DisplayRow,
   displayChunkPath,
@@ -132,7 +133,7 @@ class TableFailed extends Error {}
  * Puts the deferred columns of `keys` into the table (table-format.ts), each fetched once.
  * Each goes in as it arrives, into the table of that moment.
  */
-async function loadColumns(keys: readonly FilterKey[]): Promise<void> {
+async function loadColumns(keys: readonly ColumnKey[]): Promise<void> {
   const missing = keys.filter((key) => !hasColumn(table, key));
   try {
     await Promise.all(
@@ -145,9 +146,6 @@ async function loadColumns(keys: readonly FilterKey[]): Promise<void> {
     throw new TableFailed(String(error));
   }
 }
-
-/** The filters a state filters by. */
-const filterKeys = (at: SearchState) => (Object.keys(at.filters) as FilterKey[]).filter((k) => at.filters[k]?.length);
 
 function showTableFailed(): void {
   showNote(
@@ -361,8 +359,8 @@ class WordsFailed extends Error {}
  * rows are kept once fetched, so preparing the same words again is quick.
  */
 async function prepare(at: SearchState): Promise<Prepared> {
-  // The columns of the filters in use, fetched beside the words' hits.
-  const columns = loadColumns(filterKeys(at));
+  // The columns the query needs, fetched beside the words' hits.
+  const columns = loadColumns(columnsNeeded(tableQuery(at)));
   columns.catch(() => undefined);
   let words: WordHits | undefined;
   if (at.q !== '' && !IN_DEV_SERVER) {

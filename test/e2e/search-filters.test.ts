@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { browserSession, downloadText } from '../helpers/browser.ts';
+import { readTable, readTableRows } from '../helpers/search-table.ts';
 
 const dir = inject('siteDir');
 const session = browserSession(dir);
@@ -37,6 +38,18 @@ describe('the facet table in Chromium', () => {
     await p.waitForFunction(() => document.getElementById('sok-resultat')?.dataset['run'] === '2');
     expect(fetched.filter((f) => f.includes('/pagefind/'))).toEqual([]);
     expect(fetched).toContain('/sok/tabell.json');
+    // Newest first is the row order; the dates are fetched to sort oldest first.
+    expect(fetched).not.toContain('/sok/kolumner/datum.json');
+    const shownBefore = await slugs(p);
+    await p.locator('#sok-sortering').selectOption('aldst');
+    await p.waitForFunction(() => document.getElementById('sok-resultat')?.dataset['run'] === '3');
+    expect(fetched).toContain('/sok/kolumner/datum.json');
+    const table = readTable(dir);
+    const dateOf = new Map(readTableRows(dir).map((r, i) => [r.slug, table.decided[i] || table.start[i] || 0]));
+    const oldestFirst = await slugs(p);
+    expect([...oldestFirst].sort()).toEqual([...shownBefore].sort());
+    const dates = oldestFirst.map((slug) => dateOf.get(slug)!).filter((d) => d > 0);
+    expect(dates).toEqual([...dates].sort((a, b) => a - b));
     p.removeAllListeners('request');
   });
 

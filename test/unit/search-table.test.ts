@@ -8,7 +8,7 @@ import { newestFirst } from '../../src/lib/domain/cases.ts';
 import { casesTable, csvParts, toCsv } from '../../src/lib/export/csv.ts';
 import { caseSchema } from '../../src/lib/schema/case.ts';
 import { FILTER_FIELDS, type FilterKey, SORT_OPTIONS } from '../../src/lib/search/fields.ts';
-import { type Query, type Ranges, select } from '../../src/lib/search/query.ts';
+import { columnsNeeded, type Query, type Ranges, select } from '../../src/lib/search/query.ts';
 import { parseState, tableQuery } from '../../src/lib/search/state.ts';
 import { HIT_FILTERS } from '../../src/lib/search/hit.ts';
 import { exportChunks, facetTable, splitTable } from '../../src/lib/search/table.ts';
@@ -16,6 +16,7 @@ import {
   type ColumnFile,
   dateCode,
   type FacetTable,
+  type FilterColumnFile,
   firstDayCode,
   lastDayCode,
   withColumn,
@@ -205,7 +206,7 @@ describe('asking a random table', () => {
     }
   });
 
-  it('answers the same from /sok/tabell.json with its long groups deferred, and from it with their columns put in', () => {
+  it('answers the same from /sok/tabell.json with long groups and dates deferred, and with their columns put in', () => {
     let deferredSeen = 0;
     for (let round = 0; round < 40; round++) {
       const t = randomTable(1 + random(200));
@@ -213,16 +214,22 @@ describe('asking a random table', () => {
       const file = JSON.parse(JSON.stringify(written)) as FacetTable;
       const long = FILTER_FIELDS.filter((f) => t.values[f.key].length > 6).map((f) => f.key);
       const shown: readonly string[] = HIT_FILTERS;
-      expect(file.deferred).toEqual(long.filter((k) => !shown.includes(k)));
+      expect(file.deferred).toEqual([...long.filter((k) => !shown.includes(k)), 'datum']);
       expect(columns.map(([k]) => k)).toEqual(file.deferred);
-      deferredSeen += columns.length;
-      for (const key of file.deferred!) expect([file.values[key], file.facets[key]]).toEqual([[], []]);
+      deferredSeen += columns.length - 1;
+      for (const key of long.filter((k) => !shown.includes(k)))
+        expect([file.values[key], file.facets[key]]).toEqual([[], []]);
+      expect([file.decided, file.start]).toEqual([[], []]);
 
       const filters: Query['filters'] = {};
       for (const f of FILTER_FIELDS) if (random(3) === 0) filters[f.key] = [pick(t.values[f.key])];
-      const query: Query = { filters, ranges: {}, sort: pick(SORT_OPTIONS).id };
+      const ranges: Ranges = random(4) === 0 ? { decidedTo: '2020' } : {};
+      const query: Query = { filters, ranges, sort: pick(SORT_OPTIONS).id };
       const full = select(t, query);
-      if (file.deferred!.some((k) => filters[k]))
+      const needed: string[] = FILTER_FIELDS.filter((f) => filters[f.key]).map((f) => f.key);
+      if (query.sort === 'aldst' || ranges.decidedTo) needed.push('datum');
+      expect(columnsNeeded(query)).toEqual(needed);
+      if (needed.some((k) => (file.deferred as string[]).includes(k)))
         expect(() => select(file, query)).toThrow(/Sökkolumnen .* är inte inläst/);
       else {
         const partial = select(file, query);
@@ -243,10 +250,15 @@ describe('asking a random table', () => {
     const t = randomTable(50);
     t.values.part = Array.from({ length: 9 }, (_, i) => `part ${i}`);
     const { file, columns } = splitTable(t);
-    const [key, column] = columns.find(([k]) => k === 'part')!;
+    const [key, found] = columns.find(([k]) => k === 'part')!;
+    const column = found as FilterColumnFile;
     expect(() => withColumn(file, key, { ...column, facet: column.facet.slice(1) })).toThrow(
       /49 rader, söktabellen 50/,
     );
+    expect(() => withColumn(file, 'datum', { decided: t.decided, start: t.start.slice(1) })).toThrow(
+      /50\/49 rader, söktabellen 50/,
+    );
+    expect(() => withColumn(file, 'datum', column)).toThrow(/söktabellen 50/);
   });
 });
 

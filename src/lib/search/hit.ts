@@ -1,5 +1,5 @@
 /**
- * The lines a search hit shows, from the facet table and its display row: the
+ * The lines a search hit shows, from its display row and the facet table: the
  * same in the page's HTML (the first page, rendered by the build) and in the
  * browser (every later change). Pure, for the browser bundle.
  */
@@ -15,19 +15,19 @@ export interface HitLines {
   facts: string;
 }
 
-/** The filters whose values a hit shows: their columns are always in the facet table. */
-export const HIT_FILTERS = ['organisation', 'organ', 'typ', 'status'] as const satisfies readonly FilterKey[];
+/** The filters whose values a hit shows from the facet table: their columns are always in it. */
+export const HIT_FILTERS = ['typ', 'status'] as const satisfies readonly FilterKey[];
 
 const value = (table: FacetTable, key: (typeof HIT_FILTERS)[number], row: number) =>
   table.values[key][table.facets[key][row] as number];
 
 export function hitLines(table: FacetTable, row: number, shown: DisplayRow): HitLines {
-  const [slug, title, dateLine, amountLine, periodLine] = shown;
+  const [slug, title, dateLine, amountLine, periodLine, organisation, body] = shown;
   const kindStatus = [value(table, 'typ', row), value(table, 'status', row)].filter(Boolean).join(', ');
   return {
     slug,
     title,
-    who: [value(table, 'organisation', row), value(table, 'organ', row), kindStatus].filter(Boolean).join(' · '),
+    who: [organisation, body, kindStatus].filter(Boolean).join(' · '),
     facts: [dateLine, amountLine, periodLine && `Period: ${periodLine}`].filter(Boolean).join(' · '),
   };
 }

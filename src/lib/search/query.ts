@@ -13,10 +13,19 @@
  * - Sorted by date or amount, a case without one comes last in both
  *   directions; ties keep the case list's order (the row order).
  * - A filter whose column is deferred (not yet put in the table) is not
- *   counted: its counts are empty. Filtering by one is an error.
+ *   counted: its counts are empty. A query that needs a deferred column
+ *   (columnsNeeded) is an error.
  */
 import { FILTER_FIELDS, type FilterKey, type SortId } from './fields.ts';
-import { dateCode, type FacetTable, firstDayCode, hasColumn, lastDayCode } from './table-format.ts';
+import {
+  type ColumnKey,
+  DATES_COLUMN,
+  dateCode,
+  type FacetTable,
+  firstDayCode,
+  hasColumn,
+  lastDayCode,
+} from './table-format.ts';
 
 export interface Ranges {
   /** Partial dates (`2019`, `2019-06`, `2019-06-01`): the decision day overlaps from–to. */
@@ -40,6 +49,13 @@ export interface Selection {
   counts: Record<FilterKey, number[]>;
   /** How many of the matching rows state no amount. */
   withoutAmount: number;
+}
+
+/** The deferred columns (table-format.ts) a query needs: its filters', and the dates to sort oldest first or narrow by day. */
+export function columnsNeeded(query: Query): ColumnKey[] {
+  const filters = FILTER_FIELDS.filter((f) => (query.filters[f.key]?.length ?? 0) > 0).map((f): ColumnKey => f.key);
+  const dates = query.sort === 'aldst' || query.ranges.decidedFrom || query.ranges.decidedTo;
+  return dates ? [...filters, DATES_COLUMN] : filters;
 }
 
 /** Per table and filter, each value's index in `values`, made once per table. */
@@ -165,12 +181,13 @@ function has(column: Column, wanted: Uint8Array, row: number): boolean {
  * order when there are words, or undefined for every case.
  */
 export function select(table: FacetTable, query: Query, hits?: readonly number[]): Selection {
+  const missing = columnsNeeded(query).filter((key) => !hasColumn(table, key));
+  if (missing.length > 0) throw new Error(`Sökkolumnen ${missing.join(', ')} är inte inläst`);
   const cols = columns(table);
   // The filters in use: their column's position in FILTER_FIELDS, and their values as flags.
   const active = FILTER_FIELDS.flatMap((f, k) => {
     const chosen = query.filters[f.key] ?? [];
     if (chosen.length === 0) return [];
-    if (!cols[k]) throw new Error(`Sökkolumnen ${f.key} är inte inläst`);
     const index = valueIndex(table, f.key);
     const wanted = new Uint8Array(table.values[f.key].length);
     for (const v of chosen) {

@@ -15,12 +15,16 @@
  *   without one, the period's start, as a date code (see dateCode), or 0;
  * - `amount[row]`: the amount in kronor the case sorts by, or -1 when it
  *   states none (never 0).
- * - `deferred`: filters whose columns are not in this file, each in
- *   `/sok/kolumner/<key>.json` (ColumnFile), fetched when its group is opened
- *   or the search filters by it: a long group starts closed, and its column
- *   (the parties' column is a quarter of the table) is not needed before. Here
- *   such a filter has `values[key]` and `facets[key]` empty; `withColumn` puts
- *   its column in. A filter a hit shows (hit.ts) is never deferred.
+ * - `deferred`: columns not in this file, each in `/sok/kolumner/<key>.json`
+ *   (ColumnFile), fetched when first needed (query.ts, columnsNeeded):
+ *   - a filter whose group is long, which starts closed: when the group is
+ *     opened or the search filters by it (the parties' column alone was a
+ *     quarter of the table). Here it has `values[key]` and `facets[key]` empty.
+ *     A filter a hit shows (hit.ts) is never deferred;
+ *   - the dates (DATES_COLUMN, `decided` and `start`, here empty), needed only
+ *     to sort oldest first or to narrow by decision day: newest first is the
+ *     row order.
+ *   `withColumn` puts a column in.
  * What a hit shows (slug, title, date line …) is in `/sok/rader/<k>.json`,
  * `chunkSize` rows per file, fetched only for the hits on screen; what a
  * download of the hits holds is in `/sok/export/<k>.json`, `exportChunkSize`
@@ -45,34 +49,67 @@ export interface FacetTable {
   decided: number[];
   start: number[];
   amount: number[];
-  /** Filters whose columns are in their own files, not yet put in (see the module comment). */
-  deferred?: FilterKey[];
+  /** Columns in their own files, not yet put in (see the module comment). */
+  deferred?: ColumnKey[];
 }
 
-/** `/sok/kolumner/<key>.json`: one deferred filter's values and its column, as in FacetTable. */
-export interface ColumnFile {
+/** The deferred column of the dates (`decided` and `start`). */
+export const DATES_COLUMN = 'datum';
+
+/** A column that can be deferred: a filter's, or the dates. */
+export type ColumnKey = FilterKey | typeof DATES_COLUMN;
+
+/** `/sok/kolumner/<key>.json`: a deferred filter's values and column, as in FacetTable. */
+export interface FilterColumnFile {
   values: string[];
   facet: (number | number[])[];
 }
 
-/** `table` with a deferred filter's column put in: a new table, so what was computed from the old one is not reused. */
-export function withColumn(table: FacetTable, key: FilterKey, column: ColumnFile): FacetTable {
-  if (!table.deferred?.includes(key)) return table;
-  if (column.facet.length !== table.count)
-    throw new Error(`Sökkolumnen ${key} har ${column.facet.length} rader, söktabellen ${table.count}`);
-  return {
-    ...table,
-    values: { ...table.values, [key]: column.values },
-    facets: { ...table.facets, [key]: column.facet },
-    deferred: table.deferred.filter((k) => k !== key),
-  };
+/** `/sok/kolumner/datum.json`: the dates, as in FacetTable. */
+export interface DatesColumnFile {
+  decided: number[];
+  start: number[];
 }
 
-/** Whether a filter's column is in the table (not deferred). */
-export const hasColumn = (table: FacetTable, key: FilterKey): boolean => !table.deferred?.includes(key);
+export type ColumnFile = FilterColumnFile | DatesColumnFile;
 
-/** One hit as shown: `[slug, title, date line, amount line, period line]` (organisation and body from the table). */
-export type DisplayRow = [slug: string, title: string, dateLine: string, amountLine: string, periodLine: string];
+/** `table` with a deferred column put in: a new table, so what was computed from the old one is not reused. */
+export function withColumn(table: FacetTable, key: ColumnKey, column: ColumnFile): FacetTable {
+  if (!table.deferred?.includes(key)) return table;
+  const lengths = 'facet' in column ? [column.facet.length] : [column.decided.length, column.start.length];
+  if (lengths.some((n) => n !== table.count) || 'facet' in column !== (key !== DATES_COLUMN))
+    throw new Error(`Sökkolumnen ${key} har ${lengths.join('/')} rader, söktabellen ${table.count}`);
+  const deferred = table.deferred.filter((k) => k !== key);
+  if ('facet' in column) {
+    const filter = key as FilterKey;
+    return {
+      ...table,
+      values: { ...table.values, [filter]: column.values },
+      facets: { ...table.facets, [filter]: column.facet },
+      deferred,
+    };
+  }
+  return { ...table, decided: column.decided, start: column.start, deferred };
+}
+
+/** Whether a column is in the table (not deferred). */
+export const hasColumn = (table: FacetTable, key: ColumnKey): boolean => !table.deferred?.includes(key);
+
+/**
+ * One hit as shown: `[slug, title, date line, amount line, period line, organisation, body]`
+ * (kind and status from the table). The organisation and the body are here, not read from
+ * their columns, so that those can be deferred: 1.4 kB more over a page of ten scattered
+ * hits, against 15.8 kB of columns in the table at 10 000 generated cases.
+ */
+export type DisplayRow = [
+  slug: string,
+  title: string,
+  dateLine: string,
+  amountLine: string,
+  periodLine: string,
+  organisation: string,
+  body: string,
+];
 
 /** A chunk of `/sok/export/<k>.json`: each row as its line of `/data/arenden.csv` and its entry of `/data/arenden.json`. */
 export interface ExportChunk {
@@ -91,7 +128,7 @@ export const TABLE_PATH = 'sok/tabell.json';
 export const displayChunkPath = (chunk: number): string => `sok/rader/${chunk}.json`;
 export const exportChunkPath = (chunk: number): string => `sok/export/${chunk}.json`;
 export const EXPORT_HEAD_PATH = 'sok/export/huvud.json';
-export const columnPath = (key: FilterKey): string => `sok/kolumner/${key}.json`;
+export const columnPath = (key: ColumnKey): string => `sok/kolumner/${key}.json`;
 
 /**
  * Rows per display chunk: small, because a page of hits by relevance or amount has

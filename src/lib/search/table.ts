@@ -16,6 +16,8 @@ import {
   CHUNK_SIZE,
   chunkCount,
   type ColumnFile,
+  type ColumnKey,
+  DATES_COLUMN,
   EXPORT_CHUNK_SIZE,
   dateCode,
   type DisplayRow,
@@ -76,27 +78,39 @@ function buildTable(cases: readonly CaseEntry[], buildDate: Date, chunkSize: num
   };
   const display = cases.map((c, i): DisplayRow => {
     const m = metas[i]!;
-    return [c.id, c.data.title, m.dateLine, m.amountLine, m.periodLine];
+    return [
+      c.id,
+      c.data.title,
+      m.dateLine,
+      m.amountLine,
+      m.periodLine,
+      m.filters.organisation?.[0] ?? '',
+      m.filters.organ?.[0] ?? '',
+    ];
   });
   return { table, display };
 }
 
 /**
  * `/sok/tabell.json` and the deferred columns (table-format.ts) of a built table: the
- * column of a filter whose group starts closed (filter-groups.ts), unless a hit shows it.
+ * column of a filter whose group starts closed (filter-groups.ts), unless a hit shows it,
+ * and the dates.
  */
-export function splitTable(table: FacetTable): { file: FacetTable; columns: [FilterKey, ColumnFile][] } {
+export function splitTable(table: FacetTable): { file: FacetTable; columns: [ColumnKey, ColumnFile][] } {
   const shown: readonly FilterKey[] = HIT_FILTERS;
-  const deferred = FILTER_KEYS.filter((key) => !shown.includes(key) && !isShortGroup(table.values[key].length));
+  const filters = FILTER_KEYS.filter((key) => !shown.includes(key) && !isShortGroup(table.values[key].length));
   const values = { ...table.values };
   const facets = { ...table.facets };
-  for (const key of deferred) {
+  for (const key of filters) {
     values[key] = [];
     facets[key] = [];
   }
   return {
-    file: { ...table, values, facets, deferred },
-    columns: deferred.map((key) => [key, { values: table.values[key], facet: table.facets[key] }]),
+    file: { ...table, values, facets, decided: [], start: [], deferred: [...filters, DATES_COLUMN] },
+    columns: [
+      ...filters.map((key): [ColumnKey, ColumnFile] => [key, { values: table.values[key], facet: table.facets[key] }]),
+      [DATES_COLUMN, { decided: table.decided, start: table.start }],
+    ],
   };
 }
 
