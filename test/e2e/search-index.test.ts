@@ -50,7 +50,7 @@ const slugsOf = (hits: { row: number }[]) => hits.map((h) => rows[h.row]!.slug);
 describe('the sharded search index of the seed fixture site', () => {
   it('lists its bundles, each a Swedish Pagefind index, and every case page in exactly one row of one bundle', () => {
     const manifest = JSON.parse(readFileSync(join(index, SHARDS_FILE), 'utf8')) as ShardsFile;
-    expect(manifest.version).toBe(2);
+    expect(manifest.version).toBe(3);
     expect(manifest.shards.length).toBeGreaterThan(0);
     const casePages = listFiles(dir).filter((f) => /^arenden\/[^/]+\/index\.html$/.test(f));
     expect(cases).toHaveLength(5);

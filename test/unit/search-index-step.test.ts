@@ -136,7 +136,7 @@ describe('buildSearchIndex', () => {
     const summary = await buildSearchIndex(dir, ROWS, { api, cap: 2, version: '1.6.0' });
     expect(summaryLine(summary)).toBe('Sökindex: 4 ärendesidor i 3 delar, 3 byggda om');
     const manifest = readShards(dir);
-    expect(manifest.version).toBe(2);
+    expect(manifest.version).toBe(3);
     expect(manifest.shards.map((s) => [s.bundle.replace(/-[0-9a-f]{12}\/$/, ''), s.pages])).toEqual([
       ['2019-2020', 2],
       ['2021', 1],

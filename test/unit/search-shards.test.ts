@@ -3,7 +3,7 @@
  * result's row and bundle (src/lib/search/shards.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { encodeRows, planShards, readRows, type IndexRow } from '../../src/lib/search/shards.ts';
+import { encodeRows, planShards, readRows, type IndexRow, type RowsFile } from '../../src/lib/search/shards.ts';
 
 /** `count` rows of `year`, slugs `<prefix><n>`. */
 const rowsOf = (year: number | undefined, count: number, prefix = `${year ?? 'x'}-`): IndexRow[] =>
@@ -77,12 +77,15 @@ describe('rows.json (encodeRows, readRows)', () => {
       path,
     );
     expect(file).toEqual({
-      version: 2,
-      ids: '01385b7 9f00a21 0c11f3e0',
+      version: 3,
+      ids: expect.any(String),
       prefix: 'sv_',
+      other: { 2: '0c11f3e0' },
       bundles: [1, 0, 1],
       collisions: {},
     });
+    // Three 28-bit numbers in 6-bit characters.
+    expect(file.ids).toMatch(/^[A-Za-z0-9_-]{14}$/);
     const find = readRows(file, 3, 2);
     expect(find('sv_01385b7')).toEqual({ row: 0, bundle: 1 });
     expect(find('sv_9f00a21')).toEqual({ row: 1, bundle: 0 });
@@ -112,13 +115,34 @@ describe('rows.json (encodeRows, readRows)', () => {
     expect(find('sv_bbbbbbb')).toEqual({ row: 2, bundle: 1 });
   });
 
+  it('packs any 28-bit ids, so that each reads back as its row', () => {
+    let seed = 1;
+    const next = () => (seed = (seed * 48271) % 2147483647);
+    for (const count of [1, 2, 3, 5, 6, 1000]) {
+      const rows = Array.from({ length: count }, (_, i) => ({
+        id: `sv_${i === 0 ? '0000000' : i === 1 ? 'fffffff' : (next() % 2 ** 28).toString(16).padStart(7, '0')}`,
+        bundle: i % 3,
+      }));
+      const file = JSON.parse(JSON.stringify(encodeRows(rows, path))) as RowsFile;
+      expect(file.ids).toHaveLength(Math.ceil((count * 28) / 6));
+      const find = readRows(file, count, 3);
+      rows.forEach(({ id }, row) => {
+        const found = find(id);
+        if (found && 'candidates' in found) expect(found.candidates.map((c) => c.row)).toContain(row);
+        else expect(found).toEqual({ row, bundle: row % 3 });
+      });
+    }
+  });
+
   it('reads an empty index, and refuses a file of another version or another number of rows or bundles', () => {
     const empty = encodeRows([], path);
-    expect(empty).toEqual({ version: 2, ids: '', prefix: '', bundles: [], collisions: {} });
+    expect(empty).toEqual({ version: 3, ids: '', prefix: '', other: {}, bundles: [], collisions: {} });
     expect(readRows(empty, 0, 0)('sv_1234567')).toBeUndefined();
     const file = encodeRows([{ id: 'sv_1234567', bundle: 0 }], path);
     expect(() => readRows(file, 2, 1)).toThrow('Sökindexet kunde inte läsas: 1 rader av 2');
     expect(() => readRows(file, 1, 0)).toThrow('Sökindexet kunde inte läsas');
-    expect(() => readRows({ ...file, version: 1 as 2 }, 1, 1)).toThrow('Sökindexet har ett okänt format: version 1');
+    expect(() => readRows({ ...file, ids: `${file.ids}A` }, 1, 1)).toThrow('Sökindexet kunde inte läsas: 6 tecken');
+    expect(() => readRows({ ...file, ids: '!!!!!' }, 1, 1)).toThrow('Sökindexet kunde inte läsas: tecken 1');
+    expect(() => readRows({ ...file, version: 2 as 3 }, 1, 1)).toThrow('Sökindexet har ett okänt format: version 2');
   });
 });
