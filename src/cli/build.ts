@@ -49,7 +49,7 @@ try {
   // Read only now: a wrong setting has already failed Astro's build, with Astro's message.
   const { config } = await import('../lib/config.ts');
   const { runPostbuild } = await import('../postbuild/run.ts');
-  await runPostbuild(resolve(root, config.outDir), (line) => console.log(line));
+  await runPostbuild(resolve(root, config.outDir), resolve(root, config.cacheDir), (line) => console.log(line));
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));
   process.exit(1);

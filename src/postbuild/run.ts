@@ -8,12 +8,14 @@
  *
  * Returns the build's lines about them, in Swedish.
  */
+import { join } from 'node:path';
 import { caseFilesLine, writeCaseFiles } from './case-json.ts';
 import { indexRows, readPostbuildInput } from './contract.ts';
 import { checkPagefindVersion, pagefindVersion } from './pagefind-format.ts';
-import { buildSearchIndex, summaryLine } from './search-index.ts';
+import { buildSearchIndex, PAGES_CACHE, summaryLine } from './search-index.ts';
 
-export async function runPostbuild(siteDir: string, log: (line: string) => void): Promise<void> {
+/** `cacheDir`: the build's cache folder, where the index keeps what speeds up the next build. */
+export async function runPostbuild(siteDir: string, cacheDir: string, log: (line: string) => void): Promise<void> {
   const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
   const version = pagefindVersion();
   checkPagefindVersion(version);
@@ -26,5 +28,6 @@ export async function runPostbuild(siteDir: string, log: (line: string) => void)
     return indexRows(input);
   })();
   started = performance.now();
-  log(`${summaryLine(await buildSearchIndex(siteDir, rows, { version }))} (${seconds(started)})`);
+  const summary = await buildSearchIndex(siteDir, rows, { version, pagesDir: join(cacheDir, PAGES_CACHE) });
+  log(`${summaryLine(summary)} (${seconds(started)})`);
 }

@@ -290,6 +290,27 @@ describe('linkShardPages', () => {
     expect(statSync(page).ino).toBe(statSync(join(dir, 'arenden', 'e', 'index.html')).ino);
   });
 
+  it('keeps what is right in a folder from an earlier build: pages still linked stay, the rest is made right', () => {
+    const dir = site([...ROWS, { slug: 'e', year: 2024 }]);
+    const pages = join(work, `pages-${sites++}`);
+    linkShardPages(dir, pages, shard(['a', 'b', 'e']));
+    writeFileSync(join(pages, 'stray.txt'), 'from an earlier version');
+    const folderOf = (slug: string) => statSync(join(pages, 'arenden', slug)).ino;
+    const [a, e] = [folderOf('a'), folderOf('e')];
+    // The site writes e's page anew (a new file), and b leaves the shard.
+    rmSync(join(dir, 'arenden', 'e', 'index.html'));
+    writeFileSync(join(dir, 'arenden', 'e', 'index.html'), '<html lang="sv"><body>ny</body></html>');
+    linkShardPages(dir, pages, shard(['a', 'e']));
+    expect(readdirSync(pages)).toEqual(['arenden']);
+    expect(readdirSync(join(pages, 'arenden')).sort()).toEqual(['a', 'e']);
+    expect([folderOf('a'), folderOf('e')]).toEqual([a, e]);
+    for (const slug of ['a', 'e'])
+      expect(statSync(join(pages, 'arenden', slug, 'index.html')).ino).toBe(
+        statSync(join(dir, 'arenden', slug, 'index.html')).ino,
+      );
+    expect(readFileSync(join(pages, 'arenden', 'e', 'index.html'), 'utf8')).toContain('ny');
+  });
+
   it('fails with the file system error when a page is missing', () => {
     const dir = site(ROWS);
     expect(() => linkShardPages(dir, join(work, `pages-${sites++}`), shard(['a', 'saknas']))).toThrow(/ENOENT/);
