@@ -199,6 +199,7 @@ function fillGroup(details: HTMLDetailsElement): void {
   const key = details.dataset['key'] as FilterKey;
   const fieldset = details.querySelector('fieldset');
   if (!fieldset || fieldset.querySelector('.check') || !hasColumn(table, key)) return;
+  fieldset.querySelector('.group-loading')?.remove();
   for (const i of filterGroupOrder(key, table.values[key])) {
     const value = table.values[key][i]!;
     const row = document.createElement('div');
@@ -550,6 +551,13 @@ function wire(): void {
         return;
       }
       // A deferred column: fetched now, then this search counted again over it.
+      const fieldset = details.querySelector('fieldset');
+      if (fieldset && !fieldset.querySelector('.group-loading')) {
+        const loading = document.createElement('p');
+        loading.className = 'group-loading meta';
+        loading.textContent = 'Hämtar värdena …';
+        fieldset.append(loading);
+      }
       const mine = run;
       loadColumns([key])
         .then(() => prepare(state))
@@ -560,6 +568,7 @@ function wire(): void {
             showCounts(shown.counts);
           },
           (error: unknown) => {
+            details.querySelector('.group-loading')?.remove();
             if (error instanceof TableFailed) showTableFailed();
           },
         );

@@ -87,8 +87,21 @@ describe('the facet table in Chromium', () => {
     expect(await group.getAttribute('open')).toBeNull();
     expect(await group.locator('input').count()).toBe(0);
     expect(fetched.filter((f) => f.startsWith('/sok/kolumner/'))).toEqual([]);
+    // Held until the group has said that it is fetching its values.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await p.route('**/sok/kolumner/part.json', async (route) => {
+      await held;
+      await route.continue();
+    });
     await group.locator('summary').click();
+    await p.waitForFunction(
+      () => document.querySelector('details[data-key="part"] .group-loading')?.textContent === 'Hämtar värdena …',
+    );
+    release();
     await p.waitForFunction(() => document.querySelectorAll('details[data-key="part"] input').length > 0);
+    expect(await group.locator('.group-loading').count()).toBe(0);
+    await p.unroute('**/sok/kolumner/part.json');
     expect(fetched).toContain('/sok/kolumner/part.json');
     const box = group.getByLabel(/^Linköpings Stadsmission \(1\)$/);
     await box.check();
@@ -111,6 +124,7 @@ describe('the facet table in Chromium', () => {
     await p.locator('#sok-filtergrupper details[data-key="amne"] summary').click();
     await p.waitForFunction(() => !document.getElementById('sok-meddelande')?.hidden);
     expect(await p.locator('#sok-meddelande').textContent()).toContain('Sökningen kunde inte laddas');
+    expect(await p.locator('details[data-key="amne"] .group-loading').count()).toBe(0);
     await p.unroute('**/sok/kolumner/amne.json');
   });
 
