@@ -38,6 +38,8 @@ describe('the facet table in Chromium', () => {
     await p.waitForFunction(() => document.getElementById('sok-resultat')?.dataset['run'] === '2');
     expect(fetched.filter((f) => f.includes('/pagefind/'))).toEqual([]);
     expect(fetched).toContain('/sok/tabell.json');
+    // Sorted by amount: the amounts are fetched for it.
+    expect(fetched).toContain('/sok/kolumner/belopp.json');
     // Newest first is the row order; the dates are fetched to sort oldest first.
     expect(fetched).not.toContain('/sok/kolumner/datum.json');
     const shownBefore = await slugs(p);

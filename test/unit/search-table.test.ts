@@ -90,6 +90,7 @@ describe('the table', () => {
     expect(table.decided).toEqual([20200000, 20191218, 20190600, 0, 0]);
     expect(table.start).toEqual([0, 0, 0, 20180100, 0]);
     expect(table.amount).toEqual([-1, 2_400_000, 500_000, 500_000, -1]);
+    expect(table.stated).toBe('01110');
   });
 });
 
@@ -154,6 +155,7 @@ describe('asking a random table', () => {
       }),
     ) as FacetTable['facets'];
     const day = () => (random(5) === 0 ? 0 : 20150000 + random(12) * 10000 + random(13) * 100 + random(29));
+    const amount = Array.from({ length: count }, () => (random(4) === 0 ? -1 : 1000 * (1 + random(50))));
     return {
       ...table,
       count,
@@ -161,7 +163,8 @@ describe('asking a random table', () => {
       facets,
       decided: Array.from({ length: count }, day),
       start: Array.from({ length: count }, day),
-      amount: Array.from({ length: count }, () => (random(4) === 0 ? -1 : 1000 * (1 + random(50)))),
+      amount,
+      stated: amount.map((a) => (a < 0 ? '0' : '1')).join(''),
     };
   }
 
@@ -214,26 +217,28 @@ describe('asking a random table', () => {
       const file = JSON.parse(JSON.stringify(written)) as FacetTable;
       const long = FILTER_FIELDS.filter((f) => t.values[f.key].length > 6).map((f) => f.key);
       const shown: readonly string[] = HIT_FILTERS;
-      expect(file.deferred).toEqual([...long.filter((k) => !shown.includes(k)), 'datum']);
+      expect(file.deferred).toEqual([...long.filter((k) => !shown.includes(k)), 'datum', 'belopp']);
       expect(columns.map(([k]) => k)).toEqual(file.deferred);
-      deferredSeen += columns.length - 1;
+      deferredSeen += columns.length - 2;
       for (const key of long.filter((k) => !shown.includes(k)))
         expect([file.values[key], file.facets[key]]).toEqual([[], []]);
-      expect([file.decided, file.start]).toEqual([[], []]);
+      expect([file.decided, file.start, file.amount]).toEqual([[], [], []]);
 
       const filters: Query['filters'] = {};
       for (const f of FILTER_FIELDS) if (random(3) === 0) filters[f.key] = [pick(t.values[f.key])];
-      const ranges: Ranges = random(4) === 0 ? { decidedTo: '2020' } : {};
+      const ranges: Ranges = [{}, {}, { decidedTo: '2020' }, { amountMax: 20_000 }][random(4)]!;
       const query: Query = { filters, ranges, sort: pick(SORT_OPTIONS).id };
       const full = select(t, query);
       const needed: string[] = FILTER_FIELDS.filter((f) => filters[f.key]).map((f) => f.key);
       if (query.sort === 'aldst' || ranges.decidedTo) needed.push('datum');
+      if (query.sort.startsWith('belopp') || ranges.amountMax) needed.push('belopp');
       expect(columnsNeeded(query)).toEqual(needed);
       if (needed.some((k) => (file.deferred as string[]).includes(k)))
         expect(() => select(file, query)).toThrow(/Sökkolumnen .* är inte inläst/);
       else {
         const partial = select(file, query);
         expect(partial.rows).toEqual(full.rows);
+        expect(partial.withoutAmount).toBe(full.withoutAmount);
         for (const f of FILTER_FIELDS)
           expect(partial.counts[f.key]).toEqual(file.deferred!.includes(f.key) ? [] : full.counts[f.key]);
       }

@@ -18,6 +18,7 @@
  */
 import { FILTER_FIELDS, type FilterKey, type SortId } from './fields.ts';
 import {
+  AMOUNT_COLUMN,
   type ColumnKey,
   DATES_COLUMN,
   dateCode,
@@ -51,11 +52,17 @@ export interface Selection {
   withoutAmount: number;
 }
 
-/** The deferred columns (table-format.ts) a query needs: its filters', and the dates to sort oldest first or narrow by day. */
+/**
+ * The deferred columns (table-format.ts) a query needs: its filters', the dates to sort
+ * oldest first or narrow by day, the amounts to sort or narrow by amount.
+ */
 export function columnsNeeded(query: Query): ColumnKey[] {
-  const filters = FILTER_FIELDS.filter((f) => (query.filters[f.key]?.length ?? 0) > 0).map((f): ColumnKey => f.key);
-  const dates = query.sort === 'aldst' || query.ranges.decidedFrom || query.ranges.decidedTo;
-  return dates ? [...filters, DATES_COLUMN] : filters;
+  const { ranges, sort } = query;
+  const needed = FILTER_FIELDS.filter((f) => (query.filters[f.key]?.length ?? 0) > 0).map((f): ColumnKey => f.key);
+  if (sort === 'aldst' || ranges.decidedFrom || ranges.decidedTo) needed.push(DATES_COLUMN);
+  if (sort.startsWith('belopp') || ranges.amountMin !== undefined || ranges.amountMax !== undefined)
+    needed.push(AMOUNT_COLUMN);
+  return needed;
 }
 
 /** Per table and filter, each value's index in `values`, made once per table. */
@@ -221,7 +228,7 @@ export function select(table: FacetTable, query: Query, hits?: readonly number[]
   candidates = hits && query.sort === 'relevans' ? hits : order(table, query.sort);
   for (let c = 0; c < candidates.length; c++) if (matching[candidates[c]!] === 1) rows.push(candidates[c]!);
   let withoutAmount = 0;
-  for (const row of rows) if ((table.amount[row] ?? -1) < 0) withoutAmount++;
+  for (const row of rows) if (table.stated[row] !== '1') withoutAmount++;
   return {
     rows,
     counts: Object.fromEntries(FILTER_FIELDS.map((f, k) => [f.key, Array.from(counts[k]!)])) as Record<

@@ -14,7 +14,9 @@
  * - `decided[row]`, `start[row]`: the decision day and, only for a case
  *   without one, the period's start, as a date code (see dateCode), or 0;
  * - `amount[row]`: the amount in kronor the case sorts by, or -1 when it
- *   states none (never 0).
+ *   states none (never 0);
+ * - `stated`: character `row` is `1` when the case states an amount, `0`
+ *   when not: what the count of hits without an amount needs, on every search.
  * - `deferred`: columns not in this file, each in `/sok/kolumner/<key>.json`
  *   (ColumnFile), fetched when first needed (query.ts, columnsNeeded):
  *   - a filter whose group is long, which starts closed: when the group is
@@ -23,7 +25,9 @@
  *     A filter a hit shows (hit.ts) is never deferred;
  *   - the dates (DATES_COLUMN, `decided` and `start`, here empty), needed only
  *     to sort oldest first or to narrow by decision day: newest first is the
- *     row order.
+ *     row order;
+ *   - the amounts (AMOUNT_COLUMN, `amount`, here empty), needed only to sort
+ *     by amount or to narrow by it.
  *   `withColumn` puts a column in.
  * What a hit shows (slug, title, date line …) is in `/sok/rader/<k>.json`,
  * `chunkSize` rows per file, fetched only for the hits on screen; what a
@@ -49,15 +53,18 @@ export interface FacetTable {
   decided: number[];
   start: number[];
   amount: number[];
+  stated: string;
   /** Columns in their own files, not yet put in (see the module comment). */
   deferred?: ColumnKey[];
 }
 
 /** The deferred column of the dates (`decided` and `start`). */
 export const DATES_COLUMN = 'datum';
+/** The deferred column of the amounts (`amount`). */
+export const AMOUNT_COLUMN = 'belopp';
 
-/** A column that can be deferred: a filter's, or the dates. */
-export type ColumnKey = FilterKey | typeof DATES_COLUMN;
+/** A column that can be deferred: a filter's, the dates or the amounts. */
+export type ColumnKey = FilterKey | typeof DATES_COLUMN | typeof AMOUNT_COLUMN;
 
 /** `/sok/kolumner/<key>.json`: a deferred filter's values and column, as in FacetTable. */
 export interface FilterColumnFile {
@@ -71,25 +78,34 @@ export interface DatesColumnFile {
   start: number[];
 }
 
-export type ColumnFile = FilterColumnFile | DatesColumnFile;
+/** `/sok/kolumner/belopp.json`: the amounts, as in FacetTable. */
+export interface AmountColumnFile {
+  amount: number[];
+}
+
+export type ColumnFile = FilterColumnFile | DatesColumnFile | AmountColumnFile;
+
+/** The per-row arrays of a deferred column's file, by its key. */
+const rowArrays = (key: ColumnKey): string[] =>
+  key === DATES_COLUMN ? ['decided', 'start'] : key === AMOUNT_COLUMN ? ['amount'] : ['facet'];
 
 /** `table` with a deferred column put in: a new table, so what was computed from the old one is not reused. */
 export function withColumn(table: FacetTable, key: ColumnKey, column: ColumnFile): FacetTable {
   if (!table.deferred?.includes(key)) return table;
-  const lengths = 'facet' in column ? [column.facet.length] : [column.decided.length, column.start.length];
-  if (lengths.some((n) => n !== table.count) || 'facet' in column !== (key !== DATES_COLUMN))
+  const lengths = rowArrays(key).map((name) => {
+    const rows = (column as unknown as Record<string, unknown>)[name];
+    return Array.isArray(rows) ? rows.length : -1;
+  });
+  if (lengths.some((n) => n !== table.count))
     throw new Error(`Sökkolumnen ${key} har ${lengths.join('/')} rader, söktabellen ${table.count}`);
   const deferred = table.deferred.filter((k) => k !== key);
-  if ('facet' in column) {
-    const filter = key as FilterKey;
-    return {
-      ...table,
-      values: { ...table.values, [filter]: column.values },
-      facets: { ...table.facets, [filter]: column.facet },
-      deferred,
-    };
+  if (key === DATES_COLUMN) {
+    const { decided, start } = column as DatesColumnFile;
+    return { ...table, decided, start, deferred };
   }
-  return { ...table, decided: column.decided, start: column.start, deferred };
+  if (key === AMOUNT_COLUMN) return { ...table, amount: (column as AmountColumnFile).amount, deferred };
+  const { values, facet } = column as FilterColumnFile;
+  return { ...table, values: { ...table.values, [key]: values }, facets: { ...table.facets, [key]: facet }, deferred };
 }
 
 /** Whether a column is in the table (not deferred). */

@@ -17,6 +17,7 @@ import {
   chunkCount,
   type ColumnFile,
   type ColumnKey,
+  AMOUNT_COLUMN,
   DATES_COLUMN,
   EXPORT_CHUNK_SIZE,
   dateCode,
@@ -75,6 +76,7 @@ function buildTable(cases: readonly CaseEntry[], buildDate: Date, chunkSize: num
     decided: cases.map((c) => (c.data.decided ? dateCode(c.data.decided) : 0)),
     start: cases.map((c) => (c.data.decided ? 0 : dateCode(caseDate(c.data) ?? ''))),
     amount: metas.map((m) => m.amount ?? -1),
+    stated: metas.map((m) => (m.amount === undefined ? '0' : '1')).join(''),
   };
   const display = cases.map((c, i): DisplayRow => {
     const m = metas[i]!;
@@ -94,7 +96,7 @@ function buildTable(cases: readonly CaseEntry[], buildDate: Date, chunkSize: num
 /**
  * `/sok/tabell.json` and the deferred columns (table-format.ts) of a built table: the
  * column of a filter whose group starts closed (filter-groups.ts), unless a hit shows it,
- * and the dates.
+ * the dates and the amounts.
  */
 export function splitTable(table: FacetTable): { file: FacetTable; columns: [ColumnKey, ColumnFile][] } {
   const shown: readonly FilterKey[] = HIT_FILTERS;
@@ -106,10 +108,19 @@ export function splitTable(table: FacetTable): { file: FacetTable; columns: [Col
     facets[key] = [];
   }
   return {
-    file: { ...table, values, facets, decided: [], start: [], deferred: [...filters, DATES_COLUMN] },
+    file: {
+      ...table,
+      values,
+      facets,
+      decided: [],
+      start: [],
+      amount: [],
+      deferred: [...filters, DATES_COLUMN, AMOUNT_COLUMN],
+    },
     columns: [
       ...filters.map((key): [ColumnKey, ColumnFile] => [key, { values: table.values[key], facet: table.facets[key] }]),
       [DATES_COLUMN, { decided: table.decided, start: table.start }],
+      [AMOUNT_COLUMN, { amount: table.amount }],
     ],
   };
 }
