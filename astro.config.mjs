@@ -1,4 +1,6 @@
 // @ts-check
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import { editorAssets } from './src/integrations/editor.ts';
@@ -25,7 +27,21 @@ export default defineConfig({
   // The output is not emptied first: unchanged case pages stay in place (incrementalBuild
   // below), and once every page is written pruneStaleOutput removes whatever this build
   // did not make. The search index is built after Astro has exited (src/cli/build.ts).
-  vite: { build: { assetsInlineLimit: 0, emptyOutDir: false } },
+  // With the output not emptied, Vite's watcher (astro dev, npm run redigera) would walk it
+  // and whatever else builds write beside the sources: the benchmark's and the tests'
+  // sites. At 10 000 cases that is tens of thousands of files before the server is ready.
+  vite: {
+    build: { assetsInlineLimit: 0, emptyOutDir: false },
+    server: {
+      watch: {
+        ignored: [
+          `${resolve(fileURLToPath(new URL('.', import.meta.url)), config.outDir)}/**`,
+          '**/.bench/**',
+          '**/.test-builds/**',
+        ],
+      },
+    },
+  },
   // Pruning runs after every integration that writes into the output (the sitemap); it
   // leaves the per-case JSON files and the search index alone, which the steps run by
   // src/cli/build.ts once Astro has exited write and prune themselves. The security headers come last:
