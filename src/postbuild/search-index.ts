@@ -40,7 +40,7 @@ import {
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as pagefind from 'pagefind';
-import { casePath } from '../lib/core/slug.ts';
+import { CASE_LIST_PATH, casePath } from '../lib/core/slug.ts';
 import {
   fragmentUrls,
   INDEX_CHUNK_SIZE,
@@ -189,7 +189,7 @@ function isCurrent(page: string, copy: string): boolean {
  */
 export function linkShardPages(siteDir: string, dir: string, shard: PlannedShard): void {
   // The folder of every case page's folder (`arenden`).
-  const parent = dirname(dirname(casePageFile('slug')));
+  const parent = CASE_LIST_PATH.slice(1, -1);
   mkdirSync(join(dir, parent), { recursive: true });
   const wanted = new Set(shard.pages.map((p) => p.slug));
   for (const name of readdirSync(dir)) if (name !== parent) rmSync(join(dir, name), { recursive: true, force: true });
