@@ -56,7 +56,6 @@ import {
   planShards,
   type PlannedShard,
   ROWS_FILE,
-  SHARD_CAP,
   SHARDS_FILE,
   SHARDS_VERSION,
   type ShardsFile,
@@ -352,7 +351,7 @@ export async function buildSearchIndex(
   const version = options.version ?? pagefindVersion();
   const outputPath = join(siteDir, INDEX_DIR);
   mkdirSync(outputPath, { recursive: true });
-  const plan = planShards(rows, options.cap ?? SHARD_CAP);
+  const plan = planShards(rows, options.cap);
   const results: (ShardResult & { ids: Record<string, string> })[] = [];
   try {
     await pool(plan, INDEX_CONCURRENCY, async (shard) => {

@@ -1,5 +1,5 @@
 /** Pruning the kept output (src/integrations/prune-output.ts): only what this build did not make goes. */
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -40,9 +40,14 @@ describe('pruneOutput', () => {
     write('pagefind/fragment/sv_1a2b3c4.pf_fragment', 1_000);
     write('data/arenden/kvar.json', 1_000);
     write('data/arenden.json', 1_000);
+    write('organisationer/borta/arenden/index.html', 1_000);
     write('index.html');
     const since = Date.now() - 60_000;
-    expect(pruneOutput(dir, since, new Set(['arenden/kvar/index.html']))).toBe(3);
+    expect(pruneOutput(dir, since, new Set(['arenden/kvar/index.html']))).toBe(4);
+    // Folders left empty go, however deep; a folder still holding a file stays.
+    expect(existsSync(join(dir, 'organisationer'))).toBe(false);
+    expect(existsSync(join(dir, 'arenden/borttagen'))).toBe(false);
+    expect(existsSync(join(dir, '_astro'))).toBe(false);
     expect(listFiles(dir)).toEqual([
       '.git/HEAD',
       'arenden/kvar/index.html',

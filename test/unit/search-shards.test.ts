@@ -3,13 +3,47 @@
  * result's row and bundle (src/lib/search/shards.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { encodeRows, planShards, readRows, type IndexRow, type RowsFile } from '../../src/lib/search/shards.ts';
+import {
+  encodeRows,
+  MAX_SHARDS,
+  planShards,
+  readRows,
+  SHARD_CAP,
+  shardCap,
+  type IndexRow,
+  type RowsFile,
+} from '../../src/lib/search/shards.ts';
 
 /** `count` rows of `year`, slugs `<prefix><n>`. */
 const rowsOf = (year: number | undefined, count: number, prefix = `${year ?? 'x'}-`): IndexRow[] =>
   Array.from({ length: count }, (_, i) => ({ slug: `${prefix}${String(i).padStart(3, '0')}`, year }));
 
 const labels = (rows: IndexRow[], cap: number) => planShards(rows, cap).map((s) => `${s.label}:${s.pages.length}`);
+
+describe('shardCap', () => {
+  it('keeps shards small on a small site and doubles the cap only when the shards would pass MAX_SHARDS', () => {
+    expect(shardCap(0)).toBe(SHARD_CAP);
+    expect(shardCap(10_000)).toBe(SHARD_CAP);
+    expect(shardCap(SHARD_CAP * MAX_SHARDS)).toBe(SHARD_CAP);
+    expect(shardCap(SHARD_CAP * MAX_SHARDS + 1)).toBe(2 * SHARD_CAP);
+    expect(shardCap(100_000)).toBe(5_000);
+    for (const n of [1, 999, 60_001, 100_000, 250_000, 1_000_000]) {
+      const cap = shardCap(n);
+      expect(Math.ceil(n / cap)).toBeLessThanOrEqual(MAX_SHARDS);
+      // Never larger than it must be.
+      if (cap > SHARD_CAP) expect(Math.ceil(n / (cap / 2))).toBeGreaterThan(MAX_SHARDS);
+    }
+  });
+
+  it('is what planShards uses when no cap is given', () => {
+    const rows = [...rowsOf(2019, 2_000), ...rowsOf(2020, 2_000), ...rowsOf(2021, 2_000)];
+    expect(planShards(rows).map((s) => `${s.label}:${s.pages.length}`)).toEqual([
+      '2019:2000',
+      '2020:2000',
+      '2021:2000',
+    ]);
+  });
+});
 
 describe('planShards', () => {
   it('packs consecutive years, oldest first, while a shard stays within the cap', () => {

@@ -19,11 +19,11 @@
  *   number of table rows.
  *
  * Shards: case pages grouped by decision year. Consecutive years are packed into one shard
- * while it stays within SHARD_CAP pages (oldest first, so new cases, which land in recent
- * years, move at most the last boundaries); a year with more pages than the cap is split
- * into equal parts by slug; cases without a year get shards of their own. The plan depends
- * only on the slugs and years, never on page content, so editing one case changes one
- * shard's pages and nothing else.
+ * while it stays within the cap (shardCap, by the site's size), oldest first, so new cases,
+ * which land in recent years, move at most the last boundaries; a year with more pages than
+ * the cap is split into equal parts by slug; cases without a year get shards of their own.
+ * The plan depends only on the slugs, the years and the cap, never on page content, so
+ * editing one case changes one shard's pages and nothing else.
  */
 
 /** The folder of the search index in the built site. */
@@ -36,13 +36,29 @@ export const ROWS_FILE = 'rows.json';
 export const SHARDS_VERSION = 3;
 
 /**
- * Most case pages in one shard. Pagefind holds every page of an index in memory until it
- * is written, and a one-case change re-indexes one whole shard: smaller shards cost less
- * of both, more shards cost the browser one more index (and WASM) to fetch per search.
- * 5 000 keeps the index step's memory under Astro's own peak at 10 000 cases and the
- * first query's downloads smaller than 2 500 did (the figures are in the commit that set it).
+ * Most case pages in one shard: SHARD_CAP on a site of up to MAX_SHARDS × SHARD_CAP
+ * cases, doubled as often as it takes on a larger one (shardCap). The two costs pull
+ * apart: a one-case change re-indexes one whole shard, and Pagefind holds every page of
+ * a shard in memory until it is written, so smaller shards rebuild sooner; but each
+ * shard is one more index for the browser to fetch and merge per search. So shards are
+ * as small as possible while a search merges at most about MAX_SHARDS of them.
+ *
+ * At 10 000 cases, 2 500 instead of 5 000 took the one-case rebuild's index step from
+ * 4.9 to 3.0 s, for 7.6 kB more on a shared link (291.6 kB); at 100 000 cases, 2 500
+ * would double the bundles every search merges (20 to 40), so the cap is 5 000 there.
+ * The cap changes only when the site doubles past a bound, and then every shard is
+ * planned anew: one full re-index, as a clean build would do.
  */
-export const SHARD_CAP = 5_000;
+export const SHARD_CAP = 2_500;
+/** About how many shards a search merges at most (see SHARD_CAP). */
+export const MAX_SHARDS = 24;
+
+/** The shard cap for a site of `pages` case pages (see SHARD_CAP). */
+export function shardCap(pages: number): number {
+  let cap = SHARD_CAP;
+  while (pages > cap * MAX_SHARDS) cap *= 2;
+  return cap;
+}
 
 export interface ShardsFile {
   version: typeof SHARDS_VERSION;
@@ -253,7 +269,7 @@ function split(pages: ShardPage[], cap: number): ShardPage[][] {
 }
 
 /** Splits the table's rows into shards (see the module comment). */
-export function planShards(rows: readonly IndexRow[], cap: number = SHARD_CAP): PlannedShard[] {
+export function planShards(rows: readonly IndexRow[], cap: number = shardCap(rows.length)): PlannedShard[] {
   if (!Number.isInteger(cap) || cap < 1) throw new RangeError(`taket för sidor per del måste vara ≥ 1, fick ${cap}`);
   const byYear = new Map<number, ShardPage[]>();
   const undated: ShardPage[] = [];
