@@ -137,15 +137,12 @@ export function exportHead(file: CasesFileHead): ExportHead {
   return { csvHeader: csvParts({ columns: CASE_COLUMNS, rows: [] }).header, json: { ...file } };
 }
 
-/** Each case's line of `/data/arenden.csv` and entry of `/data/arenden.json`, in chunks. */
-export function exportChunks(
-  cases: readonly CaseEntry[],
-  urlOf: (slug: string) => string,
-  chunkSize = EXPORT_CHUNK_SIZE,
-): ExportChunk[] {
-  const { rows } = csvParts(casesTable(cases, urlOf));
-  return chunks(rows, chunkSize).map((csv, k) => ({
-    csv,
-    json: cases.slice(k * chunkSize, (k + 1) * chunkSize).map((c) => caseJson(c, urlOf(c.id))),
-  }));
+/**
+ * One chunk of the download of hits: each of `cases`' line of `/data/arenden.csv` and entry
+ * of `/data/arenden.json`. The cases of chunk k are rows k × EXPORT_CHUNK_SIZE on of the
+ * facet table (`chunks(newestFirst(cases), EXPORT_CHUNK_SIZE)`); a line or an entry
+ * depends on its own case only, so a chunk is made from its own cases.
+ */
+export function exportChunk(cases: readonly CaseEntry[], urlOf: (slug: string) => string): ExportChunk {
+  return { csv: csvParts(casesTable(cases, urlOf)).rows, json: cases.map((c) => caseJson(c, urlOf(c.id))) };
 }

@@ -5,18 +5,22 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
-import { newestFirst } from '../../../lib/domain/cases.ts';
+import { type CaseEntry, newestFirst } from '../../../lib/domain/cases.ts';
 import { caseAbsoluteUrl } from '../../../lib/export/links.ts';
 import { fileResponse } from '../../../lib/export/responses.ts';
-import { exportChunks } from '../../../lib/search/table.ts';
-import type { ExportChunk } from '../../../lib/search/table-format.ts';
+import { chunks, exportChunk } from '../../../lib/search/table.ts';
+import { EXPORT_CHUNK_SIZE } from '../../../lib/search/table-format.ts';
+import { pageKey, siteInputs } from '../../../views/page-key.ts';
 
 export const getStaticPaths = (async () => {
+  const site = siteInputs();
   const cases = newestFirst(await getCollection('cases'));
-  return exportChunks(cases, caseAbsoluteUrl).map((chunk, k) => ({
+  return chunks(cases, EXPORT_CHUNK_SIZE).map((part, k) => ({
     params: { chunk: String(k) },
-    props: { chunk },
+    props: { cases: part },
+    cacheKey: pageKey(site, part),
   }));
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute<{ chunk: ExportChunk }> = ({ props }) => fileResponse(JSON.stringify(props.chunk), 'json');
+export const GET: APIRoute<{ cases: CaseEntry[] }> = ({ props }) =>
+  fileResponse(JSON.stringify(exportChunk(props.cases, caseAbsoluteUrl)), 'json');
