@@ -32,6 +32,9 @@ export default defineConfig({
   // sites. At 10 000 cases that is tens of thousands of files before the server is ready.
   vite: {
     build: { assetsInlineLimit: 0, emptyOutDir: false },
+    // The search page's worker (src/scripts/search-worker.ts) is a module worker: it imports
+    // Pagefind's pagefind.js from the built index at run time.
+    worker: { format: 'es' },
     server: {
       watch: {
         ignored: [

@@ -8,7 +8,7 @@
  * group from /sok/kolumner/ once the group is opened or filtered by, and
  * counted from then on); what a hit shows comes from
  * its chunk of /sok/rader/, fetched for the hits on screen only. Pagefind is
- * loaded only when there are words (./search-shards.ts): at once, beside the
+ * loaded only when there are words (./search-words.ts, in a worker): at once, beside the
  * table, when the URL has them; when the visitor turns to the search box
  * otherwise. Words are searched as they are typed (prepared, not shown), so
  * Enter usually finds their hits ready. The hits of a query are kept, so a
@@ -55,7 +55,7 @@ import {
   TABLE_PATH,
   withColumn,
 } from '../lib/search/table-format.ts';
-import { preloadShards, searchShards, type ShardHit } from './search-shards.ts';
+import { preloadWords, searchWords, type WordHits } from './search-words.ts';
 
 const BASE = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
 /** A site path (`/arenden/x/`) under the base. */
@@ -100,14 +100,6 @@ let state: SearchState = parseState(location.search);
 let run = 0;
 let shownRuns = 0;
 let typingTimer: ReturnType<typeof setTimeout> | undefined;
-/** Pagefind's hits for a query, with each hit by its row, and their rows in relevance order. */
-interface WordHits {
-  hits: ShardHit[];
-  byRow: Map<number, ShardHit>;
-  rows: number[];
-}
-/** Each search's hits by row, made once: filters, sorts and pages never ask Pagefind again. */
-const byRows = new WeakMap<ShardHit[], WordHits>();
 /** The selection on screen, for the downloads. */
 let shown: Selection | undefined;
 
@@ -305,17 +297,6 @@ function showPager(page: number, pages: number): void {
   pager.append(ul);
 }
 
-/** Pagefind's hits for words (searchShards keeps the latest searches). */
-async function hitsFor(q: string): Promise<WordHits> {
-  const hits = await searchShards(BASE, q);
-  let found = byRows.get(hits);
-  if (!found) {
-    found = { hits, byRow: new Map(hits.map((h) => [h.row, h])), rows: hits.map((h) => h.row) };
-    byRows.set(hits, found);
-  }
-  return found;
-}
-
 function amountNote(selection: Selection, sort: SortId): string {
   const n = selection.withoutAmount;
   const byAmount = sort.startsWith('belopp');
@@ -366,7 +347,7 @@ async function prepare(at: SearchState): Promise<Prepared> {
   let words: WordHits | undefined;
   if (at.q !== '' && !IN_DEV_SERVER) {
     try {
-      words = await hitsFor(at.q);
+      words = await searchWords(BASE, at.q);
     } catch (error) {
       throw new WordsFailed(String(error));
     }
@@ -384,7 +365,7 @@ async function prepare(at: SearchState): Promise<Prepared> {
  * Typing ahead: while the visitor types, the search for the words so far is prepared but
  * not shown, one at a time, the latest words next. Enter (or the pause that shows the
  * words) then finds their hits and display rows ready: a word's inflections share one
- * search (searchShards), and its display rows are kept.
+ * search (searchWords), and its display rows are kept.
  */
 const ahead: { running: boolean; next: string | undefined } = { running: false, next: undefined };
 async function prepareAhead(q: string): Promise<void> {
@@ -431,7 +412,7 @@ async function search(): Promise<void> {
   if (mine !== run) return;
   const { words, selection, page, pages, onScreen, rows } = prepared;
   const hits = selection.rows.length;
-  const excerpts = words && onScreen.map((row) => words.byRow.get(row)!.excerpt());
+  const excerpts = words && onScreen.map((row) => words.excerpt(row));
   shown = selection;
   showCounts(selection.counts);
   list.replaceChildren(...onScreen.map((row, i) => resultItem(row, rows[i]!, excerpts?.[i], mine)));
@@ -527,7 +508,7 @@ function wire(): void {
   });
   // Pagefind is fetched when the visitor turns to the words, not with the page.
   input.addEventListener('focus', () => {
-    if (!IN_DEV_SERVER) preloadShards(BASE).catch(() => undefined);
+    if (!IN_DEV_SERVER) preloadWords(BASE).catch(() => undefined);
   });
   input.addEventListener('input', () => {
     clearTimeout(typingTimer);
@@ -604,7 +585,7 @@ function wire(): void {
 
 async function start(): Promise<void> {
   // A link with words needs Pagefind: it loads beside the table, not after it.
-  if (state.q !== '' && !IN_DEV_SERVER) preloadShards(BASE).catch(() => undefined);
+  if (state.q !== '' && !IN_DEV_SERVER) preloadWords(BASE).catch(() => undefined);
   try {
     table = await fetchJson<FacetTable>(TABLE_PATH);
   } catch {

@@ -1,14 +1,15 @@
 /**
  * Full-text search over the sharded Pagefind index, in the browser: which case
- * rows contain the query's words, and how well. No Node imports; used by
- * src/scripts/search-page.ts. The files it reads are described in
+ * rows contain the query's words, and how well. No Node imports; run by
+ * ./search-worker.ts for the search page (./search-words.ts). The files it reads are described in
  * src/lib/search/shards.ts:
  *
  * - `<base>pagefind/shards.json` lists the bundles, `<base>pagefind/rows.json` names
  *   each result's row and bundle;
- * - one Pagefind runtime searches them all: the first bundle's `pagefind.js`, with its
- *   one web worker and WASM, and every other bundle merged into it (`mergeIndex`, which
- *   fetches no WASM of its own). Each bundle's entry file is fetched with the bundle's
+ * - one Pagefind runtime searches them all: the first bundle's `pagefind.js` and WASM,
+ *   and every other bundle merged into it (`mergeIndex`, which fetches no WASM of its
+ *   own). On the search page this module runs in the page's worker (./search-worker.ts),
+ *   where Pagefind runs its WASM itself instead of in a worker of its own. Each bundle's entry file is fetched with the bundle's
  *   name as its cache tag (`metaCacheTag`): a bundle's folder changes name whenever its
  *   content does, so the entry can be cached;
  * - å, ä and ö are letters of their own (`exactDiacritics`), so "ängens" does not find
@@ -34,15 +35,15 @@ import {
   SHARDS_VERSION,
   type ShardsFile,
 } from '../lib/search/shards.ts';
+import { recentPromises } from '../lib/core/recent.ts';
 import { foundByWord, isExactQuery, pagefindQuery, restsOnShortFallback } from '../lib/search/words.ts';
 
-export interface ShardHit {
-  /** The case's row in the facet table. */
-  row: number;
-  /** Pagefind's relevance score; higher is better. */
-  score: number;
-  /** Pagefind's excerpt HTML around the matched words (`<mark>` around them), loaded on the first call. */
-  excerpt(): Promise<string>;
+/** The hits of a search, best first. */
+export interface ShardHits {
+  /** Each hit's case, by its row in the facet table. */
+  rows: Int32Array;
+  /** Each hit's Pagefind relevance score (higher is better), in the order of `rows`. */
+  scores: Float64Array;
 }
 
 /** The part of Pagefind's browser API used here (pagefind.js, 1.5 and later). */
@@ -202,45 +203,55 @@ async function answering(placed: readonly Placed[], bundles: number, query: stri
   );
 }
 
-/**
- * The searches asked for lately, by site base and query as sent: queries that differ only
- * where the stem cuts them off ("stöde", "stödet") share one search. A search that failed
- * is forgotten, so the next one tries again. Few are kept: a word in every case gives a
- * hit per case (100 000 on a national site).
- */
-const searches = new Map<string, Promise<ShardHit[]>>();
-const SEARCHES_KEPT = 4;
-
-/**
- * Searches every bundle for `query`; hits by score, best first, ties by row. The same query
- * (as sent to Pagefind) asked again, while its search runs or after, shares that search.
- */
-export function searchShards(base: string, query: string): Promise<ShardHit[]> {
-  const sent = pagefindQuery(query);
-  const key = `${base}\n${sent}`;
-  let search = searches.get(key);
-  if (!search) {
-    search = searchSent(base, sent);
-    searches.set(key, search);
-    const mine = search;
-    // Only this search's entry: once dropped as the oldest, the key may hold a newer one.
-    mine.catch(() => searches.get(key) === mine && searches.delete(key));
-    // The oldest goes first (a Map keeps the order its keys were set in).
-    if (searches.size > SEARCHES_KEPT) searches.delete(searches.keys().next().value!);
-  }
-  return search;
+/** What a search keeps for its excerpts: each hit's Pagefind result, in the order of its rows. */
+interface Kept {
+  hits: ShardHits;
+  results: PagefindResult[];
+  /** Position in `rows` by row, made on the first excerpt asked for (-1: not a hit). */
+  at: Int32Array | undefined;
 }
 
-async function searchSent(base: string, sent: string): Promise<ShardHit[]> {
+/**
+ * The searches asked for lately, by site base and query as sent: queries that differ only
+ * where the stem cuts them off ("stöde", "stödet") share one search. Few are kept: a word
+ * in every case gives a hit per case (100 000 on a national site).
+ */
+const searches = recentPromises<Kept>(4);
+
+const keyOf = (base: string, query: string) => `${base}\n${pagefindQuery(query)}`;
+
+/**
+ * Searches every bundle for `query`: the rows of its hits by score, best first, ties by
+ * row. The same query (as sent to Pagefind) asked again, while its search runs or after,
+ * shares that search.
+ */
+export async function searchShards(base: string, query: string): Promise<ShardHits> {
+  return (await searches(keyOf(base, query), () => searchSent(base, pagefindQuery(query)))).hits;
+}
+
+/** Pagefind's excerpt of the hit in `row` of a search for `query` (`<mark>` around the words found). */
+export async function hitExcerpt(base: string, query: string, row: number): Promise<string> {
+  const kept = await searches(keyOf(base, query), () => searchSent(base, pagefindQuery(query)));
+  if (!kept.at) {
+    const at = new Int32Array(kept.hits.rows.reduce((most, r) => Math.max(most, r + 1), 0)).fill(-1);
+    kept.hits.rows.forEach((r, i) => (at[r] = i));
+    kept.at = at;
+  }
+  const i = row < kept.at.length ? kept.at[row]! : -1;
+  if (i < 0) throw new Error(`Rad ${row} är ingen träff för ”${query}”`);
+  return (await kept.results[i]!.data()).excerpt;
+}
+
+async function searchSent(base: string, sent: string): Promise<Kept> {
   const found = await index(base);
-  if (!found.pagefind) return [];
+  const none = { hits: { rows: new Int32Array(0), scores: new Float64Array(0) }, results: [], at: undefined };
+  if (!found.pagefind) return none;
   const placed = await place(found.find, (await found.pagefind.search(sent))?.results ?? []);
   const answers = await answering(placed, found.bundles, sent);
-  return placed
-    .filter((p) => answers[p.bundle])
-    .map(({ row, result }): ShardHit => {
-      let excerpt: Promise<string> | undefined;
-      return { row, score: result.score, excerpt: () => (excerpt ??= result.data().then((d) => d.excerpt)) };
-    })
-    .sort((a, b) => b.score - a.score || a.row - b.row);
+  const kept = placed.filter((p) => answers[p.bundle]).sort((a, b) => b.result.score - a.result.score || a.row - b.row);
+  return {
+    hits: { rows: Int32Array.from(kept, (p) => p.row), scores: Float64Array.from(kept, (p) => p.result.score) },
+    results: kept.map((p) => p.result),
+    at: undefined,
+  };
 }

@@ -86,6 +86,30 @@ describe('search in Chromium', () => {
     expect((await titles(p))[0]).toBe(IOP);
   });
 
+  it("searches in the page's own worker, with one Pagefind runtime and no worker of Pagefind's", async () => {
+    const p = await freshPage();
+    const fetched: string[] = [];
+    p.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+    await p.goto(`${session.server.url}/sok/?q=partnerskapen`);
+    await announced(p, '1 träff för ”partnerskapen”.');
+    expect(await p.locator('#sok-traffar mark').first().textContent()).toMatch(/^partnerskap/);
+    expect(fetched.filter((f) => /\/search-worker[^/]*\.js$/.test(f))).toHaveLength(1);
+    expect(fetched.filter((f) => f.endsWith('.pagefind') && f.includes('/wasm.'))).toHaveLength(1);
+    expect(fetched.filter((f) => f.endsWith('/pagefind-worker.js'))).toEqual([]);
+    expect((p as Page & { errors: string[] }).errors).toEqual([]);
+  });
+
+  it('says so when the search of words cannot be loaded, and still shows the filters', async () => {
+    const p = await freshPage();
+    await p.route('**/search-worker*.js', (route) => route.abort());
+    await p.goto(`${session.server.url}/sok/?q=partnerskapen`);
+    await expect
+      .poll(() => p.locator('#sok-meddelande').textContent(), { timeout: 15_000 })
+      .toMatch(/^Sökningen på ord kunde inte laddas\. Försök igen senare, eller bläddra bland alla ärenden\.$/);
+    expect(await p.locator('#sok-meddelande a').getAttribute('href')).toBe('/arenden/');
+    expect(await p.locator('#sok-filtergrupper input[type="checkbox"]').count()).toBeGreaterThan(0);
+  });
+
   it('searches the words while they are typed, before Enter asks for them', async () => {
     const p = await freshPage();
     await p.goto(`${session.server.url}/sok/`);

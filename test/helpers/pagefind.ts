@@ -42,7 +42,11 @@ const RUN_QUERIES = `async ([base, queries]) => {
     const out = [];
     for (const q of queries) {
       const hits = await m.searchShards(base, q);
-      out.push(await Promise.all(hits.map(async (h) => ({ row: h.row, score: h.score, excerpt: await h.excerpt() }))));
+      out.push(
+        await Promise.all(
+          Array.from(hits.rows, async (row, i) => ({ row, score: hits.scores[i], excerpt: await m.hitExcerpt(base, q, row) })),
+        ),
+      );
     }
     return { hits: out };
   } catch (error) {

@@ -187,7 +187,7 @@ function has(column: Column, wanted: Uint8Array, row: number): boolean {
  * The selection for a query. `hits`: Pagefind's hits as rows in relevance
  * order when there are words, or undefined for every case.
  */
-export function select(table: FacetTable, query: Query, hits?: readonly number[]): Selection {
+export function select(table: FacetTable, query: Query, hits?: ArrayLike<number>): Selection {
   const missing = columnsNeeded(query).filter((key) => !hasColumn(table, key));
   if (missing.length > 0) throw new Error(`Sökkolumnen ${missing.join(', ')} är inte inläst`);
   const cols = columns(table);
