@@ -5,9 +5,10 @@
  *
  * The tables are built once per build, for both routes, when their paths are
  * listed, and each path's cache key covers what its file holds: the table's
- * rows, the data version (a workbook's "Om filen" sheet) and the site-wide
- * inputs (build day, settings, aliases). A change that leaves a table's rows as
- * they were (a case's text, most often) leaves its files as they were too.
+ * rows and the site-wide inputs (build day, settings, aliases), and for a
+ * workbook the data version too (its "Om filen" sheet; a CSV file has no place
+ * for it). A change that leaves a table's rows as they were (a case's text,
+ * most often) leaves its files as they were too.
  */
 import { BUILD_DATE } from '../lib/config.ts';
 import { type CaseEntry, newestFirst } from '../lib/domain/cases.ts';
@@ -24,10 +25,10 @@ export interface TableRouteProps {
 }
 
 /** This build's tables and their keys, by the cases they were built from. */
-let built: { cases: string; tables: { table: TableName; rows: Table; key: string }[] } | undefined;
+let built: { cases: string; tables: { table: TableName; rows: Table; csv: string; xlsx: string }[] } | undefined;
 
 /** One path per table, for the route of one format. */
-export function tableDownloadPaths(collection: readonly CaseEntry[]) {
+export function tableDownloadPaths(collection: readonly CaseEntry[], format: 'csv' | 'xlsx') {
   const cases = newestFirst(collection);
   // By digest: a key of the cases, not of their contents.
   const casesKey = pageKey(cases);
@@ -38,13 +39,14 @@ export function tableDownloadPaths(collection: readonly CaseEntry[]) {
       cases: casesKey,
       tables: TABLE_NAMES.map((table) => {
         const rows = TABLE_DOWNLOADS[table].build(cases, { urlOf: caseAbsoluteUrl, buildDate: BUILD_DATE });
-        return { table, rows, key: pageKey(site, table, rows, version) };
+        const csv = pageKey(site, table, rows);
+        return { table, rows, csv, xlsx: pageKey(csv, version) };
       }),
     };
   }
-  return built.tables.map(({ table, rows, key }) => ({
-    params: { table },
-    props: { table, rows } satisfies TableRouteProps,
-    cacheKey: key,
+  return built.tables.map((t) => ({
+    params: { table: t.table },
+    props: { table: t.table, rows: t.rows } satisfies TableRouteProps,
+    cacheKey: t[format],
   }));
 }

@@ -34,13 +34,34 @@ function readCsv(dir: string, name: string): { bom: boolean; header: string[]; r
 
 const readJson = (dir: string, path: string) => JSON.parse(readFileSync(join(dir, path), 'utf8'));
 
-/** The data version a fixture site must carry: the newest commit of its case files, and the pinned build day. */
+/**
+ * The data version a fixture site must carry: the newest commit that changed its case
+ * files' data (added, removed or renamed a case, or changed a case's frontmatter; an edit
+ * of a case's text alone is in no download), read here with plain git, and the pinned
+ * build day.
+ */
 function versionOf(casesDir: string) {
-  const commit = execFileSync('git', ['log', '-1', '--format=%H', '--', casesDir], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  }).trim();
-  const committed = execFileSync('git', ['log', '-1', '--format=%aI', '--', casesDir], { cwd: ROOT, encoding: 'utf8' });
+  const run = (...args: string[]) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' });
+  const frontmatter = (rev: string, path: string) => run('show', `${rev}:${path}`).split(/^---$/m)[1];
+  const log = run('log', '-M', '--format=%x1e%H %aI', '--name-status', '--', casesDir);
+  const newest = log
+    .split('\x1e')
+    .filter((chunk) => chunk.trim() !== '')
+    .map((chunk) => {
+      const [head = '', ...lines] = chunk.trim().split('\n');
+      const [hash = '', iso = ''] = head.split(' ');
+      const changes = lines.filter(Boolean).map((line) => line.split('\t') as [string, string, string?]);
+      return { hash, iso, changes };
+    })
+    .find(({ hash, changes }) =>
+      changes.some(
+        ([status, path, to]) =>
+          [path, to].some((p) => p?.endsWith('.mdx')) &&
+          (status !== 'M' || frontmatter(`${hash}^`, path) !== frontmatter(hash, path)),
+      ),
+    );
+  const commit = newest?.hash ?? '';
+  const committed = newest?.iso ?? '';
   const uncommitted =
     execFileSync('git', ['status', '--porcelain', '--', casesDir], { cwd: ROOT, encoding: 'utf8' }).trim() !== '';
   return {

@@ -1,5 +1,5 @@
 /**
- * The data version (the newest commit of the case files and the build day),
+ * The data version (the newest commit that changed the case files' data, and the build day),
  * read from a real temporary git repository, and what carries it: the
  * citation lines, the Atom feed's generator and the calendar.
  */
@@ -12,6 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { caseCitation, datasetCitation } from '../../src/lib/export/citation.ts';
 import { atomFeed } from '../../src/lib/export/feeds.ts';
 import { followUpCalendar } from '../../src/lib/export/ical.ts';
+import { readRepoHistory } from '../../src/lib/history/git-log.ts';
 import {
   type DataVersion,
   readDataVersion,
@@ -54,7 +55,7 @@ describe('data version', () => {
     const head = git(repo, 'rev-parse', 'HEAD').trim();
     writeFileSync(join(repo, 'other.txt'), 'y');
     git(repo, 'commit', '-q', '-am', 'not the data');
-    const v = readDataVersion(repo, 'cases', BUILD);
+    const v = readDataVersion(repo, 'cases', BUILD, readRepoHistory(repo, 'cases'));
     expect(v).toEqual({
       commit: head,
       short: head.slice(0, 8),
@@ -63,7 +64,44 @@ describe('data version', () => {
       buildDate: '2026-11-23',
     });
     writeFileSync(join(repo, 'cases', 'a.mdx'), 'changed');
-    expect(readDataVersion(repo, 'cases', BUILD).uncommitted).toBe(true);
+    expect(readDataVersion(repo, 'cases', BUILD, readRepoHistory(repo, 'cases')).uncommitted).toBe(true);
+  });
+
+  it("is not moved by an edit of a case's text below its frontmatter, which no download holds", () => {
+    const repo = join(work, 'text');
+    mkdirSync(join(repo, 'cases', '2026'), { recursive: true });
+    git(repo, 'init', '-q', '-b', 'main');
+    const file = (name: string, title: string, text: string) =>
+      writeFileSync(join(repo, 'cases', '2026', name), `---\ntitle: ${title}\nkind: beslut\n---\n\n${text}\n`);
+    const commit = (message: string) => {
+      git(repo, 'add', '-A');
+      git(repo, 'commit', '-q', '-m', message);
+      return git(repo, 'rev-parse', 'HEAD').trim();
+    };
+    const version = () => readDataVersion(repo, 'cases', BUILD, readRepoHistory(repo, 'cases')).commit;
+    file('a.mdx', 'Ett', 'Första texten.');
+    const added = commit('added');
+    file('a.mdx', 'Ett', 'Texten skriven om.');
+    commit('text only');
+    expect(version()).toBe(added);
+    writeFileSync(join(repo, 'cases', 'README.md'), 'Inte ett ärende.');
+    commit('not a case');
+    expect(version()).toBe(added);
+    file('a.mdx', 'Ett nytt namn', 'Texten skriven om.');
+    const retitled = commit('frontmatter');
+    expect(version()).toBe(retitled);
+    file('b.mdx', 'Två', 'Text.');
+    const second = commit('another case');
+    expect(version()).toBe(second);
+    git(repo, 'mv', 'cases/2026/b.mdx', 'cases/2026/c.mdx');
+    const renamed = commit('renamed: a new slug');
+    expect(version()).toBe(renamed);
+    rmSync(join(repo, 'cases', '2026', 'c.mdx'));
+    const removed = commit('removed');
+    expect(version()).toBe(removed);
+    // An uncommitted edit of the text still says the build is not of the commit alone.
+    file('a.mdx', 'Ett nytt namn', 'Ännu en text.');
+    expect(readDataVersion(repo, 'cases', BUILD, readRepoHistory(repo, 'cases')).uncommitted).toBe(true);
   });
 
   it('has no commit outside a repository, and says so', () => {

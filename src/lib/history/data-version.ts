@@ -1,11 +1,13 @@
 /**
- * The version of the data: the newest commit that changed the case files,
+ * The version of the data: the newest commit that changed the case files'
+ * data (their frontmatter, or which cases there are; an edit of a case's text
+ * below its frontmatter is in no download, so it leaves the version as it was),
  * and the day the site was built from them. Every download, each case's
  * JSON, the feeds and the calendar carry it, and /data/ offers a citation
  * line with it, so a figure can be cited with the exact data it came from.
  *
- * Read with git once per build (one `git log -1` and one `git status` over
- * the cases directory). Without git or a commit, `commit` is undefined and
+ * Read with git once per build (the history's one `git log`, and one
+ * `git status` over the cases directory). Without git or a commit, `commit` is undefined and
  * the build date alone dates the data. Case files changed since that commit
  * (a build of uncommitted work) are flagged with `uncommitted`, so the
  * commit is never passed off as the exact version.
@@ -13,7 +15,7 @@
 import { config } from '../config.ts';
 import { isoDay } from '../core/partial-date.ts';
 import { REPO_URL } from '../site.ts';
-import { git, SHORT_HASH } from './git-log.ts';
+import { git, type RepoHistory, repoHistory, SHORT_HASH } from './git-log.ts';
 
 export interface DataVersion {
   /** The full hash of the newest commit that changed a case file. */
@@ -34,15 +36,24 @@ function gitText(root: string, args: string[]): string | undefined {
   return r.ok ? r.out.toString('utf8') : undefined;
 }
 
-/** Reads the data version of the case files in `dir` (relative to `root`). */
-export function readDataVersion(root: string, dir: string, buildDate: Date): DataVersion {
-  const head = gitText(root, ['log', '-1', '--format=%H %aI', '--', dir])?.trim() ?? '';
-  const [commit, iso] = head === '' ? [undefined, undefined] : head.split(' ');
+/**
+ * Reads the data version of the case files in `dir` (relative to `root`): the newest
+ * commit that changed their data (newestDataCommit in git-log.ts), from the build's one
+ * read of the history, which the case pages need anyway, unless another is given.
+ */
+export function readDataVersion(
+  root: string,
+  dir: string,
+  buildDate: Date,
+  history: RepoHistory = repoHistory(root, dir),
+): DataVersion {
+  const data = history.dataCommit;
+  const commit = data?.hash;
   const status = commit ? gitText(root, ['status', '--porcelain', '--', dir]) : undefined;
   return {
     commit,
     short: commit?.slice(0, SHORT_HASH),
-    committed: iso?.slice(0, 10),
+    committed: data?.date,
     uncommitted: (status ?? '').trim() !== '',
     buildDate: isoDay(buildDate),
   };

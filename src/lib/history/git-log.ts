@@ -52,6 +52,8 @@ export interface RepoHistory {
   shallow: boolean;
   /** Per file, keyed by the path relative to the project root (as `entry.filePath`). */
   files: Map<string, FileHistory>;
+  /** The newest commit that changed the cases' data (newestDataCommit), if any. */
+  dataCommit: { hash: string; date: string } | undefined;
 }
 
 const MAX_BUFFER = 1024 * 1024 * 1024;
@@ -225,9 +227,43 @@ export function buildFileHistories(
   return files;
 }
 
+/** A case file, as the collection reads it (`<year>/<slug>.mdx`). */
+const isCaseFile = (path: string) => path.endsWith('.mdx');
+
+/**
+ * The newest of `commits` (newest first) that changed what the downloads hold of the
+ * cases: one that added, removed or renamed a case file (its slug is in every download),
+ * or changed a case's frontmatter. An edit of a case's text below its frontmatter does
+ * not count: no download holds that text, so the data it gives is still the data of the
+ * older commit. A version whose text is not in `blobs` counts as changed.
+ */
+export function newestDataCommit(
+  commits: readonly RawCommit[],
+  blobs: ReadonlyMap<string, string>,
+): { hash: string; date: string } | undefined {
+  const yaml = (blob: string) => {
+    const text = blobs.get(blob);
+    return text === undefined ? undefined : frontmatterText(text);
+  };
+  const changesData = (ch: RawChange) => {
+    if (!isCaseFile(ch.path) && !(ch.oldPath !== undefined && isCaseFile(ch.oldPath))) return false;
+    if (ch.status !== 'M' || ZERO.test(ch.oldBlob)) return true;
+    const before = yaml(ch.oldBlob);
+    return before === undefined || before !== yaml(ch.newBlob);
+  };
+  const commit = commits.find((c) => c.changes.some(changesData));
+  return commit && { hash: commit.hash, date: commit.date };
+}
+
 /** Reads the history of every file under `dir` (relative to `root`) with two git processes. */
 export function readRepoHistory(root: string, dir: string): RepoHistory {
-  const empty = (reason: string): RepoHistory => ({ available: false, reason, shallow: false, files: new Map() });
+  const empty = (reason: string): RepoHistory => ({
+    available: false,
+    reason,
+    shallow: false,
+    files: new Map(),
+    dataCommit: undefined,
+  });
   const info = git(root, ['rev-parse', '--is-shallow-repository', '--show-prefix']);
   if (!info.ok)
     return empty(
@@ -241,7 +277,7 @@ export function readRepoHistory(root: string, dir: string): RepoHistory {
   if (!log.ok) {
     // An empty repository (no commits yet) is not an error: nothing has history.
     if (/does not have any commits|bad default revision/.test(log.message))
-      return { available: true, shallow, files: new Map() };
+      return { available: true, shallow, files: new Map(), dataCommit: undefined };
     return empty('Ändringshistoriken kunde inte läsas ur git.');
   }
   const commits = parseRawLog(log.out.toString('utf8'));
@@ -255,7 +291,12 @@ export function readRepoHistory(root: string, dir: string): RepoHistory {
     const batch = git(root, ['cat-file', '--batch'], [...wanted].join('\n') + '\n');
     if (batch.ok) blobs = parseBatch(batch.out);
   }
-  return { available: true, shallow, files: buildFileHistories(commits, blobs, { prefix: prefix.trim(), shallow }) };
+  return {
+    available: true,
+    shallow,
+    files: buildFileHistories(commits, blobs, { prefix: prefix.trim(), shallow }),
+    dataCommit: newestDataCommit(commits, blobs),
+  };
 }
 
 const cache = new Map<string, RepoHistory>();

@@ -11,6 +11,7 @@ import { toCsv } from '../../lib/export/csv.ts';
 import { fileResponse } from '../../lib/export/responses.ts';
 import { tableDownloadPaths, type TableRouteProps } from '../../views/table-downloads.ts';
 
-export const getStaticPaths = (async () => tableDownloadPaths(await getCollection('cases'))) satisfies GetStaticPaths;
+export const getStaticPaths = (async () =>
+  tableDownloadPaths(await getCollection('cases'), 'csv')) satisfies GetStaticPaths;
 
 export const GET: APIRoute<TableRouteProps> = ({ props }) => fileResponse(toCsv(props.rows), 'csv');

@@ -13,7 +13,8 @@ import { toXlsx } from '../../lib/export/xlsx.ts';
 import { dataVersion } from '../../lib/history/data-version.ts';
 import { tableDownloadPaths, type TableRouteProps } from '../../views/table-downloads.ts';
 
-export const getStaticPaths = (async () => tableDownloadPaths(await getCollection('cases'))) satisfies GetStaticPaths;
+export const getStaticPaths = (async () =>
+  tableDownloadPaths(await getCollection('cases'), 'xlsx')) satisfies GetStaticPaths;
 
 export const GET: APIRoute<TableRouteProps> = async ({ props }) => {
   const { spec } = TABLE_DOWNLOADS[props.table];
