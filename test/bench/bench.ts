@@ -20,7 +20,8 @@
  *                                    --seeds DIR --cases DIR other documents and their cases
  *
  * Each size: the floor, `npm run check`, the cold build (exactly what
- * `npm run build` runs), the rebuild after one changed case, the disk the
+ * `npm run build` runs), the rebuild after one case's text changed (committed, as
+ * staff's changes are: commitCases), the disk the
  * build uses, and /sok/ in Chromium (timings and bytes, served with gzip).
  * The smallest size is also built cold with Astro's parallel prerendering (one
  * worker per core), for a one-line comparison in the notes.
@@ -107,12 +108,43 @@ function discard(path: string): void {
   renameSync(path, join(TRASH, `${Date.now()}-${process.pid}-${discarded++}`));
 }
 
-/** The environment of a size's runs: npm's PATH, the size's cases, output and cache. */
+/**
+ * A size's cases are committed, as staff's are (the editor commits each save), in a
+ * repository of their own (`<base>/git`, with the project as its work tree): the build
+ * reads their history and data version from it, and the rebuild's change is a commit.
+ */
+const CASES_GIT = 'git';
+const gitEnv = (n: number) => ({ GIT_DIR: join(root, BENCH, `n${n}`, CASES_GIT), GIT_WORK_TREE: root });
+const COMMITTER = {
+  GIT_AUTHOR_NAME: 'Insyn bench',
+  GIT_AUTHOR_EMAIL: 'bench@example.org',
+  GIT_COMMITTER_NAME: 'Insyn bench',
+  GIT_COMMITTER_EMAIL: 'bench@example.org',
+};
+
+/** Commits `paths` (under the size's cases) in the size's own repository. */
+function commitCases(n: number, paths: string[], message: string): void {
+  const run = (...args: string[]) => {
+    const r = spawnSync('git', args, {
+      cwd: root,
+      env: { ...process.env, ...gitEnv(n), ...COMMITTER },
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+    });
+    if (r.status !== 0) throw new Error(`git ${args[0]} för ärendena misslyckades: ${r.stderr}`);
+  };
+  if (!existsSync(gitEnv(n).GIT_DIR)) run('init', '-q');
+  run('add', '-f', '--', ...paths);
+  run('commit', '-q', '--no-verify', '-m', message);
+}
+
+/** The environment of a size's runs: npm's PATH, the size's cases (and their repository), output and cache. */
 function env(n: number, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const base = join(root, BENCH, `n${n}`);
   return scriptEnv(
     {
       ...process.env,
+      ...gitEnv(n),
       ASTRO_TELEMETRY_DISABLED: '1',
       INSYN_BUILD_DATE: BUILD_DATE,
       INSYN_CASES_DIR: `${BENCH}/n${n}/cases`,
@@ -133,11 +165,12 @@ function buildCommand() {
 /**
  * Disk used by a size's build: blocks allocated under the output directory, and
  * under everything else the build keeps beside it (the cache directory, and any
- * other folder a build step writes there), leaving out the cases and the logs.
+ * other folder a build step writes there), leaving out the cases, their repository
+ * and the logs.
  */
 function buildDisk(base: string): NonNullable<SizeResult['disk']> {
   const others = readdirSync(base)
-    .filter((name) => !['cases', 'dist'].includes(name) && !name.endsWith('.log'))
+    .filter((name) => !['cases', CASES_GIT, 'dist'].includes(name) && !name.endsWith('.log'))
     .map((name) => join(base, name));
   const outputBytes = diskUsage([join(base, 'dist')]).allocated;
   const cacheBytes = diskUsage(others).allocated;
@@ -188,6 +221,7 @@ async function measureSize(n: number): Promise<SizeResult> {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, c.source);
   }
+  commitCases(n, [casesDir], `${n} ärenden`);
 
   log(`N = ${n}: golvet`);
   // In a fresh process, so the generator's garbage and this process's heap do not slow the floor.
@@ -224,6 +258,7 @@ async function measureSize(n: number): Promise<SizeResult> {
     const first = generateCases(1, seed)[0]!;
     const file = join(root, casesDir, first.path);
     appendFileSync(file, '\nEtt tillägg i beskrivningen, för att mäta ombygget efter en ändring.\n');
+    commitCases(n, [join(casesDir, first.path)], 'En ändring i ett ärende');
     log(`N = ${n}: bygger om efter en ändrad fil`);
     const again = await runMeasured(command.command, args, { cwd: root, env: env(n), timeoutMs });
     writeFileSync(join(base, 'rebuild.log'), again.output);
