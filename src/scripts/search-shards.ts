@@ -80,7 +80,14 @@ interface Index {
   /** Undefined when the site has no case pages. */
   pagefind: PagefindInstance | undefined;
   bundles: number;
-  find: ReturnType<typeof readRows>;
+  /** rows.json read, on the first call (see searchSent). */
+  find: () => ReturnType<typeof readRows>;
+}
+
+/** `make()`'s value, made on the first call. */
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
 }
 
 /**
@@ -109,18 +116,21 @@ async function load(base: string): Promise<Index> {
     throw new Error(`Sökindexet har ett okänt format: version ${String(manifest.version)}`);
   const [first, ...rest] = manifest.shards;
   const count = manifest.shards.reduce((sum, s) => sum + s.pages, 0);
-  if (!first) return { pagefind: undefined, bundles: 0, find: readRows(await rowsFile, 0, 0) };
+  if (!first) {
+    const file = await rowsFile;
+    return { pagefind: undefined, bundles: 0, find: once(() => readRows(file, 0, 0)) };
+  }
   const options = (bundle: string) => ({ baseUrl: base, exactDiacritics: true, metaCacheTag: bundle.slice(0, -1) });
   const pf = (await import(/* @vite-ignore */ `${root}${first.bundle}pagefind.js`)) as PagefindModule;
   const pagefind = pf.createInstance({ basePath: `${root}${first.bundle}`, ...options(first.bundle) });
   // A merged bundle waits for the first one's WASM, and would wait for ever if it failed to
   // load: the first bundle's own answer (which rejects then) is awaited beside them.
-  const [find] = await Promise.all([
-    rowsFile.then((file) => readRows(file, count, manifest.shards.length)),
+  const [file] = await Promise.all([
+    rowsFile,
     pagefind.search(null, NO_PAGE),
     ...rest.map((s) => pagefind.mergeIndex(`${root}${s.bundle}`, options(s.bundle))),
   ]);
-  return { pagefind, bundles: manifest.shards.length, find };
+  return { pagefind, bundles: manifest.shards.length, find: once(() => readRows(file, count, manifest.shards.length)) };
 }
 
 function index(base: string): Promise<Index> {
@@ -151,7 +161,7 @@ async function byUrl(result: PagefindResult, candidates: readonly (RowOfHit & { 
  * give is told apart by its fragment's URL (loaded for it alone). A search can give every
  * case: the others are placed without a promise each.
  */
-async function place(find: Index['find'], results: readonly PagefindResult[]): Promise<Placed[]> {
+async function place(find: ReturnType<typeof readRows>, results: readonly PagefindResult[]): Promise<Placed[]> {
   const placed = results.map((result): Placed | Promise<Placed> => {
     const found = find(result.id);
     if (found === undefined) throw new Error(`Sökindexet är inte helt: träffen ${result.id} saknar rad`);
@@ -242,11 +252,32 @@ export async function hitExcerpt(base: string, query: string, row: number): Prom
   return (await kept.results[i]!.data()).excerpt;
 }
 
+/**
+ * Starts loading the fragment of each bundle's best hit whose id no other bundle gives,
+ * which `answering` reads, so that it loads beside the fragments `place` needs to tell
+ * shared ids apart (Pagefind keeps a fragment once loaded).
+ */
+function warmTops(find: ReturnType<typeof readRows>, results: readonly PagefindResult[], bundles: number): void {
+  const seen = new Set<number>();
+  for (const result of results) {
+    if (seen.size === bundles) break;
+    const found = find(result.id);
+    if (!found || 'candidates' in found || seen.has(found.bundle)) continue;
+    seen.add(found.bundle);
+    result.data().catch(() => undefined);
+  }
+}
+
 async function searchSent(base: string, sent: string): Promise<Kept> {
   const found = await index(base);
   const none = { hits: { rows: new Int32Array(0), scores: new Float64Array(0) }, results: [], at: undefined };
   if (!found.pagefind) return none;
-  const placed = await place(found.find, (await found.pagefind.search(sent))?.results ?? []);
+  const results = (await found.pagefind.search(sent))?.results ?? [];
+  // rows.json is read on the first search, not while Pagefind's runtime loads: reading it
+  // holds the worker's thread, and would hold back the runtime's requests.
+  const find = found.find();
+  warmTops(find, results, found.bundles);
+  const placed = await place(find, results);
   const answers = await answering(placed, found.bundles, sent);
   const kept = placed.filter((p) => answers[p.bundle]).sort((a, b) => b.result.score - a.result.score || a.row - b.row);
   return {

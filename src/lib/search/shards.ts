@@ -208,17 +208,35 @@ export function readRows(
     throw new Error(`Sökindexet har ett okänt format: version ${String(file.version)}`);
   if (file.bundles.length !== count || file.bundles.some((b) => !(b >= 0 && b < bundles)))
     throw new Error(`Sökindexet kunde inte läsas: ${file.bundles.length} rader av ${count}`);
-  const ids = unpackIds(file.ids, count).map(
-    (value, row) => file.other[row] ?? value.toString(16).padStart(ID_DIGITS, '0'),
-  );
-  // One pass: an id listed in `collisions` collects its rows, every other id has one.
-  const rowOf = new Map<string, number>();
+  const values = unpackIds(file.ids, count);
+  // Ids by their number where they are the usual seven hex digits (no string made for each
+  // of 100 000 rows), by their text where Pagefind lengthened them; an id listed in
+  // `collisions` collects its rows instead.
+  const short = file.prefix.length + ID_DIGITS;
+  const valueOf = (id: string): number | undefined => {
+    const digits = id.length === short && id.startsWith(file.prefix) ? id.slice(file.prefix.length) : '';
+    return PACKED_ID.test(digits) ? Number.parseInt(digits, 16) : undefined;
+  };
+  const rowOfValue = new Map<number, number>();
+  const rowOfText = new Map<string, number>();
   const repeated = new Map<string, number[]>(Object.keys(file.collisions).map((id) => [id, []]));
-  ids.forEach((short, row) => {
-    const id = `${file.prefix}${short}`;
-    const rows = repeated.get(id);
-    if (rows) rows.push(row);
-    else rowOf.set(id, row);
+  const repeatedValue = new Map<number, number[]>();
+  for (const [id, rows] of repeated) {
+    const value = valueOf(id);
+    if (value !== undefined) repeatedValue.set(value, rows);
+  }
+  values.forEach((value, row) => {
+    const long = file.other[row];
+    if (long === undefined) {
+      const rows = repeatedValue.get(value);
+      if (rows) rows.push(row);
+      else rowOfValue.set(value, row);
+    } else {
+      const id = `${file.prefix}${long}`;
+      const rows = repeated.get(id);
+      if (rows) rows.push(row);
+      else rowOfText.set(id, row);
+    }
   });
   const candidates = new Map<string, (RowOfHit & { path: string })[]>();
   for (const [id, rows] of repeated) {
@@ -230,9 +248,10 @@ export function readRows(
     );
   }
   return (id) => {
-    const several = candidates.get(id);
+    const several = candidates.size > 0 ? candidates.get(id) : undefined;
     if (several) return { candidates: several };
-    const row = rowOf.get(id);
+    const value = valueOf(id);
+    const row = value === undefined ? rowOfText.get(id) : rowOfValue.get(value);
     return row === undefined ? undefined : { row, bundle: file.bundles[row]! };
   };
 }
