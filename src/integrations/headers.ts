@@ -12,6 +12,9 @@ import { headersFile } from '../lib/core/security.ts';
 import { editorBackend } from '../lib/editor/backend.ts';
 import { INDEX_DIR } from '../lib/search/shards.ts';
 
+/** The file, at the output's top level; written after pruning (src/integrations/prune-output.ts keeps it). */
+export const HEADERS_FILE = '_headers';
+
 export function securityHeaders(): AstroIntegration {
   return {
     name: 'insyn-security-headers',
@@ -21,7 +24,7 @@ export function securityHeaders(): AstroIntegration {
         // folder is listed whether or not an earlier build left it there.
         const entries = new Set([...readdirSync(fileURLToPath(dir)), INDEX_DIR]);
         const editor = editorBackend() !== undefined;
-        writeFileSync(new URL('_headers', dir), headersFile([...entries], config.base, { editor }));
+        writeFileSync(new URL(HEADERS_FILE, dir), headersFile([...entries], config.base, { editor }));
       },
     },
   };

@@ -26,6 +26,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { CASE_JSON_DIR } from '../lib/export/downloads.ts';
 import { INDEX_DIR } from '../lib/search/shards.ts';
+import { HEADERS_FILE } from './headers.ts';
 
 export interface OutputFile {
   /** Relative to the output directory, with `/` separators. */
@@ -132,6 +133,8 @@ export function pruneStaleOutput(): AstroIntegration {
         const current = new Set([...assets.values()].flat().map((url) => outputPath(root, fileURLToPath(url))));
         // Astro copies public/ into the output with the files' own (older) times.
         if (publicDir && existsSync(publicDir)) for (const file of walk(publicDir)) current.add(file.path);
+        // Written again by the security headers, which come after this integration.
+        current.add(HEADERS_FILE);
         const removed = pruneOutput(root, startedAt, current);
         if (removed > 0)
           logger.info(`${removed} filer från tidigare byggen som inte längre hör till webbplatsen togs bort`);

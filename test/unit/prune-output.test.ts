@@ -119,6 +119,14 @@ describe('pruneStaleOutput', () => {
     expect(logged).toEqual(['1 filer från tidigare byggen som inte längre hör till webbplatsen togs bort']);
   });
 
+  it('keeps _headers, which the security headers write again after pruning, and says nothing was removed', async () => {
+    const dir = join(work, 'headers-output');
+    oldFile(join(dir, '_headers'));
+    const logged = await build(dir, () => writeFileSync(join(dir, 'index.html'), 'ny'));
+    expect(listFiles(dir)).toEqual(['_headers', 'index.html']);
+    expect(logged).toEqual([]);
+  });
+
   it("leaves everything when the output was empty as the build started: all of it is this build's", async () => {
     const dir = join(work, 'cold-output');
     const logged = await build(dir, () => {
