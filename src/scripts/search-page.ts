@@ -357,7 +357,10 @@ async function prepare(at: SearchState): Promise<Prepared> {
   const pages = pageCount(selection.rows.length, PAGE_SIZE);
   const page = Math.min(at.page, pages);
   const onScreen = selection.rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
-  const rows = await Promise.all(onScreen.map(displayRow));
+  // The display rows are the table's too: one that cannot be loaded is said as the table is.
+  const rows = await Promise.all(onScreen.map(displayRow)).catch((error: unknown) => {
+    throw new TableFailed(String(error));
+  });
   return { words, selection, page, pages, onScreen, rows };
 }
 
@@ -425,6 +428,23 @@ async function search(): Promise<void> {
   status.textContent = statusText(hits, state.q, page);
   // Counts the searches shown (0 in the HTML, whose frame already shows the default one), for tests and the bench.
   resultPart.dataset['run'] = String(++shownRuns);
+  prefetchNextPage(selection.rows.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE));
+}
+
+/** Most display-row chunks fetched ahead for the next page (see prefetchNextPage). */
+const AHEAD_CHUNKS = 2;
+
+/**
+ * The next page's display rows, fetched once this page shows, so that the visitor who goes
+ * on finds them loaded: when they are in at most AHEAD_CHUNKS chunks not fetched yet, as
+ * they are in the table's own order (newest first). Hits in relevance order are spread
+ * over the whole table, a chunk each: those wait until they are asked for.
+ */
+function prefetchNextPage(rows: readonly number[]): void {
+  const chunks = new Set(rows.map((row) => Math.floor(row / table.chunkSize)));
+  const missing = [...chunks].filter((k) => !files.has(displayChunkPath(k)));
+  if (missing.length > AHEAD_CHUNKS) return;
+  for (const k of missing) fetchJson(displayChunkPath(k)).catch(() => undefined);
 }
 
 function showRangeError(key: RangeKey, message: string | undefined): void {

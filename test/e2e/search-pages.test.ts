@@ -58,6 +58,42 @@ describe('paging through hits', () => {
     expect(await hits()).toEqual(second);
   });
 
+  it("loads the next page's hits once a page shows, so the next page needs no request", async () => {
+    const page = session.page;
+    // Newest first, the table's own order: a page's hits are in one or two chunks of rows.
+    await page.goto(`${session.server.url}/sok/`);
+    await waitStatus(`${CASES} träffar. Visar 1–10.`);
+    await next().click();
+    await waitStatus(`${CASES} träffar. Visar 11–20.`);
+    await page.waitForLoadState('networkidle');
+    // From here on no display row can be fetched: page 3 shows from what page 2 loaded.
+    await page.route('**/sok/rader/**', (route) => route.abort());
+    try {
+      await next().click();
+      await waitStatus(`${CASES} träffar. Visar 21–30.`);
+      expect(await hits()).toHaveLength(10);
+    } finally {
+      await page.unroute('**/sok/rader/**');
+    }
+  });
+
+  it("says so when a page's hits cannot be loaded, and links to every case", async () => {
+    const page = session.page;
+    await page.goto(`${session.server.url}/sok/?sortering=belopp-hogst`);
+    await waitStatus(`${CASES} träffar. Visar 1–10.`);
+    await page.waitForLoadState('networkidle');
+    await page.route('**/sok/rader/**', (route) => route.abort());
+    try {
+      await page.goto(`${session.server.url}/sok/?sortering=belopp-lagst&sida=5`);
+      await expect
+        .poll(() => page.locator('#sok-meddelande').textContent(), { timeout: 15_000 })
+        .toBe('Sökningen kunde inte laddas. Försök igen senare, eller bläddra bland alla ärenden.');
+      expect(await page.locator('#sok-meddelande').isVisible()).toBe(true);
+    } finally {
+      await page.unroute('**/sok/rader/**');
+    }
+  });
+
   it('shows the rest on the last page, with no next link', async () => {
     await session.page.goto(`${session.server.url}/sok/?sida=${PAGES}`);
     await waitStatus(`${CASES} träffar. Visar ${range(PAGES)}.`);
