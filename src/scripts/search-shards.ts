@@ -1,17 +1,17 @@
 /**
  * Full-text search over the sharded Pagefind index, in the browser: which case
  * rows contain the query's words, and how well. No Node imports; run by
- * ./search-worker.ts for the search page (./search-words.ts). The files it reads are described in
- * src/lib/search/shards.ts:
+ * ./search-worker.ts for the search page (./search-words.ts). The files it reads
+ * are described in src/lib/search/shards.ts:
  *
  * - `<base>pagefind/shards.json` lists the bundles, `<base>pagefind/rows.json` names
  *   each result's row and bundle;
  * - one Pagefind runtime searches them all: the first bundle's `pagefind.js` and WASM,
  *   and every other bundle merged into it (`mergeIndex`, which fetches no WASM of its
  *   own). On the search page this module runs in the page's worker (./search-worker.ts),
- *   where Pagefind runs its WASM itself instead of in a worker of its own. Each bundle's entry file is fetched with the bundle's
- *   name as its cache tag (`metaCacheTag`): a bundle's folder changes name whenever its
- *   content does, so the entry can be cached;
+ *   where Pagefind runs its WASM itself instead of in a worker of its own. Each bundle's
+ *   entry file is fetched with the bundle's name as its cache tag (`metaCacheTag`): a
+ *   bundle's folder changes name whenever its content does, so the entry can be cached;
  * - å, ä and ö are letters of their own (`exactDiacritics`), so "ängens" does not find
  *   "angivet", while Swedish stemming still lets
  *   "partnerskapen" find "partnerskap" and "stöden" find "stödet" (each word is sent
