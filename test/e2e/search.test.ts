@@ -38,6 +38,14 @@ async function announced(p: Page, text: string): Promise<void> {
   );
 }
 
+/** Does `act` and waits until the script has shown the search it started (`data-run` counts them). */
+async function shownAfter(p: Page, act: () => Promise<void>): Promise<void> {
+  const shown = () => p.evaluate(() => Number(document.getElementById('sok-resultat')?.dataset['run']));
+  const before = await shown();
+  await act();
+  await p.waitForFunction((n) => Number(document.getElementById('sok-resultat')?.dataset['run']) > n, before);
+}
+
 const titles = (p: Page) => p.$$eval('#sok-traffar h3 a', (as) => as.map((a) => a.textContent));
 const query = (p: Page) => new URL(p.url()).search;
 const checkbox = (p: Page, name: string, value: string) =>
@@ -167,11 +175,16 @@ describe('search in Chromium', () => {
     await p.locator('#sok-fraga').fill('kommun');
     await p.locator('#sok-fraga').press('Enter');
     await p.waitForFunction(() => /för ”kommun”/.test(document.getElementById('sok-status')?.textContent ?? ''));
-    await checkbox(p, 'organisation', 'Linköpings kommun').check();
-    await p.waitForFunction(() => location.search.includes('organisation='));
-    await p.locator('#sok-sortering').selectOption('belopp-hogst');
-    await p.waitForFunction(() => location.search.includes('sortering=belopp-hogst'));
-    await p.waitForFunction(() => document.querySelectorAll('#sok-traffar li').length > 0);
+    await shownAfter(p, () => checkbox(p, 'organisation', 'Linköpings kommun').check());
+    expect(new URL(p.url()).searchParams.get('organisation')).toBe('Linköpings kommun');
+    // The sort needs the amounts' column, fetched first: the hits are shown once it is in.
+    await shownAfter(p, () =>
+      p
+        .locator('#sok-sortering')
+        .selectOption('belopp-hogst')
+        .then(() => undefined),
+    );
+    expect(new URL(p.url()).searchParams.get('sortering')).toBe('belopp-hogst');
     const copied = p.url();
     const shown = await titles(p);
     const status = await p.locator('#sok-status').textContent();
