@@ -147,8 +147,11 @@ function showTableFailed(): void {
   );
 }
 
+/** The file of a row's display chunk. */
+const rowChunkPath = (row: number) => displayChunkPath(Math.floor(row / table.chunkSize));
+
 async function displayRow(row: number): Promise<DisplayRow> {
-  const chunk = await fetchJson<DisplayRow[]>(displayChunkPath(Math.floor(row / table.chunkSize)));
+  const chunk = await fetchJson<DisplayRow[]>(rowChunkPath(row));
   return chunk[row % table.chunkSize]!;
 }
 
@@ -441,10 +444,9 @@ const AHEAD_CHUNKS = 2;
  * over the whole table, a chunk each: those wait until they are asked for.
  */
 function prefetchNextPage(rows: readonly number[]): void {
-  const chunks = new Set(rows.map((row) => Math.floor(row / table.chunkSize)));
-  const missing = [...chunks].filter((k) => !files.has(displayChunkPath(k)));
-  if (missing.length > AHEAD_CHUNKS) return;
-  for (const k of missing) fetchJson(displayChunkPath(k)).catch(() => undefined);
+  const missing = new Set(rows.map(rowChunkPath).filter((path) => !files.has(path)));
+  if (missing.size > AHEAD_CHUNKS) return;
+  for (const path of missing) fetchJson(path).catch(() => undefined);
 }
 
 function showRangeError(key: RangeKey, message: string | undefined): void {

@@ -36,7 +36,7 @@ import {
   type ShardsFile,
 } from '../lib/search/shards.ts';
 import { recentPromises } from '../lib/core/recent.ts';
-import { foundByWord, isExactQuery, pagefindQuery, restsOnShortFallback } from '../lib/search/words.ts';
+import { foundByWord, isExactQuery, pagefindQuery, restsOnShortFallback, searchKey } from '../lib/search/words.ts';
 
 /** The hits of a search, best first. */
 export interface ShardHits {
@@ -222,13 +222,14 @@ interface Kept {
 }
 
 /**
- * The searches asked for lately, by site base and query as sent: queries that differ only
- * where the stem cuts them off ("stöde", "stödet") share one search. Few are kept: a word
- * in every case gives a hit per case (100 000 on a national site).
+ * The searches asked for lately, by searchKey. Few are kept: a word in every case gives a
+ * hit per case (100 000 on a national site).
  */
 const searches = recentPromises<Kept>(4);
 
-const keyOf = (base: string, query: string) => `${base}\n${pagefindQuery(query)}`;
+/** The kept search for `query`, run when it is not kept. */
+const keptSearch = (base: string, query: string) =>
+  searches(searchKey(base, query), () => searchSent(base, pagefindQuery(query)));
 
 /**
  * Searches every bundle for `query`: the rows of its hits by score, best first, ties by
@@ -236,12 +237,12 @@ const keyOf = (base: string, query: string) => `${base}\n${pagefindQuery(query)}
  * shares that search.
  */
 export async function searchShards(base: string, query: string): Promise<ShardHits> {
-  return (await searches(keyOf(base, query), () => searchSent(base, pagefindQuery(query)))).hits;
+  return (await keptSearch(base, query)).hits;
 }
 
 /** Pagefind's excerpt of the hit in `row` of a search for `query` (`<mark>` around the words found). */
 export async function hitExcerpt(base: string, query: string, row: number): Promise<string> {
-  const kept = await searches(keyOf(base, query), () => searchSent(base, pagefindQuery(query)));
+  const kept = await keptSearch(base, query);
   if (!kept.at) {
     const at = new Int32Array(kept.hits.rows.reduce((most, r) => Math.max(most, r + 1), 0)).fill(-1);
     kept.hits.rows.forEach((r, i) => (at[r] = i));

@@ -5,7 +5,7 @@
  * load, every waiting ask rejects and the next one starts it again.
  */
 import { recentPromises } from '../lib/core/recent.ts';
-import { pagefindQuery } from '../lib/search/words.ts';
+import { searchKey } from '../lib/search/words.ts';
 import type { SearchAsk, SearchReply, SearchRequest } from './search-worker.ts';
 
 /** A query's hits, best first, and what each shows of its words. */
@@ -63,7 +63,7 @@ const searches = recentPromises<WordHits>(4);
 
 /** The hits of `query`'s words on the site at `base`. */
 export function searchWords(base: string, query: string): Promise<WordHits> {
-  return searches(`${base}\n${pagefindQuery(query)}`, async () => {
+  return searches(searchKey(base, query), async () => {
     const { rows } = await ask({ kind: 'search', base, query });
     const excerpts = new Map<number, Promise<string>>();
     return {

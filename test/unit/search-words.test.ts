@@ -11,6 +11,7 @@ import {
   foundByWord,
   queryWords,
   restsOnShortFallback,
+  searchKey,
   stemPrefix,
 } from '../../src/lib/search/words.ts';
 
@@ -60,6 +61,14 @@ describe('stemPrefix', () => {
     expect(stemPrefix('år')).toBe('år');
     expect(stemPrefix('2019')).toBe('2019');
     expect(stemPrefix('iop')).toBe('iop');
+  });
+});
+
+describe('searchKey', () => {
+  it('is one per site and query as sent: inflections cut to the same stem share it', () => {
+    expect(searchKey('/', 'stöde')).toBe(searchKey('/', 'Stödet'));
+    expect(searchKey('/', 'stöde')).not.toBe(searchKey('/insyn/', 'stöde'));
+    expect(searchKey('/', 'stöden')).not.toBe(searchKey('/', 'tjänsten'));
   });
 });
 

@@ -76,6 +76,14 @@ export function pagefindQuery(query: string): string {
   return isExactQuery(query) ? query.normalize('NFKC') : queryWords(query).map(stemPrefix).filter(Boolean).join(' ');
 }
 
+/**
+ * One search per site and query as sent to Pagefind: queries that differ only where the
+ * stem cuts them off ("stöde", "stödet") share it (the page's and its worker's caches).
+ */
+export function searchKey(base: string, query: string): string {
+  return `${base}\n${pagefindQuery(query)}`;
+}
+
 /** How many letters `a` and `b` start with in common. */
 function commonStart(a: string[], b: string[]): number {
   let n = 0;
